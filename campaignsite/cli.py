@@ -1,0 +1,81 @@
+"""The command line: `build` (the default), with options after the subcommand.
+
+Takes: the arguments of `python build.py`.
+Gives: an exit status (0 built, 1 the input has problems, 2 the command line is wrong) and one
+summary line, or every problem as `file:line:col: key.path: message — hint`. A traceback is
+printed only for a bug in the tool itself, or with --debug.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import SiteError
+
+DEFAULT_SITE = Path(__file__).resolve().parent.parent
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build a bilingual (Chinese + English) campaign website from YAML and Markdown.",
+        epilog="Run 'python build.py COMMAND --help' for the options of a command. "
+               "With no command, 'build' is run.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = commands.add_parser("build", help="build the site into the output folder (the default)",
+                                description="Build the site into a staging folder and swap it in "
+                                            "when the whole build has succeeded.")
+    _site_options(build)
+    build.add_argument("--output", type=Path, metavar="DIR",
+                       help="where to write the site (default: SITE/output)")
+    build.add_argument("--base-url", metavar="URL",
+                       help="the full address the site is published at, overriding campaign.yaml's site.base_url")
+    build.add_argument("--allow-missing-translations", action="store_true",
+                       help="build even when a translation is missing; such texts show the original "
+                            "marked 'translation pending'")
+    return parser
+
+
+def _site_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--site", type=Path, default=DEFAULT_SITE, metavar="DIR",
+                         help="the campaign folder to build (default: this repository's own campaign)")
+    command.add_argument("--debug", action="store_true", help="show a traceback for every error")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")
+    args = make_parser().parse_args(argv)
+    try:
+        return run_build(args)
+    except SiteError as exc:
+        if getattr(args, "debug", False):
+            raise
+        return report(exc)
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .pipeline import BuildOptions, build, languages_summary
+
+    started = time.perf_counter()
+    site_dir = args.site.resolve()
+    output = (args.output or site_dir / "output").absolute()
+    result = build(BuildOptions(site_dir, output, args.base_url, args.allow_missing_translations))
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    print(f"Built {len(result.pages)} pages ({languages_summary(result)}) in {elapsed:.2f} s into {output}")
+    return 0
+
+
+def report(exc: SiteError) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in exc.problems if p.severity == "error")
+    print(f"{errors} error{'s' if errors != 1 else ''}; nothing was written.", file=sys.stderr)
+    return 1

@@ -1,0 +1,306 @@
+"""Reading the author's files: YAML with positions, Markdown with front matter. No meaning yet.
+
+Takes: paths inside a campaign folder.
+Gives: `YamlDoc` (plain Python data plus the line and column of every value and key) and
+`MarkdownDoc` (front matter as a `YamlDoc`, body text), or `Problem`s saying what could not be read.
+YAML is parsed safely: only plain data types, no duplicate keys, no tags that run code, and a cap
+on alias expansion so a "billion laughs" file is refused without being expanded.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+try:  # the C parser is several times faster; the pure-Python one gives the same nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+Path_ = tuple  # a key path such as ("activities", 0, "title", "en")
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+MIN_NODE_BUDGET = 10_000  # aliases may expand a document to ten times its size, at least this many nodes
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A position in a file, counted from 1."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML: the data, and where each value (and each mapping key) stands in the file."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    source_text: dict[Path_, str] = field(default_factory=dict)  # plain scalars YAML made non-text
+    line_offset: int = 0
+
+    def mark(self, path: Path_) -> Mark:
+        """The position of `path`, or of its nearest ancestor that exists in the file."""
+        path = tuple(path)
+        while path:
+            if path in self.key_marks:
+                return self.key_marks[path]
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), Mark(1, 1))
+
+    def value_mark(self, path: Path_) -> Mark:
+        path = tuple(path)
+        return self.marks.get(path) or self.mark(path)
+
+
+@dataclass
+class MarkdownDoc:
+    file: str
+    front: YamlDoc
+    body: str
+    body_line: int  # the line of the file on which the body starts
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """The file's text as UTF-8 (a BOM is dropped, CRLF becomes LF), or a problem saying why not."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(display, message="the file is missing", hint=f"create {display}")]
+    except OSError as exc:
+        return None, [Problem(display, message=f"cannot read the file ({exc.strerror})")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(display, line, col, message=(
+            f"the file is not valid UTF-8 (byte {exc.start} is 0x{raw[exc.start]:02x})"),
+            hint="save the file as UTF-8 in your editor")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse YAML text into a `YamlDoc`; problems carry file positions shifted by `line_offset`."""
+    if "\t" in text:
+        tab = _tab_problem(text, display, line_offset)
+        if tab:
+            return None, [tab]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, display, line_offset)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(display, message=f"the YAML cannot be read: {exc}")]
+    doc = YamlDoc(display, None, line_offset=line_offset)
+    if node is None:
+        return doc, []
+    builder = _Builder(doc, _count_unique(node))
+    doc.data = builder.build(node, ())
+    return doc, builder.problems
+
+
+def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, display)
+
+
+def parse_markdown(text: str, display: str) -> tuple[MarkdownDoc | None, list[Problem]]:
+    """Split `---` front matter from the body and parse the front matter as YAML."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, [Problem(display, 1, 1, message="the page has no front matter",
+                              hint="start the file with a line '---', the page's title: and a closing '---'")]
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            front_text = "\n".join(lines[1:index])
+            front, problems = parse_yaml(front_text, display, line_offset=1)
+            if front is None:
+                return None, problems
+            body = "\n".join(lines[index + 1:])
+            return MarkdownDoc(display, front, body, index + 2), problems
+    return None, [Problem(display, 1, 1, message="the front matter is not closed",
+                          hint="add a line '---' after the front matter")]
+
+
+def load_markdown(path: Path, display: str) -> tuple[MarkdownDoc | None, list[Problem]]:
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_markdown(text, display)
+
+
+def list_files(root: Path, site_dir: Path, display_root: str) -> tuple[list[Path], list[Problem]]:
+    """Every regular file under `root`, sorted; a symlink that leads outside `site_dir` is refused."""
+    if not root.is_dir():
+        return [], []
+    files: list[Path] = []
+    problems: list[Problem] = []
+    site_real = site_dir.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames) + [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
+            path = Path(dirpath) / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(site_real):
+                    shown = f"{display_root}/{path.relative_to(root).as_posix()}"
+                    problems.append(Problem(shown, message=f"is a link to {target}, outside the campaign folder",
+                                            hint="copy the file into the campaign folder instead of linking to it"))
+                    continue
+                if target.is_dir():
+                    continue  # a link to a folder inside the site: its files are listed where they live
+            files.append(path)
+    return files, problems
+
+
+def _tab_problem(text: str, display: str, line_offset: int) -> Problem | None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            return Problem(display, number + line_offset, indent.index("\t") + 1,
+                           message="a tab is used for indentation",
+                           hint="YAML needs spaces: replace the tab with spaces")
+    return None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, line_offset: int) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 + line_offset if mark else 0
+    col = mark.column + 1 if mark else 0
+    what = exc.problem or "the YAML is not well-formed"
+    if exc.context:
+        what = f"{exc.context}, {what}"
+    return Problem(display, line, col, message=f"YAML syntax error: {what}",
+                   hint="check the indentation and quoting on this line and the one before")
+
+
+def _count_unique(node: yaml.Node) -> int:
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return len(seen)
+
+
+class _AliasBudgetExceeded(Exception):
+    pass
+
+
+class _Builder:
+    """Turns a node tree into plain data, recording positions and collecting problems."""
+
+    def __init__(self, doc: YamlDoc, unique_nodes: int) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.budget = max(MIN_NODE_BUDGET, 10 * unique_nodes)
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        try:
+            return self._build(node, path)
+        except _AliasBudgetExceeded:
+            self.problems.append(Problem(
+                self.doc.file, 1, 1, message="the file's aliases (*name) expand to far more data than it holds",
+                hint="write the values out instead of using anchors and aliases"))
+            return None
+
+    def _mark(self, node: yaml.Node) -> Mark:
+        return Mark(node.start_mark.line + 1 + self.doc.line_offset, node.start_mark.column + 1)
+
+    def _problem(self, node: yaml.Node, path: Path_, message: str, hint: str = "") -> None:
+        mark = self._mark(node)
+        self.problems.append(Problem(self.doc.file, mark.line, mark.col, format_path(path), message, hint))
+
+    def _build(self, node: yaml.Node, path: Path_) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _AliasBudgetExceeded
+        self.doc.marks.setdefault(path, self._mark(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._build_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                return self._refuse_tag(node, path)
+            return [self._build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self._build_scalar(node, path)
+
+    def _build_mapping(self, node: yaml.MappingNode, path: Path_) -> Any:
+        if node.tag != _MAP_TAG:
+            return self._refuse_tag(node, path)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem(key_node, path, "this kind of key is not supported",
+                              hint="use a plain name followed by a colon")
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.doc.key_marks[path + (key,)]
+                self._problem(key_node, path + (key,), f"the key '{key}' appears twice in the same block",
+                              hint=f"keep one of them (the first is on line {first.line})")
+                continue
+            self.doc.key_marks[path + (key,)] = self._mark(key_node)
+            result[key] = self._build(value_node, path + (key,))
+        return result
+
+    def _build_scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            return self._refuse_tag(node, path)
+        try:
+            value = self.constructor.construct_object(node)
+        except (yaml.constructor.ConstructorError, ValueError) as exc:
+            self._problem(node, path, f"'{node.value}' is not a valid value ({exc})",
+                          hint="correct it, or put it in quotes if it is meant as text")
+            return node.value
+        if not isinstance(value, str) and node.style is None:
+            self.doc.source_text[path] = node.value
+        return value
+
+    def _refuse_tag(self, node: yaml.Node, path: Path_) -> None:
+        self._problem(node, path, f"the tag {node.tag} is not allowed",
+                      hint="remove the tag: data files hold plain text, numbers, dates, lists and blocks")
+        return None
+
+
+def format_path(path: Path_, names: dict[Path_, str] | None = None) -> str:
+    """('activities', 0, 'title', 'en') -> 'activities[0].title.en' (or [slug] where names has it)."""
+    text = ""
+    for depth, part in enumerate(path):
+        if isinstance(part, int):
+            label = (names or {}).get(tuple(path[: depth + 1]), str(part))
+            text += f"[{label}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text

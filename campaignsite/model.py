@@ -1,0 +1,161 @@
+"""The campaign as immutable values: what `validate` gives and every later stage reads.
+
+Takes: nothing (definitions only).
+Gives: frozen dataclasses for the campaign, its bodies, activities, slogans, pages and UI strings.
+Every reader-visible text is a `Text` holding both languages; a language that is missing while the
+campaign allows it is recorded in `Text.pending` and shown with a visible note, never as a blank.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+
+
+@dataclass(frozen=True)
+class Text:
+    """One reader-visible text in both languages."""
+
+    zh: str
+    en: str
+    pending: frozenset[str] = frozenset()  # languages showing the other language's text for now
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+    def is_pending(self, lang: str) -> bool:
+        return lang in self.pending
+
+
+@dataclass(frozen=True)
+class TextList:
+    """A list of short terms in both languages (such as the notice's subject terms)."""
+
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Body:
+    """An organisation named on the site."""
+
+    slug: str
+    name: Text
+    short: Text | None = None
+
+
+SCHEDULE_KINDS = ("campaign", "days", "months", "window")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When an activity happens, as precisely as the notice says.
+
+    campaign: throughout the campaign (no dates); days: start..end inclusive; months: the first day
+    of the start month to the last day of the end month; window: an approximate span, worded by `text`.
+    """
+
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    text: Text | None = None  # explicit wording that replaces the derived one
+
+    @property
+    def is_dated(self) -> bool:
+        return self.kind != "campaign"
+
+
+@dataclass(frozen=True)
+class Activity:
+    slug: str
+    number: int  # 1-based position in the data file
+    title: Text
+    summary: Text
+    body: Text  # Markdown
+    schedule: Schedule
+    place: Text | None = None
+    organisers: tuple[Body, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slogan:
+    slug: str
+    number: int
+    text: Text
+
+
+@dataclass(frozen=True)
+class Requirement:
+    slug: str
+    number: int
+    text: Text
+
+
+@dataclass(frozen=True)
+class Record:
+    """The document record printed at the foot of the notice."""
+
+    subject_terms: TextList
+    cc: Text | None
+    internal: Text | None
+    issuer: Text
+    issued: date
+
+
+@dataclass(frozen=True)
+class Footer:
+    organiser: Text | None = None
+    site_code: str | None = None  # 网站标识码
+    icp: str | None = None  # ICP备案号
+    public_security: str | None = None  # 公网安备号
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    """A Markdown page from content/, in both languages."""
+
+    slug: str
+    title: Text
+    description: Text
+    body: Text  # Markdown
+    sources: tuple[str, ...]  # the files it came from, for messages
+
+
+@dataclass(frozen=True)
+class Campaign:
+    name: Text
+    title: Text
+    year: int
+    period_start: date
+    period_end: date
+    addressees: Text | None
+    preamble: Text | None
+    organisers: tuple[Body, ...]
+    sections: dict[str, Text]
+    guiding_ideology: Text | None
+    theme_intro: Text | None
+    theme: Text
+    requirements: tuple[Requirement, ...]
+    record: Record | None
+    featured_slogans: tuple[Slogan, ...]
+    base_url: str
+    contact: Text | None
+    footer: Footer
+    translation_fallback: bool
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a build needs to know about one campaign, validated."""
+
+    campaign: Campaign
+    activities: tuple[Activity, ...]
+    slogans: tuple[Slogan, ...]
+    pages: tuple[ContentPage, ...]
+    strings: dict[str, Text] = field(default_factory=dict)

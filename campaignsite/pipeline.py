@@ -1,0 +1,137 @@
+"""The build, as a list of stage calls: load, validate, plan, render, write.
+
+Takes: a campaign folder, the theme folder (this repository's `templates/` and `assets/`), and
+the options of a build.
+Gives: `BuildResult` (pages per language, warnings) after writing the site, or `SiteError`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, ProblemLog, SiteError
+from .i18n import Strings, check_table
+from .load import list_files, load_markdown, load_yaml
+from .model import LANGUAGES, Site
+from .render import Urls, render_all
+from .routes import Page, plan
+from .validate import Sources, validate
+from .write import write_site
+
+THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
+STRINGS_FILE = "templates/strings.yaml"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    site_dir: Path
+    output_dir: Path
+    base_url: str | None = None
+    allow_fallback: bool = False
+    theme_dir: Path = THEME_DIR
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: list[Page]
+    warnings: tuple[Problem, ...]
+
+    def count(self, lang: str) -> int:
+        return sum(1 for page in self.pages if page.lang == lang)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    site: Site
+    pages: list[Page]
+    files: dict[str, str]
+    assets: dict[str, Path]
+    warnings: tuple[Problem, ...]
+
+
+def build(options: BuildOptions) -> BuildResult:
+    rendered = render_site(options)
+    write_site(options.output_dir, rendered.files, rendered.assets, _display(options.output_dir, options.site_dir))
+    return BuildResult(rendered.pages, rendered.warnings)
+
+
+def render_site(options: BuildOptions) -> Rendered:
+    """Everything but the writing: the site as files in memory."""
+    sources = load_sources(options.site_dir, options.theme_dir)
+    validated = validate(sources, options.allow_fallback)
+    site = validated.site
+    check_table(Strings(site.strings), STRINGS_FILE)
+    pages = plan(site)
+    urls = Urls(options.base_url or site.campaign.base_url)
+    template_dirs = _layered(options, "templates")
+    files = render_all(site, pages, template_dirs, urls, options.site_dir)
+    assets = collect_assets(options)
+    return Rendered(site, pages, files, assets, validated.warnings)
+
+
+def load_sources(site_dir: Path, theme_dir: Path) -> Sources:
+    """Read every input file; raise `SiteError` with every file that cannot be read."""
+    log = ProblemLog()
+
+    def yaml_file(path: Path, display: str, required: bool = True):
+        if not required and not path.exists():
+            return None
+        doc, problems = load_yaml(path, display)
+        log.extend(problems)
+        return doc
+
+    campaign = yaml_file(site_dir / "campaign.yaml", "campaign.yaml")
+    activities = yaml_file(site_dir / "activities.yaml", "activities.yaml")
+    slogans = yaml_file(site_dir / "slogans.yaml", "slogans.yaml", required=False)
+    strings = [yaml_file(theme_dir / STRINGS_FILE, STRINGS_FILE)]
+    if site_dir.resolve() != theme_dir.resolve():
+        strings.append(yaml_file(site_dir / STRINGS_FILE, STRINGS_FILE, required=False))
+    pages = []
+    content_files, problems = list_files(site_dir / "content", site_dir, "content")
+    log.extend(problems)
+    for path in content_files:
+        if path.suffix != ".md":
+            continue
+        doc, problems = load_markdown(path, path.relative_to(site_dir).as_posix())
+        log.extend(problems)
+        if doc:
+            pages.append(doc)
+    log.raise_if_errors()
+    return Sources(campaign, activities, slogans, tuple(pages), tuple(s for s in strings if s is not None))
+
+
+def collect_assets(options: BuildOptions) -> dict[str, Path]:
+    """`{output path: source file}`: the theme's assets, overridden file by file by the site's."""
+    assets: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for root in _layered(options, "assets")[::-1]:
+        files, found = list_files(root, options.site_dir if root.is_relative_to(options.site_dir) else root.parent,
+                                  "assets")
+        problems.extend(found)
+        for path in files:
+            assets["assets/" + path.relative_to(root).as_posix()] = path
+    if problems:
+        raise SiteError(problems)
+    for name in ("favicon.ico",):
+        if f"assets/{name}" in assets:
+            assets[name] = assets[f"assets/{name}"]
+    return assets
+
+
+def _layered(options: BuildOptions, folder: str) -> list[Path]:
+    """The site's folder first (it overrides), then the theme's."""
+    dirs = [options.site_dir / folder]
+    if options.site_dir.resolve() != options.theme_dir.resolve():
+        dirs.append(options.theme_dir / folder)
+    return [d for d in dirs if d.is_dir()]
+
+
+def _display(path: Path, site_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(site_dir.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def languages_summary(result: BuildResult) -> str:
+    return ", ".join(f"{result.count(lang)} {lang}" for lang in LANGUAGES)

@@ -1,0 +1,227 @@
+"""Pages -> HTML, through Jinja templates with autoescape and StrictUndefined.
+
+Takes: the validated `Site`, the planned `Page`s, the template folders (the site's first, then the
+theme's), and the URL settings.
+Gives: `{output path: HTML text}` for every page, or `SiteError` naming the template, its line and
+the page being rendered when a template is wrong. Nothing here touches the output folder.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+from .errors import Problem, SiteError
+from .i18n import MissingString, Strings, chinese_numeral, other_language
+from .model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
+from .routes import Page, navigation, route_of
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn", "div", "dl", "dt",
+    "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
+    "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+_ALLOWED_ATTRIBUTES = {
+    "*": {"id", "lang", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "abbr": {"title"},
+    "ol": {"start"},
+}
+
+
+_NO_DATE = date.min
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Where the site lives: links are root-relative to the base URL's path."""
+
+    base_url: str  # https://example.org/zt/quality-month/
+
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.base_url).path or "/"
+
+    def link(self, route: str) -> str:
+        return self.base_path + route
+
+    def absolute(self, route: str) -> str:
+        return self.base_url + route
+
+
+@lru_cache(maxsize=None)
+def markdown_to_html(source: str) -> str:
+    """Markdown -> sanitised HTML: raw HTML in the source keeps only harmless tags and http(s)/mailto links."""
+    converter = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+    html = converter.convert(source)
+    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel=None)
+
+
+def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def render_all(site: Site, pages: list[Page], template_dirs: list[Path], urls: Urls,
+               display_root: Path) -> dict[str, str]:
+    """Render every page; collect the problems of all templates before giving up."""
+    env = make_environment(template_dirs)
+    strings = Strings(site.strings)
+    problems: list[Problem] = []
+    seen: set[tuple[str, int, str]] = set()
+    html: dict[str, str] = {}
+    for page in pages:
+        try:
+            template = env.get_template(page.template)
+            html[page.output] = template.render(page_context(site, page, pages, strings, urls))
+        except jinja2.TemplateSyntaxError as exc:
+            problem = Problem(_template_name(exc.filename, display_root, exc.name), exc.lineno, 0, "",
+                              f"template syntax error: {exc.message}",
+                              "correct the template tag on this line")
+        except (jinja2.UndefinedError, MissingString) as exc:
+            problem = _render_problem(exc, page, display_root)
+        else:
+            continue
+        key = (problem.file, problem.line, problem.message)
+        if key not in seen:
+            seen.add(key)
+            problems.append(problem)
+    if problems:
+        raise SiteError(problems)
+    return html
+
+
+def page_context(site: Site, page: Page, pages: list[Page], strings: Strings, urls: Urls) -> dict[str, Any]:
+    lang = page.lang
+    other = other_language(lang)
+
+    def ui(key: str, **values: object) -> str:
+        return strings.get(key, lang, **values)
+
+    def t(text: Text | None) -> Markup:
+        if text is None:
+            raise jinja2.UndefinedError("t() was given a missing text")
+        return _localized(text, lang, ui)
+
+    def md(text: Text) -> Markup:
+        body = Markup(markdown_to_html(text.get(lang)))
+        if text.is_pending(lang):
+            source = other_language(lang)
+            return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
+                HTML_LANG[source], body, ui("translation_pending"))
+        return body
+
+    def url(key: str, in_lang: str | None = None) -> str:
+        return urls.link(route_of(key, in_lang or lang))
+
+    def absolute_url(key: str, in_lang: str | None = None) -> str:
+        return urls.absolute(route_of(key, in_lang or lang))
+
+    def asset(path: str) -> str:
+        return urls.link("assets/" + path)
+
+    nav = [{"key": key, "url": url(key), "current": key == page.key, "label": _nav_label(site, key, ui, lang)}
+           for key in navigation(pages, lang)]
+    return {
+        "site": site,
+        "campaign": site.campaign,
+        "page": page,
+        "lang": lang,
+        "other_lang": other,
+        "html_lang": HTML_LANG[lang],
+        "other_html_lang": HTML_LANG[other],
+        "languages": LANGUAGES,
+        "default_lang": DEFAULT_LANGUAGE,
+        "html_langs": HTML_LANG,
+        "nav": nav,
+        "ui": ui,
+        "t": t,
+        "plain": lambda text: text.get(lang),
+        "md": md,
+        "url": url,
+        "absolute_url": absolute_url,
+        "asset": asset,
+        "fmt_date": lambda day: strings.date(day, lang),
+        "schedule_text": lambda schedule: strings.schedule(schedule, lang),
+        "section_no": lambda number: strings.section_number(number, lang),
+        "cn": chinese_numeral,
+        "period_text": strings.period(site.campaign.period_start, site.campaign.period_end, lang),
+        "scheduled": by_start(site.activities),
+        "featured": site.campaign.featured_slogans,
+        "slogan_ids": False,
+        "item_no": lambda number: strings.item_number(number, lang),
+        **page.data,
+    }
+
+
+def by_start(activities: tuple[Activity, ...]) -> list[Activity]:
+    """Dated activities by the start (then end) of their window, then the undated ones, each in file order."""
+    return sorted(activities, key=lambda a: (not a.schedule.is_dated, a.schedule.start or a.schedule.end
+                                              or _NO_DATE, a.schedule.end or _NO_DATE, a.number))
+
+
+def _nav_label(site: Site, key: str, ui, lang: str) -> str:
+    if key.startswith("page/"):
+        slug = key.split("/", 1)[1]
+        return next(page.title.get(lang) for page in site.pages if page.slug == slug)
+    return ui(f"nav.{key}")
+
+
+def _localized(text: Text, lang: str, ui) -> Markup:
+    if not text.is_pending(lang):
+        return escape(text.get(lang))
+    source = other_language(lang)
+    return Markup('<span lang="{}" class="pending">{}</span> <span class="pending-note">{}</span>').format(
+        HTML_LANG[source], text.get(lang), ui("translation_pending"))
+
+
+def _render_problem(exc: Exception, page: Page, display_root: Path) -> Problem:
+    file, line = _template_position(exc, display_root)
+    if isinstance(exc, MissingString):
+        message = f"the UI string '{exc.args[0]}' is not in the string table"
+        hint = "add it to templates/strings.yaml with 'zh:' and 'en:'"
+    else:
+        message = f"{exc} (while rendering {page.output})"
+        hint = "check the variable's name; the variables a page has are listed in the README"
+    return Problem(file, line, 0, "", message, hint)
+
+
+def _template_position(exc: Exception, display_root: Path) -> tuple[str, int]:
+    """The template file and line the error came from (Jinja's traceback frames carry them)."""
+    file, line = "templates", 0
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".txt", ".svg")):
+            file, line = _template_name(name, display_root, name), tb.tb_lineno
+        tb = tb.tb_next
+    return file, line
+
+
+def _template_name(filename: str | None, display_root: Path, fallback: str | None) -> str:
+    if not filename:
+        return fallback or "templates"
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(display_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,124 @@
+"""The shape of every data file, declared once: validation reads it, and the author reference is made from it.
+
+Takes: nothing (declarations only).
+Gives: `Field` lists for each kind of block, keyed by the block's name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # text, markdown, slug, date, month, year, url, flag, plain, list:<block>, block:<block>, refs:<what>
+    required: bool
+    doc: str
+
+
+TEXT = "text"  # a block with `zh:` and `en:`, each plain text
+
+BLOCKS: dict[str, tuple[Field, ...]] = {
+    "campaign.yaml": (
+        Field("name", TEXT, True, "Short name of the campaign, shown in the header and page titles."),
+        Field("title", TEXT, True, "Full title of the notice that launches the campaign."),
+        Field("year", "year", True, "The campaign's year, such as 2008."),
+        Field("period", "block:period", True, "First and last day of the campaign."),
+        Field("addressees", TEXT, False, "Whom the notice is addressed to."),
+        Field("preamble", TEXT, False, "The notice's opening paragraph."),
+        Field("bodies", "list:body", True, "Every organisation the site names; others refer to them by slug."),
+        Field("organisers", "refs:bodies", True, "Slugs of the organising bodies, in order."),
+        Field("sections", "block:sections", True, "Headings of the notice's sections."),
+        Field("guiding_ideology", TEXT, False, "The guiding ideology paragraph."),
+        Field("theme", "block:theme", True, "The campaign theme."),
+        Field("requirements", "list:requirement", False, "The requirements, in order."),
+        Field("record", "block:record", False, "The document record at the foot of the notice."),
+        Field("home", "block:home", False, "What the home page features."),
+        Field("site", "block:site", True, "Settings of the website."),
+    ),
+    "period": (
+        Field("start", "date", True, "First day, such as 2008-09-01."),
+        Field("end", "date", True, "Last day, such as 2008-09-30."),
+    ),
+    "body": (
+        Field("slug", "slug", True, "Stable name: lowercase letters, digits and hyphens."),
+        Field("name", TEXT, True, "Full name."),
+        Field("short", TEXT, False, "Short name or abbreviation."),
+    ),
+    "sections": (
+        Field("guiding_ideology", TEXT, True, "Heading of the guiding ideology."),
+        Field("theme", TEXT, True, "Heading of the theme."),
+        Field("activities", TEXT, True, "Heading of the list of activities."),
+        Field("requirements", TEXT, True, "Heading of the requirements."),
+        Field("slogans", TEXT, True, "Heading of the slogans."),
+    ),
+    "theme": (
+        Field("intro", TEXT, False, "Words that introduce the theme."),
+        Field("text", TEXT, True, "The theme itself."),
+    ),
+    "requirement": (
+        Field("slug", "slug", True, "Stable name, used as the requirement's anchor."),
+        Field("text", TEXT, True, "The requirement."),
+    ),
+    "record": (
+        Field("subject_terms", "block:terms", True, "Subject terms (主题词): `zh:` and `en:` lists."),
+        Field("cc", TEXT, False, "Copied to (抄送)."),
+        Field("internal", TEXT, False, "Internal distribution (本局)."),
+        Field("issuer", TEXT, True, "The issuing office."),
+        Field("issued", "date", True, "Date of issue."),
+    ),
+    "terms": (
+        Field("zh", "list:plain", True, "Terms in Chinese."),
+        Field("en", "list:plain", True, "Terms in English."),
+    ),
+    "home": (
+        Field("featured_slogans", "refs:slogans", False, "Slugs of the slogans shown on the home page."),
+    ),
+    "site": (
+        Field("base_url", "url", True, "Full address where the site is published, ending in /."),
+        Field("contact", TEXT, False, "A contact line for the footer."),
+        Field("footer", "block:footer", False, "Identifiers a government site shows in its footer."),
+        Field("translation_fallback", "flag", False,
+              "true lets the build go on when a translation is missing: the page shows the original "
+              "with a visible 'translation pending' note."),
+    ),
+    "footer": (
+        Field("organiser", TEXT, False, "The organiser of the website (主办单位)."),
+        Field("site_code", "plain", False, "网站标识码 (website identification code)."),
+        Field("icp", "plain", False, "ICP备案号 (ICP licence number)."),
+        Field("public_security", "plain", False, "公网安备号 (public security record number)."),
+    ),
+    "activities.yaml": (
+        Field("activities", "list:activity", True, "The activities, in the order of the notice."),
+    ),
+    "activity": (
+        Field("slug", "slug", True, "Stable name shared by both languages; the page's address."),
+        Field("title", TEXT, True, "Title of the activity."),
+        Field("summary", TEXT, True, "One sentence for lists."),
+        Field("body", "markdown", True, "The full text, in Markdown."),
+        Field("schedule", "block:schedule", True, "When it happens."),
+        Field("place", TEXT, False, "Where it happens; leave out when the notice does not say."),
+        Field("organisers", "refs:bodies", False, "Slugs of the bodies that run it; leave out when not named."),
+    ),
+    "schedule": (
+        Field("kind", "plain", True, "campaign (throughout the campaign), days, months or window (approximate)."),
+        Field("start", "date", False, "days and window: first day (2008-09-22); months: first month (2008-07)."),
+        Field("end", "date", False, "days and window: last day; months: last month."),
+        Field("text", TEXT, False, "Wording that replaces the derived one; required for window."),
+    ),
+    "slogans.yaml": (
+        Field("slogans", "list:slogan", False, "The slogans, in order."),
+    ),
+    "slogan": (
+        Field("slug", "slug", True, "Stable name, used as the slogan's anchor."),
+        Field("text", TEXT, True, "The slogan."),
+    ),
+    "front matter": (
+        Field("title", "plain", True, "Title of the page, in the file's language."),
+        Field("description", "plain", False, "One sentence describing the page."),
+    ),
+}
+
+
+def field_names(block: str) -> list[str]:
+    return [f.name for f in BLOCKS[block]]

@@ -1,0 +1,612 @@
+"""Raw documents -> the immutable model, collecting every problem on the way.
+
+Takes: the `YamlDoc`s of campaign.yaml, activities.yaml, slogans.yaml and the UI strings, and the
+`MarkdownDoc`s of content/ (all from `load`), and whether missing translations may fall back.
+Gives: a `model.Site`, or raises `SiteError` with every problem found, each at its file, line,
+column and key path. Warnings (such as an activity dated far from the campaign) travel with the
+site in `Validated.warnings`.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from . import schema
+from .errors import WARNING, Problem, ProblemLog
+from .load import MarkdownDoc, YamlDoc, format_path
+from .model import (LANGUAGES, Activity, Body, Campaign, ContentPage, Footer, Record, Requirement,
+                    Schedule, SCHEDULE_KINDS, Site, Slogan, Text, TextList)
+
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+RESERVED_SLUGS = {"activities", "assets", "en", "notice", "requirements", "schedule", "slogans", "404"}
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Every document of a campaign, as loaded."""
+
+    campaign: YamlDoc
+    activities: YamlDoc
+    slogans: YamlDoc | None
+    pages: tuple[MarkdownDoc, ...]
+    strings: tuple[YamlDoc, ...]  # the theme's table first, then the site's overrides
+
+
+@dataclass(frozen=True)
+class Validated:
+    site: Site
+    warnings: tuple[Problem, ...]
+
+
+def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
+    """Check every document and build the model; raise `SiteError` listing every error."""
+    log = ProblemLog()
+    fallback = allow_fallback or _wants_fallback(sources.campaign)
+    strings = _read_strings(sources.strings, log)
+    bodies_reader = Reader(sources.campaign, log, fallback)
+    bodies = _read_bodies(bodies_reader)
+    slogans = _read_slogans(sources.slogans, log, fallback)
+    activities = _read_activities(sources.activities, log, fallback, bodies)
+    campaign = _read_campaign(bodies_reader, bodies, {s.slug: s for s in slogans})
+    pages = _read_pages(sources.pages, log, fallback)
+    if campaign:
+        _warn_far_dates(sources.activities, activities, campaign, log)
+    log.raise_if_errors()
+    site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings)
+    return Validated(site, tuple(log.warnings))
+
+
+class Reader:
+    """Reads typed values out of one YAML document, reporting problems at their positions."""
+
+    def __init__(self, doc: YamlDoc, log: ProblemLog, fallback: bool = False) -> None:
+        self.doc = doc
+        self.log = log
+        self.fallback = fallback
+        self.names: dict[tuple, str] = {}  # list items named by their slug in messages
+        self.strip = True  # UI strings keep their spaces: a separator may be a space
+
+    # -- reporting -------------------------------------------------------------------------
+    def problem(self, path: tuple, message: str, hint: str = "", severity: str = "error",
+                at_value: bool = True) -> None:
+        mark = self.doc.value_mark(path) if at_value else self.doc.mark(path)
+        self.log.add(Problem(self.doc.file, mark.line, mark.col, format_path(path, self.names),
+                             message, hint, severity))
+
+    def get(self, path: tuple) -> Any:
+        value = self.doc.data
+        for part in path:
+            if isinstance(value, dict) and part in value:
+                value = value[part]
+            elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+            else:
+                return None
+        return value
+
+    # -- structure -------------------------------------------------------------------------
+    def block(self, path: tuple, block: str, required: bool = True) -> dict | None:
+        """A mapping whose keys are those the schema declares for `block`."""
+        value = self.get(path)
+        if value is None:
+            if required:
+                self._missing(path, f"the {_label(path)} block")
+            return None
+        if not isinstance(value, dict):
+            self.problem(path, f"expected a block of keys ({', '.join(schema.field_names(block))}), "
+                               f"found {_describe(value)}", hint="indent the keys under this line")
+            return None
+        allowed = schema.BLOCKS[block]
+        for key in value:
+            if key not in {f.name for f in allowed}:
+                self.unknown_key(path + (key,), [f.name for f in allowed])
+        for spec in allowed:
+            if spec.required and value.get(spec.name) is None and spec.kind not in (schema.TEXT, "markdown") \
+                    and not spec.kind.startswith("block:") and not spec.kind.startswith("list:"):
+                self._missing(path + (spec.name,), f"'{spec.name}'")
+        return value
+
+    def unknown_key(self, path: tuple, allowed: list[str]) -> None:
+        key = str(path[-1])
+        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"the keys allowed here are: {', '.join(allowed)}"
+        self.problem(path, f"unknown key '{key}'", hint=hint, at_value=False)
+
+    def items(self, path: tuple, required: bool = False) -> list[tuple[tuple, Any]]:
+        value = self.get(path)
+        if value is None:
+            if required:
+                self._missing(path, f"the list '{path[-1]}'")
+            return []
+        if not isinstance(value, list):
+            self.problem(path, f"expected a list (lines starting with '- '), found {_describe(value)}")
+            return []
+        return [(path + (index,), item) for index, item in enumerate(value)]
+
+    def _missing(self, path: tuple, what: str) -> None:
+        self.problem(path, f"{what} is missing", hint=f"add '{path[-1]}:' here", at_value=False)
+
+    # -- values ----------------------------------------------------------------------------
+    def text(self, path: tuple, required: bool = True) -> Text | None:
+        """A reader-visible text: a block with zh and en, both non-empty."""
+        value = self.get(path)
+        field_name = _label(path)
+        if value is None:
+            if required:
+                self.problem(path, f"the {field_name} is missing",
+                             hint=f"add '{path[-1]}:' with 'zh:' and 'en:' under it", at_value=False)
+            return None
+        if not isinstance(value, dict):
+            self.problem(path, f"expected the {field_name} in both languages, found {_describe(value)}",
+                         hint="write it as two lines under this key: 'zh: …' and 'en: …'")
+            return None
+        for key in value:
+            if key not in LANGUAGES:
+                self.unknown_key(path + (key,), list(LANGUAGES))
+        found = {lang: self.plain_text(path + (lang,), value.get(lang)) for lang in LANGUAGES}
+        return self._complete(path, found, field_name)
+
+    def _complete(self, path: tuple, found: dict[str, str | None], field_name: str) -> Text | None:
+        missing = [lang for lang in LANGUAGES if not found[lang]]
+        present = [lang for lang in LANGUAGES if found[lang]]
+        if not missing:
+            return Text(found["zh"], found["en"])
+        for lang in missing:
+            message = f"the {LANGUAGE_NAMES[lang]} {field_name} is missing"
+            if self.fallback and present:
+                self.problem(path + (lang,), message + " (shown as 'translation pending')",
+                             severity=WARNING, at_value=False)
+            else:
+                self.problem(path + (lang,), message,
+                             hint=f"add '{lang}: …' under '{path[-1]}'"
+                             + ("" if self.fallback else " (or set site.translation_fallback: true to publish "
+                                                         "the original for now)"),
+                             at_value=False)
+        if not present or not self.fallback:
+            return None
+        source = present[0]
+        filled = {lang: found[lang] or found[source] for lang in LANGUAGES}
+        return Text(filled["zh"], filled["en"], frozenset(missing))
+
+    def plain_text(self, path: tuple, value: Any) -> str | None:
+        """Text in one language; a plain scalar YAML turned into a number or boolean keeps its wording."""
+        if value is None:
+            return None
+        if path in self.doc.source_text:
+            value = self.doc.source_text[path]
+        if isinstance(value, str):
+            return value.strip() if self.strip else value
+        self.problem(path, f"expected text, found {_describe(value)}",
+                     hint="write the text on this line after the colon")
+        return None
+
+    def plain(self, path: tuple, required: bool = False) -> str | None:
+        value = self.get(path)
+        if value is None:
+            if required:
+                self._missing(path, f"'{path[-1]}'")
+            return None
+        text = self.plain_text(path, value)
+        if text == "" and required:
+            self.problem(path, f"'{path[-1]}' is empty", hint="write a value after the colon")
+        return text
+
+    def slug(self, path: tuple) -> str | None:
+        value = self.plain(path, required=True)
+        if value is None or value == "":
+            return None
+        if not SLUG_RE.match(value):
+            self.problem(path, f"the slug '{value}' is not safe in a web address",
+                         hint=f"use lowercase ASCII letters, digits and hyphens, such as '{suggest_slug(value, path)}'")
+            return None
+        return value
+
+    def day(self, path: tuple, required: bool = True) -> date | None:
+        value = self.get(path)
+        if value is None:
+            if required:
+                self._missing(path, f"the date '{path[-1]}'")
+            return None
+        if isinstance(value, date) and not hasattr(value, "hour"):
+            return value
+        self.problem(path, f"expected a date written as YYYY-MM-DD, found {_describe(value)}",
+                     hint="write the date like 2008-09-22")
+        return None
+
+    def month(self, path: tuple, end: bool) -> date | None:
+        value = self.get(path)
+        if value is None:
+            self._missing(path, f"the month '{path[-1]}'")
+            return None
+        match = MONTH_RE.match(value) if isinstance(value, str) else None
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            self.problem(path, f"expected a month written as YYYY-MM, found {_describe(value)}",
+                         hint="write the month like \"2008-07\" (in quotes)")
+            return None
+        year, month = int(match.group(1)), int(match.group(2))
+        if not end:
+            return date(year, month, 1)
+        next_month = date(year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(next_month.toordinal() - 1)
+
+    def refs(self, path: tuple, known: dict[str, Any], what: str) -> list[Any]:
+        found = []
+        for item_path, slug in self.items(path):
+            if not isinstance(slug, str):
+                self.problem(item_path, f"expected the slug of one of the {what}, found {_describe(slug)}")
+            elif slug not in known:
+                guess = difflib.get_close_matches(slug, list(known), n=1)
+                hint = f"did you mean '{guess[0]}'?" if guess else f"the {what} are: {', '.join(known)}"
+                self.problem(item_path, f"there is no {what[:-1]} with the slug '{slug}'", hint=hint)
+            else:
+                found.append(known[slug])
+        return found
+
+    def unique_slugs(self, items: list[tuple[tuple, str | None]], what: str) -> None:
+        seen: dict[str, tuple] = {}
+        for path, slug in items:
+            if slug is None:
+                continue
+            if slug in seen:
+                first = self.doc.value_mark(seen[slug] + ("slug",))
+                self.problem(path + ("slug",), f"the slug '{slug}' is used by another {what} too",
+                             hint=f"give each {what} its own slug (the other is on line {first.line})")
+            else:
+                seen[slug] = path
+                self.names[path] = slug
+
+
+# -- the documents -------------------------------------------------------------------------
+
+def _wants_fallback(doc: YamlDoc) -> bool:
+    site = doc.data.get("site") if isinstance(doc.data, dict) else None
+    return isinstance(site, dict) and site.get("translation_fallback") is True
+
+
+def _root(reader: Reader, block: str, empty_hint: str) -> dict | None:
+    if reader.doc.data is None:
+        reader.log.add(Problem(reader.doc.file, 1, 1, message="the file is empty", hint=empty_hint))
+        return None
+    return reader.block((), block)
+
+
+def _read_bodies(reader: Reader) -> dict[str, Body]:
+    if not isinstance(reader.doc.data, dict):
+        return {}
+    bodies: dict[str, Body] = {}
+    slugs = []
+    for path, _ in reader.items(("bodies",)):
+        if reader.block(path, "body") is None:
+            continue
+        slug = reader.slug(path + ("slug",))
+        slugs.append((path, slug))
+        name = reader.text(path + ("name",))
+        short = reader.text(path + ("short",), required=False)
+        if slug and name:
+            bodies.setdefault(slug, Body(slug, name, short))
+    reader.unique_slugs(slugs, "body")
+    return bodies
+
+
+def _read_campaign(reader: Reader, bodies: dict[str, Body], slogans: dict[str, Slogan]) -> Campaign | None:
+    root = _root(reader, "campaign.yaml", "describe the campaign: see the author reference in docs/")
+    if root is None:
+        return None
+    period = reader.block(("period",), "period")
+    start = reader.day(("period", "start")) if period else None
+    end = reader.day(("period", "end")) if period else None
+    if start and end and end < start:
+        reader.problem(("period", "end"), "the campaign ends before it starts", hint="swap start and end")
+    year = reader.get(("year",))
+    if year is not None and not (isinstance(year, int) and not isinstance(year, bool) and 1900 < year < 2200):
+        reader.problem(("year",), f"expected a year such as 2008, found {_describe(year)}")
+    sections = {}
+    if reader.block(("sections",), "sections"):
+        sections = {f.name: reader.text(("sections", f.name)) for f in schema.BLOCKS["sections"]}
+    reader.block(("theme",), "theme")
+    site = reader.block(("site",), "site") or {}
+    base_url = _base_url(reader, site)
+    home = reader.block(("home",), "home", required=False) or {}
+    featured = reader.refs(("home", "featured_slogans"), slogans, "slogans") if home else []
+    campaign = Campaign(
+        name=reader.text(("name",)),
+        title=reader.text(("title",)),
+        year=year,
+        period_start=start,
+        period_end=end,
+        addressees=reader.text(("addressees",), required=False),
+        preamble=reader.text(("preamble",), required=False),
+        organisers=tuple(reader.refs(("organisers",), bodies, "bodies")),
+        sections=sections,
+        guiding_ideology=reader.text(("guiding_ideology",), required=False),
+        theme_intro=reader.text(("theme", "intro"), required=False),
+        theme=reader.text(("theme", "text")),
+        requirements=_read_requirements(reader),
+        record=_read_record(reader),
+        featured_slogans=tuple(featured),
+        base_url=base_url,
+        contact=reader.text(("site", "contact"), required=False),
+        footer=_read_footer(reader) if site.get("footer") is not None else Footer(),
+        translation_fallback=reader.fallback,
+    )
+    return campaign
+
+
+def _base_url(reader: Reader, site: dict) -> str:
+    value = reader.plain(("site", "base_url"), required=bool(site))
+    if not value:
+        return "/"
+    if not re.match(r"^https?://[^/\s]+(/[^\s?#]*)?$", value):
+        reader.problem(("site", "base_url"), f"'{value}' is not a full web address",
+                       hint="write it like https://www.example.gov.cn/zt/quality-month/")
+        return "/"
+    return value if value.endswith("/") else value + "/"
+
+
+def _read_requirements(reader: Reader) -> tuple[Requirement, ...]:
+    found = []
+    slugs = []
+    for number, (path, _) in enumerate(reader.items(("requirements",)), start=1):
+        if reader.block(path, "requirement") is None:
+            continue
+        slug = reader.slug(path + ("slug",))
+        slugs.append((path, slug))
+        text = reader.text(path + ("text",))
+        if slug and text:
+            found.append(Requirement(slug, number, text))
+    reader.unique_slugs(slugs, "requirement")
+    return tuple(found)
+
+
+def _read_record(reader: Reader) -> Record | None:
+    if reader.block(("record",), "record", required=False) is None:
+        return None
+    terms = {}
+    if reader.block(("record", "subject_terms"), "terms"):
+        for lang in LANGUAGES:
+            items = reader.items(("record", "subject_terms", lang), required=True)
+            terms[lang] = tuple(t for t in (reader.plain_text(p, v) for p, v in items) if t)
+            if not terms[lang] and items:
+                reader.problem(("record", "subject_terms", lang), "the list of terms is empty")
+    return Record(
+        subject_terms=TextList(terms.get("zh", ()), terms.get("en", ())),
+        cc=reader.text(("record", "cc"), required=False),
+        internal=reader.text(("record", "internal"), required=False),
+        issuer=reader.text(("record", "issuer")),
+        issued=reader.day(("record", "issued")),
+    )
+
+
+def _read_footer(reader: Reader) -> Footer:
+    path = ("site", "footer")
+    if reader.block(path, "footer") is None:
+        return Footer()
+    return Footer(
+        organiser=reader.text(path + ("organiser",), required=False),
+        site_code=reader.plain(path + ("site_code",)) or None,
+        icp=reader.plain(path + ("icp",)) or None,
+        public_security=reader.plain(path + ("public_security",)) or None,
+    )
+
+
+def _read_list_file(doc: YamlDoc | None, log: ProblemLog, fallback: bool, block: str, key: str, item_block: str,
+                    read_item: Callable[[Reader, tuple, int], Any]) -> tuple[Reader | None, list]:
+    if doc is None:
+        return None, []
+    reader = Reader(doc, log, fallback)
+    if doc.data is None:
+        if block == "activities.yaml":
+            log.add(Problem(doc.file, 1, 1, message="the file is empty",
+                            hint=f"list the {key} under a line '{key}:'"))
+        return reader, []
+    if reader.block((), block) is None:
+        return reader, []
+    found = []
+    slugs = []
+    for number, (path, _) in enumerate(reader.items((key,), required=schema.BLOCKS[block][0].required), start=1):
+        if reader.block(path, item_block) is None:
+            continue
+        slug = reader.slug(path + ("slug",))
+        slugs.append((path, slug))
+        if slug:
+            reader.names[path] = slug
+        item = read_item(reader, path, number)
+        if item is not None and slug:
+            found.append(item(slug) if callable(item) else item)
+    reader.unique_slugs(slugs, item_block)
+    return reader, found
+
+
+def _read_slogans(doc: YamlDoc | None, log: ProblemLog, fallback: bool) -> list[Slogan]:
+    def read(reader: Reader, path: tuple, number: int):
+        text = reader.text(path + ("text",))
+        return (lambda slug: Slogan(slug, number, text)) if text else None
+
+    _, slogans = _read_list_file(doc, log, fallback, "slogans.yaml", "slogans", "slogan", read)
+    return _unique_by_slug(slogans)
+
+
+def _read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool, bodies: dict[str, Body]) -> list[Activity]:
+    def read(reader: Reader, path: tuple, number: int):
+        title = reader.text(path + ("title",))
+        summary = reader.text(path + ("summary",))
+        body = reader.text(path + ("body",))
+        schedule = _read_schedule(reader, path + ("schedule",))
+        place = reader.text(path + ("place",), required=False)
+        organisers = tuple(reader.refs(path + ("organisers",), bodies, "bodies"))
+        if None in (title, summary, body, schedule):
+            return None
+        return lambda slug: Activity(slug, number, title, summary, body, schedule, place, organisers)
+
+    _, activities = _read_list_file(doc, log, fallback, "activities.yaml", "activities", "activity", read)
+    return _unique_by_slug(activities)
+
+
+def _unique_by_slug(items: list) -> list:
+    seen: set[str] = set()
+    return [item for item in items if not (item.slug in seen or seen.add(item.slug))]
+
+
+def _read_schedule(reader: Reader, path: tuple) -> Schedule | None:
+    if reader.block(path, "schedule") is None:
+        return None
+    kind = reader.plain(path + ("kind",), required=True)
+    if kind is None:
+        return None
+    if kind not in SCHEDULE_KINDS:
+        guess = difflib.get_close_matches(kind, SCHEDULE_KINDS, n=1)
+        reader.problem(path + ("kind",), f"'{kind}' is not a kind of schedule",
+                       hint=(f"did you mean '{guess[0]}'? " if guess else "")
+                       + "use one of: " + ", ".join(SCHEDULE_KINDS))
+        return None
+    text = reader.text(path + ("text",), required=(kind == "window"))
+    if kind == "campaign":
+        for key in ("start", "end"):
+            if reader.get(path + (key,)) is not None:
+                reader.problem(path + (key,), "an activity that runs throughout the campaign has no dates",
+                               hint="remove this line, or choose the kind days, months or window")
+        return Schedule(kind, text=text)
+    if kind == "months":
+        start = reader.month(path + ("start",), end=False)
+        end_key = "end" if reader.get(path + ("end",)) is not None else "start"
+        end = reader.month(path + (end_key,), end=True) if start else None
+    else:
+        start = reader.day(path + ("start",))
+        end = reader.day(path + ("end",), required=(kind == "window")) or start
+    if start and end and end < start:
+        reader.problem(path + ("end",), f"the end ({end.isoformat()}) is before the start ({start.isoformat()})",
+                       hint="check the two dates; swap them if they are the wrong way round")
+        return None
+    if start is None or end is None:
+        return None
+    return Schedule(kind, start, end, text)
+
+
+def _warn_far_dates(doc: YamlDoc, activities: list[Activity], campaign: Campaign, log: ProblemLog) -> None:
+    if not campaign.period_start or not campaign.period_end:
+        return
+    reader = Reader(doc, log)
+    for index, activity in enumerate(activities):
+        schedule = activity.schedule
+        if not schedule.is_dated:
+            continue
+        gap = max((campaign.period_start - schedule.end).days, (schedule.start - campaign.period_end).days)
+        if gap > 366:
+            path = ("activities", activity.number - 1)
+            reader.names[path] = activity.slug
+            reader.problem(path + ("schedule", "start"),
+                           f"the activity is dated more than a year away from the campaign "
+                           f"({campaign.period_start.isoformat()} to {campaign.period_end.isoformat()})",
+                           hint="check the year", severity=WARNING)
+
+
+def _read_pages(docs: tuple[MarkdownDoc, ...], log: ProblemLog, fallback: bool) -> list[ContentPage]:
+    by_slug: dict[str, dict[str, MarkdownDoc]] = {}
+    for doc in docs:
+        name = doc.file.rsplit("/", 1)[-1]
+        match = re.match(r"^(.+)\.(zh|en)\.md$", name)
+        if not match:
+            log.add(Problem(doc.file, message="a page's file name must end in .zh.md or .en.md",
+                            hint="rename it, for example about.zh.md and about.en.md"))
+            continue
+        slug, lang = match.groups()
+        if not SLUG_RE.match(slug):
+            log.add(Problem(doc.file, message=f"the page name '{slug}' is not safe in a web address",
+                            hint=f"rename the file to {suggest_slug(slug, ())}.{lang}.md"))
+            continue
+        if slug in RESERVED_SLUGS:
+            log.add(Problem(doc.file, message=f"the page '{slug}' would be written where the site's own "
+                                              f"/{slug}/ page goes", hint="choose another file name"))
+            continue
+        by_slug.setdefault(slug, {})[lang] = doc
+    return [page for slug, docs_by_lang in sorted(by_slug.items())
+            if (page := _read_page(slug, docs_by_lang, log, fallback))]
+
+
+def _read_page(slug: str, docs: dict[str, MarkdownDoc], log: ProblemLog, fallback: bool) -> ContentPage | None:
+    found: dict[str, dict[str, str | None]] = {"title": {}, "description": {}, "body": {}}
+    for lang, doc in docs.items():
+        reader = Reader(doc.front, log, fallback)
+        if doc.front.data is None or reader.block((), "front matter") is not None:
+            found["title"][lang] = reader.plain(("title",), required=True)
+            found["description"][lang] = reader.plain(("description",))
+            found["body"][lang] = doc.body.strip() or None
+            if not found["body"][lang]:
+                log.add(Problem(doc.file, doc.body_line, 1, message="the page has no text",
+                                hint="write the page's text below the front matter"))
+    for lang in LANGUAGES:
+        if lang not in docs:
+            other = next(iter(docs.values()))
+            stem = other.file.rsplit(".", 2)[0]
+            severity = WARNING if fallback else "error"
+            log.add(Problem(other.file, message=f"the page has no {LANGUAGE_NAMES[lang]} version",
+                            hint=f"add {stem}.{lang}.md", severity=severity))
+            if not fallback:
+                return None
+    texts = {}
+    for key, values in found.items():
+        values = {lang: values.get(lang) for lang in LANGUAGES}
+        present = [lang for lang in LANGUAGES if values[lang]]
+        if key == "description" and not present:
+            texts[key] = Text("", "")
+            continue
+        if not present:
+            return None
+        missing = frozenset(lang for lang in LANGUAGES if not values[lang])
+        texts[key] = Text(*(values[lang] or values[present[0]] for lang in LANGUAGES), pending=missing)
+    sources = tuple(docs[lang].file for lang in LANGUAGES if lang in docs)
+    return ContentPage(slug, texts["title"], texts["description"], texts["body"], sources)
+
+
+def _read_strings(docs: tuple[YamlDoc, ...], log: ProblemLog) -> dict[str, Text]:
+    strings: dict[str, Text] = {}
+    for doc in docs:
+        reader = Reader(doc, log)
+        reader.strip = False
+        if not isinstance(doc.data, dict):
+            if doc.data is not None:
+                reader.problem((), "expected a block of UI strings (key: {zh: …, en: …})")
+            continue
+        for key in doc.data:
+            text = reader.text((key,))
+            if text:
+                strings[key] = text
+    return strings
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+def suggest_slug(value: str, path: tuple) -> str:
+    """A safe slug close to `value`: ASCII letters and digits joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", value.lower())
+    if words:
+        return "-".join(words)
+    parent = next((str(p) for p in reversed(path) if isinstance(p, str) and p != "slug"), "item")
+    index = next((p for p in reversed(path) if isinstance(p, int)), 0)
+    return f"{parent.rstrip('s')}-{index + 1}"
+
+
+def _label(path: tuple) -> str:
+    key = next((p for p in reversed(path) if isinstance(p, str) and p not in LANGUAGES), "value")
+    return key.replace("_", " ")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of keys"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
