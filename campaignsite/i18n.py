@@ -66,6 +66,8 @@ class Strings:
     def schedule(self, schedule: Schedule, lang: str) -> str:
         """The wording of a schedule: the author's own where given, else derived from its dates."""
         if schedule.text is not None:
+            if schedule.kind == "window":  # "late September or early October" needs its year
+                return self.get("schedule.window", lang, text=schedule.text.get(lang), y=schedule.start.year)
             return schedule.text.get(lang)
         if schedule.kind == "campaign":
             return self.get("schedule.campaign", lang)
@@ -86,7 +88,7 @@ class Strings:
 
 REQUIRED_KEYS = tuple(f"month.{n}" for n in range(1, 13)) + (
     "date.day", "date.month", "date.range", "date.day_range_same_month", "date.day_range_same_year",
-    "date.month_range_same_year", "schedule.campaign", "number.section", "number.item")
+    "date.month_range_same_year", "schedule.campaign", "schedule.window", "number.section", "number.item")
 
 
 def check_table(strings: Strings, file: str) -> None:
