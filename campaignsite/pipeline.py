@@ -15,7 +15,7 @@ from .load import list_files, load_markdown, load_yaml
 from .model import LANGUAGES, Site
 from .render import Urls, render_all
 from .routes import Page, plan
-from .validate import Sources, validate
+from .validate import BASE_URL_HINT, Sources, normalise_base_url, validate
 from .write import write_site
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
@@ -62,11 +62,18 @@ def render_site(options: BuildOptions) -> Rendered:
     site = validated.site
     check_table(Strings(site.strings), STRINGS_FILE)
     pages = plan(site)
-    urls = Urls(options.base_url or site.campaign.base_url)
+    urls = Urls(_base_url(options.base_url) if options.base_url else site.campaign.base_url)
     template_dirs = _layered(options, "templates")
     files = render_all(site, pages, template_dirs, urls, options.site_dir)
     assets = collect_assets(options)
     return Rendered(site, pages, files, assets, validated.warnings)
+
+
+def _base_url(value: str) -> str:
+    normalised = normalise_base_url(value)
+    if normalised is None:
+        raise SiteError([Problem("--base-url", message=f"'{value}' is not a full web address", hint=BASE_URL_HINT)])
+    return normalised
 
 
 def load_sources(site_dir: Path, theme_dir: Path) -> Sources:

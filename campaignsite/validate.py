@@ -126,6 +126,9 @@ class Reader:
         if not isinstance(value, list):
             self.problem(path, f"expected a list (lines starting with '- '), found {_describe(value)}")
             return []
+        for index, item in enumerate(value):
+            if isinstance(item, dict) and isinstance(item.get("slug"), str) and SLUG_RE.match(item["slug"]):
+                self.names.setdefault(path + (index,), item["slug"])
         return [(path + (index,), item) for index, item in enumerate(value)]
 
     def _missing(self, path: tuple, what: str) -> None:
@@ -341,10 +344,20 @@ def _base_url(reader: Reader, site: dict) -> str:
     value = reader.plain(("site", "base_url"), required=bool(site))
     if not value:
         return "/"
-    if not re.match(r"^https?://[^/\s]+(/[^\s?#]*)?$", value):
-        reader.problem(("site", "base_url"), f"'{value}' is not a full web address",
-                       hint="write it like https://www.example.gov.cn/zt/quality-month/")
+    normalised = normalise_base_url(value)
+    if normalised is None:
+        reader.problem(("site", "base_url"), f"'{value}' is not a full web address", hint=BASE_URL_HINT)
         return "/"
+    return normalised
+
+
+BASE_URL_HINT = "write it like https://www.example.gov.cn/zt/quality-month/"
+
+
+def normalise_base_url(value: str) -> str | None:
+    """A full http(s) address ending in '/', or None when `value` is not one."""
+    if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", value):
+        return None
     return value if value.endswith("/") else value + "/"
 
 

@@ -1,0 +1,81 @@
+"""The command as an author meets it: exit codes, the summary line, messages, and the old site kept."""
+from __future__ import annotations
+
+import shutil
+
+from tests.helpers import FIXTURES, REPO, run_build
+
+
+def test_build_prints_one_summary_line_and_exits_0(tmp_path):
+    result = run_build("build", "--site", str(FIXTURES / "bare"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("Built 10 pages (5 zh, 5 en) in ")
+    assert lines[0].endswith(f" s into {tmp_path / 'out'}")
+    assert result.stderr == ""
+
+
+def test_no_command_means_build(tmp_path):
+    result = run_build("--site", str(FIXTURES / "bare"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0 and result.stdout.startswith("Built 10 pages")
+
+
+def test_every_command_and_option_has_help():
+    top = run_build("--help")
+    assert top.returncode == 0 and "build" in top.stdout
+    build = run_build("build", "--help")
+    for option in ("--site", "--output", "--base-url", "--debug", "--allow-missing-translations"):
+        assert option in build.stdout
+
+
+def test_a_user_error_is_one_line_per_problem_with_no_traceback_and_exit_1(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "bare", site)
+    text = (site / "activities.yaml").read_text(encoding="utf-8")
+    (site / "activities.yaml").write_text(text.replace("title: {zh: 安全检查, en: Safety Inspections}",
+                                                       "tilte: {zh: 安全检查}"), encoding="utf-8")
+    result = run_build("build", "--site", str(site), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "activities.yaml:2:5: activities[inspection].title: the title is missing "
+        "— add 'title:' with 'zh:' and 'en:' under it",
+        "activities.yaml:3:5: activities[inspection].tilte: unknown key 'tilte' — did you mean 'title'?",
+        "2 errors; nothing was written.",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "bare", site)
+    assert run_build("build", "--site", str(site)).returncode == 0
+    before = {p: p.read_bytes() for p in sorted((site / "output").rglob("*")) if p.is_file()}
+    (site / "campaign.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 1 and "campaign.yaml:2:1: YAML syntax error" in result.stderr
+    after = {p: p.read_bytes() for p in sorted((site / "output").rglob("*")) if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in site.iterdir()) == ["activities.yaml", "campaign.yaml", "output"]
+
+
+def test_the_build_refuses_to_replace_a_folder_it_did_not_create(tmp_path):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("keep me", encoding="utf-8")
+    result = run_build("build", "--site", str(FIXTURES / "bare"), "--output", str(precious))
+    assert result.returncode == 1
+    assert "holds files this tool did not write" in result.stderr
+    assert [p.name for p in precious.iterdir()] == ["thesis.txt"]
+
+
+def test_the_default_site_builds_into_output_beside_the_data(tmp_path):
+    site = tmp_path / "repo"
+    for name in ("campaign.yaml", "activities.yaml", "slogans.yaml"):
+        shutil.copy(REPO / name, site / name) if site.exists() else (site.mkdir(), shutil.copy(REPO / name, site / name))
+    shutil.copytree(REPO / "content", site / "content")
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Built 32 pages (16 zh, 16 en)")
+    assert (site / "output" / "en" / "slogans" / "index.html").is_file()

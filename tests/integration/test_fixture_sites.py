@@ -1,0 +1,56 @@
+"""Other campaigns build with no change to the code: a reading festival, and a bare week with no slogans."""
+from __future__ import annotations
+
+from tests.helpers import FIXTURES, html_files, read_page, run_build
+
+
+def test_a_second_campaign_builds_with_its_own_month_activities_and_slogans(festival_site):
+    files = html_files(festival_site)
+    assert "activities/book-fair/index.html" in files and "en/visit/index.html" in files
+    assert len([f for f in files if f.startswith("en/activities/")]) == 3
+    home = read_page(festival_site, "index.html").text()
+    assert "2025年4月" in home and "书香满城" in home
+    assert "April 2025" in read_page(festival_site, "en/index.html").text()
+    schedule = read_page(festival_site, "en/schedule/index.html").text()
+    assert schedule.index("March to April 2025") < schedule.index("23–25 April 2025") < schedule.index(
+        "Throughout the campaign")
+    gallery = read_page(festival_site, "en/slogans/index.html")
+    assert len(gallery.find("figure", class_="slogan")) == 2
+
+
+def test_footer_identifiers_appear_when_the_campaign_sets_them(festival_site):
+    footer = read_page(festival_site, "index.html").text()
+    assert "网站标识码：1100000001" in footer and "ICP备案号：京ICP备00000001号" in footer
+    assert "公网安备号" not in footer  # not set: left out, not blank
+
+
+def test_a_campaign_without_slogans_or_dates_leaves_those_pages_out(tmp_path):
+    result = run_build("build", "--site", str(FIXTURES / "bare"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    files = html_files(tmp_path / "out")
+    assert not any(f.startswith(("slogans/", "en/slogans/", "requirements/", "en/requirements/")) for f in files)
+    home = read_page(tmp_path / "out", "en/index.html")
+    hrefs = [e.attrs["href"] for e in home.find("a")]
+    assert "/week/en/slogans/" not in hrefs and "/week/en/schedule/" in hrefs
+    schedule = read_page(tmp_path / "out", "en/schedule/index.html").text()
+    assert "Throughout the campaign" in schedule and "Safety Inspections" in schedule
+
+
+def test_links_are_root_relative_to_the_base_url_path(tmp_path):
+    result = run_build("build", "--site", str(FIXTURES / "bare"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0
+    page = read_page(tmp_path / "out", "en/activities/inspection/index.html")
+    internal = [e.attrs.get("href") or e.attrs.get("src") for e in page.elements
+                if e.tag in ("a", "link", "img") and e.attrs.get("rel") not in ("canonical", "alternate")]
+    internal = [u for u in internal if u and not u.startswith("#")]
+    assert internal and all(u.startswith("/week/") for u in internal), internal
+    canonical = page.find("link", rel="canonical")[0].attrs["href"]
+    assert canonical == "https://safety.example.org/week/en/activities/inspection/"
+
+
+def test_the_base_url_option_overrides_the_campaign_file(tmp_path):
+    result = run_build("build", "--site", str(FIXTURES / "bare"), "--output", str(tmp_path / "out"),
+                       "--base-url", "https://www.example.gov.cn/zt/safety")
+    assert result.returncode == 0, result.stderr
+    page = read_page(tmp_path / "out", "index.html")
+    assert page.find("link", rel="stylesheet")[0].attrs["href"] == "/zt/safety/assets/site.css"
