@@ -284,7 +284,7 @@ class _Builder:
             self._problem(node, path, f"'{node.value}' is not a valid value ({exc})",
                           hint="correct it, or put it in quotes if it is meant as text")
             return node.value
-        if not isinstance(value, str) and node.style is None:
+        if not isinstance(value, str) and not node.style:
             self.doc.source_text[path] = node.value
         return value
 
