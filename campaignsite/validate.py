@@ -151,7 +151,10 @@ class Reader:
         for key in value:
             if key not in LANGUAGES:
                 self.unknown_key(path + (key,), list(LANGUAGES))
+        before = len(self.log.problems)
         found = {lang: self.plain_text(path + (lang,), value.get(lang)) for lang in LANGUAGES}
+        if len(self.log.problems) > before:
+            return None  # a value of the wrong type was reported; "missing" would only repeat it
         return self._complete(path, found, field_name)
 
     def _complete(self, path: tuple, found: dict[str, str | None], field_name: str) -> Text | None:
@@ -237,7 +240,7 @@ class Reader:
         next_month = date(year + month // 12, month % 12 + 1, 1)
         return date.fromordinal(next_month.toordinal() - 1)
 
-    def refs(self, path: tuple, known: dict[str, Any], what: str) -> list[Any]:
+    def refs(self, path: tuple, known: dict[str, Any], what: str, one: str) -> list[Any]:
         found = []
         for item_path, slug in self.items(path):
             if not isinstance(slug, str):
@@ -245,7 +248,7 @@ class Reader:
             elif slug not in known:
                 guess = difflib.get_close_matches(slug, list(known), n=1)
                 hint = f"did you mean '{guess[0]}'?" if guess else f"the {what} are: {', '.join(known)}"
-                self.problem(item_path, f"there is no {what[:-1]} with the slug '{slug}'", hint=hint)
+                self.problem(item_path, f"there is no {one} with the slug '{slug}'", hint=hint)
             else:
                 found.append(known[slug])
         return found
@@ -315,7 +318,7 @@ def _read_campaign(reader: Reader, bodies: dict[str, Body], slogans: dict[str, S
     site = reader.block(("site",), "site") or {}
     base_url = _base_url(reader, site)
     home = reader.block(("home",), "home", required=False) or {}
-    featured = reader.refs(("home", "featured_slogans"), slogans, "slogans") if home else []
+    featured = reader.refs(("home", "featured_slogans"), slogans, "slogans", "slogan") if home else []
     campaign = Campaign(
         name=reader.text(("name",)),
         title=reader.text(("title",)),
@@ -324,7 +327,7 @@ def _read_campaign(reader: Reader, bodies: dict[str, Body], slogans: dict[str, S
         period_end=end,
         addressees=reader.text(("addressees",), required=False),
         preamble=reader.text(("preamble",), required=False),
-        organisers=tuple(reader.refs(("organisers",), bodies, "bodies")),
+        organisers=tuple(reader.refs(("organisers",), bodies, "bodies", "body")),
         sections=sections,
         guiding_ideology=reader.text(("guiding_ideology",), required=False),
         theme_intro=reader.text(("theme", "intro"), required=False),
@@ -451,7 +454,7 @@ def _read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool, bodies: dict
         body = reader.text(path + ("body",))
         schedule = _read_schedule(reader, path + ("schedule",))
         place = reader.text(path + ("place",), required=False)
-        organisers = tuple(reader.refs(path + ("organisers",), bodies, "bodies"))
+        organisers = tuple(reader.refs(path + ("organisers",), bodies, "bodies", "body"))
         if None in (title, summary, body, schedule):
             return None
         return lambda slug: Activity(slug, number, title, summary, body, schedule, place, organisers)

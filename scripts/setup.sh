@@ -8,15 +8,19 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-apt_packages=(python3 python3-venv python3-pip)
-if [ "$want_test" = 1 ]; then
-  apt_packages+=(chromium fonts-noto-cjk default-jre-headless nodejs npm)
-fi
-
 missing=()
-for pkg in "${apt_packages[@]}"; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done
+need_package() {  # need_package PACKAGE [COMMAND]: install PACKAGE unless it (or COMMAND) is already there
+  if [ -n "${2:-}" ] && command -v "$2" >/dev/null 2>&1; then return; fi
+  dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1")
+}
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_package python3-venv
+need_package python3 python3
+if [ "$want_test" = 1 ]; then
+  need_package chromium /usr/bin/chromium
+  need_package fonts-noto-cjk
+  need_package default-jre-headless java
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
