@@ -1,0 +1,30 @@
+"""render: escaping, sanitised Markdown, and template errors with their positions."""
+from __future__ import annotations
+
+import pytest
+
+from campaignsite.render import markdown_to_html
+
+
+@pytest.mark.parametrize("source", [
+    "<script>alert(1)</script>",
+    '<img src="x" onerror="alert(1)">',
+    '<iframe src="https://example.org"></iframe>',
+    "[a](javascript:alert(1))",
+    "[a](jAvAsCrIpT:alert(1))",
+    "[a](&#106;avascript:alert(1))",
+    "[a](vbscript:msgbox(1))",
+    "[a](data:text/html;base64,PHNjcmlwdD4=)",
+    "[a][r]\n\n[r]: javascript:alert(1)",
+    '<a href="java\nscript:alert(1)">x</a>',
+])
+def test_markdown_output_loses_everything_that_could_run(source):
+    html = markdown_to_html(source).lower()
+    for bad in ("<script", "onerror", "<iframe", "javascript:", "vbscript:", "data:text"):
+        assert bad not in html
+
+
+def test_markdown_keeps_ordinary_formatting_and_links():
+    html = markdown_to_html("**Free** entry. See [the map](https://example.org/map) or [mail](mailto:a@b.cn).")
+    assert html == ('<p><strong>Free</strong> entry. See <a href="https://example.org/map">the map</a> '
+                    'or <a href="mailto:a@b.cn">mail</a>.</p>')
