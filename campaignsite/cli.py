@@ -35,6 +35,14 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--allow-missing-translations", action="store_true",
                        help="build even when a translation is missing; such texts show the original "
                             "marked 'translation pending'")
+    check = commands.add_parser("check", help="check everything without writing the site",
+                                description="Validate the data, render every page in memory, check every "
+                                            "internal link and anchor, and report translation completeness. "
+                                            "Writes nothing.")
+    _site_options(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--allow-missing-translations", action="store_true",
+                       help="report missing translations as warnings instead of errors")
     return parser
 
 
@@ -50,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(0, "build")
     args = make_parser().parse_args(argv)
     try:
+        if args.command == "check":
+            return run_check(args)
         return run_build(args)
     except SiteError as exc:
         if getattr(args, "debug", False):
@@ -71,6 +81,17 @@ def run_build(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     print(f"Built {len(result.pages)} pages ({languages_summary(result)}) in {elapsed:.2f} s into {output}")
     return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .checks import check_site
+
+    report_ = check_site(args.site.resolve(), args.allow_missing_translations)
+    for problem in report_.problems:
+        print(problem, file=sys.stderr)
+    errors = len(report_.errors) + (len(report_.warnings) if args.strict else 0)
+    print(report_.summary(), file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
 
 
 def report(exc: SiteError) -> int:

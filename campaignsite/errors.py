@@ -24,6 +24,7 @@ class Problem:
     message: str = ""
     hint: str = ""
     severity: str = field(default=ERROR, compare=False)
+    category: str = field(default="", compare=False)  # "translation" for a missing language
 
     def __str__(self) -> str:
         where = self.file

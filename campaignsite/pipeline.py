@@ -16,7 +16,7 @@ from .model import LANGUAGES, Site
 from .render import Urls, render_all
 from .routes import Page, plan
 from .validate import BASE_URL_HINT, Sources, normalise_base_url, validate
-from .write import write_site
+from .write import check_location, write_site
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
 STRINGS_FILE = "templates/strings.yaml"
@@ -50,6 +50,9 @@ class Rendered:
 
 
 def build(options: BuildOptions) -> BuildResult:
+    source_dirs = [root / name for root in {options.site_dir, options.theme_dir}
+                   for name in ("content", "templates", "assets")]
+    check_location(options.output_dir, options.site_dir, source_dirs)
     rendered = render_site(options)
     write_site(options.output_dir, rendered.files, rendered.assets, _display(options.output_dir, options.site_dir))
     return BuildResult(rendered.pages, rendered.warnings)

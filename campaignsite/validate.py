@@ -21,9 +21,10 @@ from .model import (LANGUAGES, Activity, Body, Campaign, ContentPage, Footer, Re
                     Schedule, SCHEDULE_KINDS, Site, Slogan, Text, TextList)
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+TRANSLATION = "translation"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-RESERVED_SLUGS = {"activities", "assets", "en", "notice", "requirements", "schedule", "slogans", "404"}
+RESERVED_SLUGS = {"assets"}  # other clashes with the site's own pages are caught by routes, naming both files
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,10 @@ class Reader:
 
     # -- reporting -------------------------------------------------------------------------
     def problem(self, path: tuple, message: str, hint: str = "", severity: str = "error",
-                at_value: bool = True) -> None:
+                at_value: bool = True, category: str = "") -> None:
         mark = self.doc.value_mark(path) if at_value else self.doc.mark(path)
         self.log.add(Problem(self.doc.file, mark.line, mark.col, format_path(path, self.names),
-                             message, hint, severity))
+                             message, hint, severity, category))
 
     def get(self, path: tuple) -> Any:
         value = self.doc.data
@@ -166,9 +167,9 @@ class Reader:
             message = f"the {LANGUAGE_NAMES[lang]} {field_name} is missing"
             if self.fallback and present:
                 self.problem(path + (lang,), message + " (shown as 'translation pending')",
-                             severity=WARNING, at_value=False)
+                             severity=WARNING, at_value=False, category=TRANSLATION)
             else:
-                self.problem(path + (lang,), message,
+                self.problem(path + (lang,), message, category=TRANSLATION,
                              hint=f"add '{lang}: …' under '{path[-1]}'"
                              + ("" if self.fallback else " (or set site.translation_fallback: true to publish "
                                                          "the original for now)"),
@@ -536,8 +537,8 @@ def _read_pages(docs: tuple[MarkdownDoc, ...], log: ProblemLog, fallback: bool) 
                             hint=f"rename the file to {suggest_slug(slug, ())}.{lang}.md"))
             continue
         if slug in RESERVED_SLUGS:
-            log.add(Problem(doc.file, message=f"the page '{slug}' would be written where the site's own "
-                                              f"/{slug}/ page goes", hint="choose another file name"))
+            log.add(Problem(doc.file, message=f"the page '{slug}' would be written among the site's assets",
+                            hint="choose another file name"))
             continue
         by_slug.setdefault(slug, {})[lang] = doc
     return [page for slug, docs_by_lang in sorted(by_slug.items())
@@ -561,7 +562,7 @@ def _read_page(slug: str, docs: dict[str, MarkdownDoc], log: ProblemLog, fallbac
             stem = other.file.rsplit(".", 2)[0]
             severity = WARNING if fallback else "error"
             log.add(Problem(other.file, message=f"the page has no {LANGUAGE_NAMES[lang]} version",
-                            hint=f"add {stem}.{lang}.md", severity=severity))
+                            hint=f"add {stem}.{lang}.md", severity=severity, category=TRANSLATION))
             if not fallback:
                 return None
     texts = {}

@@ -39,6 +39,23 @@ def recover(output: Path) -> None:
         shutil.rmtree(staging)
 
 
+def check_location(output: Path, site_dir: Path, source_dirs: list[Path]) -> None:
+    """Refuse an output folder whose replacement would destroy the sources or the user's files."""
+    output, site_dir = output.resolve(), site_dir.resolve()
+    reason = None
+    if output == Path(output.anchor) or output == Path.home().resolve():
+        reason = "is the root or home folder"
+    elif site_dir.is_relative_to(output):
+        reason = "is the campaign folder or contains it"
+    else:
+        inside = next((d for d in source_dirs if output.is_relative_to(d.resolve())), None)
+        if inside is not None:
+            reason = f"is inside {inside.name}/, which holds sources"
+    if reason:
+        raise SiteError([Problem("--output", message=f"{output} {reason}; it would be replaced by every build",
+                                 hint="choose a folder of its own, such as output/")])
+
+
 def check_replaceable(output: Path, display: str) -> None:
     if output.exists() and not output.is_dir():
         raise SiteError([Problem(display, message="the output path is a file, not a folder",
