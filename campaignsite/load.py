@@ -226,6 +226,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.budget = max(MIN_NODE_BUDGET, 10 * unique_nodes)
         self.constructor = yaml.constructor.SafeConstructor()
+        self.names: dict[Path_, str] = {}
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         try:
@@ -241,7 +242,7 @@ class _Builder:
 
     def _problem(self, node: yaml.Node, path: Path_, message: str, hint: str = "") -> None:
         mark = self._mark(node)
-        self.problems.append(Problem(self.doc.file, mark.line, mark.col, format_path(path), message, hint))
+        self.problems.append(Problem(self.doc.file, mark.line, mark.col, format_path(path, self.names), message, hint))
 
     def _build(self, node: yaml.Node, path: Path_) -> Any:
         self.budget -= 1
@@ -273,6 +274,8 @@ class _Builder:
                 continue
             self.doc.key_marks[path + (key,)] = self._mark(key_node)
             result[key] = self._build(value_node, path + (key,))
+            if key == "slug" and isinstance(result[key], str) and path and isinstance(path[-1], int):
+                self.names[path] = result[key]  # later problems in this item name it by its slug
         return result
 
     def _build_scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
@@ -281,8 +284,12 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError) as exc:
-            self._problem(node, path, f"'{node.value}' is not a valid value ({exc})",
-                          hint="correct it, or put it in quotes if it is meant as text")
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                self._problem(node, path, f"{node.value} is not a real date ({exc})",
+                              hint="check the day and the month")
+            else:
+                self._problem(node, path, f"'{node.value}' is not a valid value ({exc})",
+                              hint="correct it, or put it in quotes if it is meant as text")
             return node.value
         if not isinstance(value, str) and not node.style:
             self.doc.source_text[path] = node.value

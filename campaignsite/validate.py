@@ -208,7 +208,7 @@ class Reader:
         if value is None or value == "":
             return None
         if not SLUG_RE.match(value):
-            self.problem(path, f"the slug '{value}' is not safe in a web address",
+            self.problem(path, f"the slug '{_visible(value)}' is not safe in a web address",
                          hint=f"use lowercase ASCII letters, digits and hyphens, such as '{suggest_slug(value, path)}'")
             return None
         return value
@@ -248,7 +248,8 @@ class Reader:
                 self.problem(item_path, f"expected the slug of one of the {what}, found {_describe(slug)}")
             elif slug not in known:
                 guess = difflib.get_close_matches(slug, list(known), n=1)
-                hint = f"did you mean '{guess[0]}'?" if guess else f"the {what} are: {', '.join(known)}"
+                hint = (f"did you mean '{guess[0]}'?" if guess else f"the {what} are: {', '.join(known)}"
+                        if known else f"no {one} is defined yet")
                 self.problem(item_path, f"there is no {one} with the slug '{slug}'", hint=hint)
             else:
                 found.append(known[slug])
@@ -606,6 +607,11 @@ def suggest_slug(value: str, path: tuple) -> str:
     parent = next((str(p) for p in reversed(path) if isinstance(p, str) and p != "slug"), "item")
     index = next((p for p in reversed(path) if isinstance(p, int)), 0)
     return f"{parent.rstrip('s')}-{index + 1}"
+
+
+def _visible(text: str) -> str:
+    """Control characters (a NUL, say) written as escapes, so a message shows what the file holds."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def _label(path: tuple) -> str:
