@@ -1,0 +1,92 @@
+"""`build.py check`, publishing Chinese first with 'translation pending', and inputs that are fine though odd."""
+from __future__ import annotations
+
+import re
+
+from tests.helpers import FIXTURES, copy_fixture, read_page, run_build
+
+
+def test_the_default_campaign_passes_check_strict_and_nothing_is_written(tmp_path):
+    result = run_build("check", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("check: 0 errors, 0 warnings; 32 pages, ")
+    assert result.stdout.rstrip().endswith("links checked; translations complete")
+
+
+def test_check_writes_nothing(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    assert run_build("check", "--site", str(site)).returncode == 0
+    assert sorted(p.name for p in site.iterdir()) == ["activities.yaml", "campaign.yaml", "content", "slogans.yaml"]
+
+
+def test_check_finds_a_broken_link_and_a_missing_anchor(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    (site / "content" / "visit.en.md").write_text(
+        "---\ntitle: Visiting\n---\nSee [the fair](/en/activities/bok-fair/) and [a slogan](/en/slogans/#nope).\n",
+        encoding="utf-8")
+    result = run_build("check", "--site", str(site))
+    assert result.returncode == 1
+    assert [re.sub(r"html:\d+:", "html:N:", line) for line in result.stderr.splitlines()] == [
+        "output/en/visit/index.html:N: the link /en/activities/bok-fair/ leads to en/activities/bok-fair/index.html, "
+        "which is not built — check the slug or the template that makes this link",
+        "output/en/visit/index.html:N: the link /en/slogans/#nope names the anchor #nope, which is not on "
+        "en/slogans/index.html — check the slug or the template that makes this link",
+        "check: 2 errors, 0 warnings; 20 pages, 370 links checked; translations complete",
+    ]
+
+
+def _chinese_first(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    text = (site / "activities.yaml").read_text(encoding="utf-8")
+    (site / "activities.yaml").write_text(text.replace("title: {zh: 作家讲座, en: Author Talks}", "title: {zh: 作家讲座}"),
+                                          encoding="utf-8")
+    (site / "content" / "visit.en.md").unlink()
+    return site
+
+
+def test_a_missing_translation_stops_the_build_by_default(tmp_path):
+    site = _chinese_first(tmp_path)
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 1
+    assert "activities.yaml:19:5: activities[author-talks].title.en: the English title is missing" in result.stderr
+    assert "content/visit.zh.md: the page has no English version — add content/visit.en.md" in result.stderr
+
+
+def test_with_the_option_the_english_page_shows_the_chinese_marked_pending(tmp_path):
+    site = _chinese_first(tmp_path)
+    result = run_build("build", "--site", str(site), "--allow-missing-translations")
+    assert result.returncode == 0, result.stderr
+    page = read_page(site / "output", "en/activities/author-talks/index.html")
+    pending = page.find("span", class_="pending")
+    assert pending and pending[0].lang == "zh-Hans"
+    assert "作家讲座 (translation pending)" in page.text()
+    visit = read_page(site / "output", "en/visit/index.html")
+    assert visit.find("div", class_="pending")[0].attrs["lang"] == "zh-Hans"
+    assert "(translation pending)" in visit.text()
+
+
+def test_check_lists_every_pending_translation_and_strict_fails_on_them(tmp_path):
+    site = _chinese_first(tmp_path)
+    text = (site / "campaign.yaml").read_text(encoding="utf-8")
+    (site / "campaign.yaml").write_text(text.replace("site:\n", "site:\n  translation_fallback: true\n"),
+                                        encoding="utf-8")
+    relaxed = run_build("check", "--site", str(site))
+    assert relaxed.returncode == 0
+    assert relaxed.stderr.splitlines() == [
+        "activities.yaml:19:5: activities[author-talks].title.en: warning: the English title is missing "
+        "(shown as 'translation pending')",
+        "content/visit.zh.md: warning: the page has no English version — add content/visit.en.md",
+    ]
+    assert "2 translations missing" in relaxed.stdout
+    strict = run_build("check", "--site", str(site), "--strict")
+    assert strict.returncode == 1
+
+
+def test_bom_and_crlf_and_yaml_1_1_words_are_read_as_the_author_meant(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    slogans = "slogans:\n  - slug: read-every-day\n    text: {zh: 读书, en: yes}\n  - slug: at-ten\n    text: {zh: 十点, en: 10:00}\n"
+    (site / "slogans.yaml").write_bytes(b"\xef\xbb\xbf" + slogans.replace("\n", "\r\n").encode("utf-8"))
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    gallery = read_page(site / "output", "en/slogans/index.html")
+    assert [e for e in gallery.texts if e[1] in ("yes", "10:00")] == [("en", "yes"), ("en", "10:00")]
