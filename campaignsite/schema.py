@@ -122,3 +122,57 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
 
 def field_names(block: str) -> list[str]:
     return [f.name for f in BLOCKS[block]]
+
+
+_KIND_WORDS = {
+    TEXT: "text in both languages (`zh:` and `en:`)",
+    "markdown": "Markdown in both languages (`zh: |` and `en: |`)",
+    "slug": "slug",
+    "date": "date (YYYY-MM-DD)",
+    "year": "year",
+    "url": "web address",
+    "flag": "true or false",
+    "plain": "text",
+}
+
+_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "front matter")
+_INTRO = {
+    "campaign.yaml": "The campaign: who runs it, what it is about, when, and the website's settings.",
+    "activities.yaml": "The activities, one entry each, in the order of the notice.",
+    "slogans.yaml": "The slogans, in order. The file may be left out: the site then has no gallery.",
+    "front matter": "The block between the two `---` lines at the top of `content/NAME.zh.md` and "
+                    "`content/NAME.en.md` (each file holds one language).",
+}
+
+
+def _kind(spec: Field) -> str:
+    if spec.kind.startswith("list:"):
+        inner = spec.kind.split(":", 1)[1]
+        return "list of text" if inner == "plain" else f"list of [{inner}](#{inner}) blocks"
+    if spec.kind.startswith("block:"):
+        inner = spec.kind.split(":", 1)[1]
+        return f"[{inner}](#{inner}) block"
+    if spec.kind.startswith("refs:"):
+        return f"list of slugs of {spec.kind.split(':', 1)[1]}"
+    return _KIND_WORDS[spec.kind]
+
+
+def reference_markdown() -> str:
+    """The author's reference of every data file, made from the declarations above."""
+    lines = ["# Data files: the reference", "",
+             "Generated from `campaignsite/schema.py` by `python -m campaignsite.schema`; a test keeps it in step.",
+             "Any key not listed here is an error (with a suggestion when it looks like a typo).", ""]
+    order = list(_FILES) + [name for name in BLOCKS if name not in _FILES]
+    for name in order:
+        lines += [f"## {name}" if name in _FILES else f"### {name}", ""]
+        if name in _INTRO:
+            lines += [_INTRO[name], ""]
+        lines += ["| key | required | kind | what it holds |", "|---|---|---|---|"]
+        for spec in BLOCKS[name]:
+            lines.append(f"| `{spec.name}` | {'yes' if spec.required else 'no'} | {_kind(spec)} | {spec.doc} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(reference_markdown(), end="")

@@ -107,8 +107,7 @@ class Reader:
             if key not in {f.name for f in allowed}:
                 self.unknown_key(path + (key,), [f.name for f in allowed])
         for spec in allowed:
-            if spec.required and value.get(spec.name) is None and spec.kind not in (schema.TEXT, "markdown") \
-                    and not spec.kind.startswith("block:") and not spec.kind.startswith("list:"):
+            if spec.required and value.get(spec.name) is None and _reported_here(spec):
                 self._missing(path + (spec.name,), f"'{spec.name}'")
         return value
 
@@ -426,7 +425,7 @@ def _read_list_file(doc: YamlDoc | None, log: ProblemLog, fallback: bool, block:
         return reader, []
     found = []
     slugs = []
-    for number, (path, _) in enumerate(reader.items((key,), required=schema.BLOCKS[block][0].required), start=1):
+    for number, (path, _) in enumerate(reader.items((key,)), start=1):
         if reader.block(path, item_block) is None:
             continue
         slug = reader.slug(path + ("slug",))
@@ -607,6 +606,12 @@ def suggest_slug(value: str, path: tuple) -> str:
     parent = next((str(p) for p in reversed(path) if isinstance(p, str) and p != "slug"), "item")
     index = next((p for p in reversed(path) if isinstance(p, int)), 0)
     return f"{parent.rstrip('s')}-{index + 1}"
+
+
+def _reported_here(spec: schema.Field) -> bool:
+    """Whether `Reader.block` reports this field missing (other kinds are reported by their own readers)."""
+    return spec.kind == "year" or spec.kind.startswith("refs:") or (
+        spec.kind.startswith("list:") and spec.kind != "list:plain")
 
 
 def _visible(text: str) -> str:

@@ -90,3 +90,16 @@ def test_bom_and_crlf_and_yaml_1_1_words_are_read_as_the_author_meant(tmp_path):
     assert result.returncode == 0, result.stderr
     gallery = read_page(site / "output", "en/slogans/index.html")
     assert [e for e in gallery.texts if e[1] in ("yes", "10:00")] == [("en", "yes"), ("en", "10:00")]
+
+
+def test_every_value_from_yaml_is_escaped_in_text_and_attributes(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    nasty = '<script>alert(1)</script>" onmouseover="x'
+    text = (site / "activities.yaml").read_text(encoding="utf-8")
+    text = text.replace("summary: {zh: 在中心广场举办书市。, en: A book fair on Central Square.}",
+                        f"summary: {{zh: 书市, en: '{nasty}'}}")
+    (site / "activities.yaml").write_text(text, encoding="utf-8")
+    assert run_build("build", "--site", str(site)).returncode == 0
+    html = (site / "output" / "en" / "activities" / "book-fair" / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and 'onmouseover="x' not in html
+    assert '<meta name="description" content="&lt;script&gt;alert(1)&lt;/script&gt;&#34; onmouseover=&#34;x">' in html
