@@ -79,3 +79,29 @@ def test_the_default_site_builds_into_output_beside_the_data(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Built 32 pages (16 zh, 16 en)")
     assert (site / "output" / "en" / "slogans" / "index.html").is_file()
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("where, reason", [
+    (".", "is the campaign folder or contains it"),
+    ("..", "is the campaign folder or contains it"),
+    ("content/out", "is inside content/, which holds sources"),
+    ("templates", "is inside templates/, which holds sources"),
+    ("assets/x", "is inside assets/, which holds sources"),
+    ("/", "is the root or home folder"),
+    ("~", "is the root or home folder"),
+])
+def test_dangerous_output_folders_are_refused(tmp_path, where, reason):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "reading-festival", site)
+    (site / "templates").mkdir()
+    (site / "assets").mkdir()
+    target = {"/": "/", "~": str(__import__("pathlib").Path.home())}.get(where, str(site / where))
+    result = run_build("build", "--site", str(site), "--output", target)
+    assert result.returncode == 1
+    line = result.stderr.splitlines()[0]
+    assert line.startswith("--output: ") and reason in line
+    assert sorted(p.name for p in site.iterdir()) == ["activities.yaml", "assets", "campaign.yaml", "content",
+                                                      "slogans.yaml", "templates"]

@@ -31,6 +31,7 @@ def prepare(case: Path, into: Path) -> tuple[Path, dict]:
     for relative in meta.get("delete", []):
         (site / relative).unlink()
     for link, target in meta.get("symlinks", {}).items():
+        (site / link).parent.mkdir(parents=True, exist_ok=True)
         (site / link).symlink_to(target)
     return site, meta
 
