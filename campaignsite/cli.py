@@ -43,6 +43,15 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--allow-missing-translations", action="store_true",
                        help="report missing translations as warnings instead of errors")
+    serve = commands.add_parser("serve", help="preview the site, rebuilding and reloading on every save",
+                                description="Serve the site at a local address, rebuild it whenever a source "
+                                            "file is saved, and reload the open pages. Writes nothing to output/.")
+    _site_options(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    serve.add_argument("--open", action="store_true", help="open the site in the web browser")
+    serve.add_argument("--allow-missing-translations", action="store_true",
+                       help="show missing translations as 'translation pending' instead of an error")
     return parser
 
 
@@ -60,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "serve":
+            return run_serve(args)
         return run_build(args)
     except SiteError as exc:
         if getattr(args, "debug", False):
@@ -79,7 +90,8 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     elapsed = time.perf_counter() - started
-    print(f"Built {len(result.pages)} pages ({languages_summary(result)}) in {elapsed:.2f} s into {output}")
+    unchanged = f"; {result.reused} unchanged" if result.reused else ""
+    print(f"Built {len(result.pages)} pages ({languages_summary(result)}{unchanged}) in {elapsed:.2f} s into {output}")
     return 0
 
 
@@ -92,6 +104,18 @@ def run_check(args: argparse.Namespace) -> int:
     errors = len(report_.errors) + (len(report_.warnings) if args.strict else 0)
     print(report_.summary(), file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .serve import PortInUse, serve
+
+    try:
+        serve(args.site.resolve(), args.host, args.port, args.open, args.allow_missing_translations,
+              announce=lambda line: print(line, flush=True))
+    except PortInUse as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
 
 
 def report(exc: SiteError) -> int:

@@ -13,10 +13,11 @@ from .errors import Problem, ProblemLog, SiteError
 from .i18n import Strings, check_table
 from .load import list_files, load_markdown, load_yaml
 from .model import LANGUAGES, Site
-from .render import Urls, render_all
+from .incremental import fingerprints
+from .render import Urls, make_environment, render_all
 from .routes import Page, plan
 from .validate import BASE_URL_HINT, Sources, normalise_base_url, validate
-from .write import check_location, write_site
+from .write import Previous, check_location, load_previous, recover, save_previous, write_site
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
 STRINGS_FILE = "templates/strings.yaml"
@@ -35,6 +36,7 @@ class BuildOptions:
 class BuildResult:
     pages: list[Page]
     warnings: tuple[Problem, ...]
+    reused: int = 0  # pages taken unchanged from the previous build
 
     def count(self, lang: str) -> int:
         return sum(1 for page in self.pages if page.lang == lang)
@@ -44,7 +46,9 @@ class BuildResult:
 class Rendered:
     site: Site
     pages: list[Page]
-    files: dict[str, str]
+    files: dict[str, str]  # the pages rendered this time
+    reused: dict[str, Path]  # the pages taken unchanged from the previous site
+    fingerprints: dict[str, str]
     assets: dict[str, Path]
     warnings: tuple[Problem, ...]
 
@@ -53,23 +57,30 @@ def build(options: BuildOptions) -> BuildResult:
     source_dirs = [root / name for root in {options.site_dir, options.theme_dir}
                    for name in ("content", "templates", "assets")]
     check_location(options.output_dir, options.site_dir, source_dirs)
-    rendered = render_site(options)
-    write_site(options.output_dir, rendered.files, rendered.assets, _display(options.output_dir, options.site_dir))
-    return BuildResult(rendered.pages, rendered.warnings)
+    recover(options.output_dir)
+    previous = load_previous(options.output_dir)
+    rendered = render_site(options, previous)
+    written = write_site(options.output_dir, rendered.files, rendered.assets,
+                         _display(options.output_dir, options.site_dir), rendered.reused, options.output_dir)
+    save_previous(options.output_dir, rendered.fingerprints, written)
+    return BuildResult(rendered.pages, rendered.warnings, len(rendered.reused))
 
 
-def render_site(options: BuildOptions) -> Rendered:
-    """Everything but the writing: the site as files in memory."""
+def render_site(options: BuildOptions, previous: Previous | None = None) -> Rendered:
+    """Everything but the writing: the pages that changed since `previous`, as text in memory."""
     sources = load_sources(options.site_dir, options.theme_dir)
     validated = validate(sources, options.allow_fallback)
     site = validated.site
     check_table(Strings(site.strings), STRINGS_FILE)
     pages = plan(site)
     urls = Urls(_base_url(options.base_url) if options.base_url else site.campaign.base_url)
-    template_dirs = _layered(options, "templates")
-    files = render_all(site, pages, template_dirs, urls, options.site_dir)
+    env = make_environment(_layered(options, "templates"))
+    prints = fingerprints(site, pages, env, urls.base_url)
+    reused = previous.reusable(prints) if previous else {}
+    to_render = [page for page in pages if page.output not in reused]
+    files = render_all(site, to_render, pages, env, urls, options.site_dir)
     assets = collect_assets(options)
-    return Rendered(site, pages, files, assets, validated.warnings)
+    return Rendered(site, pages, files, reused, prints, assets, validated.warnings)
 
 
 def _base_url(value: str) -> str:

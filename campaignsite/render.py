@@ -81,10 +81,9 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     return env
 
 
-def render_all(site: Site, pages: list[Page], template_dirs: list[Path], urls: Urls,
+def render_all(site: Site, pages: list[Page], all_pages: list[Page], env: jinja2.Environment, urls: Urls,
                display_root: Path) -> dict[str, str]:
-    """Render every page; collect the problems of all templates before giving up."""
-    env = make_environment(template_dirs)
+    """Render `pages` (of the site's `all_pages`); collect the problems of all templates before giving up."""
     strings = Strings(site.strings)
     problems: list[Problem] = []
     seen: set[tuple[str, int, str]] = set()
@@ -92,11 +91,14 @@ def render_all(site: Site, pages: list[Page], template_dirs: list[Path], urls: U
     for page in pages:
         try:
             template = env.get_template(page.template)
-            html[page.output] = template.render(page_context(site, page, pages, strings, urls))
+            html[page.output] = template.render(page_context(site, page, all_pages, strings, urls))
         except jinja2.TemplateSyntaxError as exc:
             problem = Problem(_template_name(exc.filename, display_root, exc.name), exc.lineno, 0, "",
                               f"template syntax error: {exc.message}",
                               "correct the template tag on this line")
+        except jinja2.TemplateNotFound as exc:
+            problem = Problem("templates", message=f"the template {exc.name} is missing (needed by {page.output})",
+                              hint=f"add templates/{exc.name}, or restore it from the theme")
         except (jinja2.UndefinedError, MissingString) as exc:
             problem = _render_problem(exc, page, display_root)
         else:
