@@ -2,10 +2,10 @@
 
 Takes: the validated site, the planned pages, the Jinja environment and the base URL.
 Gives: `{output path: fingerprint}`. A page's fingerprint covers the templates it is made from
-(following extends, include and import), the data every page shows (campaign, UI strings, menu)
-and the data of that page (an activity page: its activity and its neighbours). A page whose
-templates read the whole site (`site`, `scheduled`, `featured`), or whose templates cannot be
-traced (a template name computed at run time), depends on all of the data.
+(following extends, include and import), the data every page shows (campaign, UI strings, menu),
+the data of that page (an activity page: its activity and its neighbours) and the parts of the
+site its templates read (`site.activities` or `scheduled`: every activity). A template that uses
+`site` as a whole, or names a template computed at run time, makes its pages depend on everything.
 """
 from __future__ import annotations
 
@@ -15,12 +15,13 @@ from datetime import date
 from typing import Any
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 
 from .model import LANGUAGES, Site
 from .routes import Page, navigation
 
-WHOLE_SITE_NAMES = frozenset({"site", "scheduled", "featured"})
+SITE_PARTS = ("campaign", "activities", "slogans", "pages", "strings")
+LIST_NAMES = {"scheduled": "activities", "featured": "slogans"}  # context names that carry a part of the site
 
 
 def canonical(value: Any) -> Any:
@@ -46,14 +47,14 @@ def digest(*values: Any) -> str:
 @dataclasses.dataclass(frozen=True)
 class TemplateFacts:
     digest: str  # of the sources of the template and every template it uses
-    reads_whole_site: bool
+    site_parts: frozenset[str]  # the parts of the site (SITE_PARTS) its templates read as a whole
 
 
 def template_facts(env: jinja2.Environment, name: str, cache: dict[str, TemplateFacts]) -> TemplateFacts:
     if name in cache:
         return cache[name]
     sources: dict[str, str] = {}
-    whole = False
+    parts: set[str] = set()
     pending = [name]
     while pending:
         current = pending.pop()
@@ -62,16 +63,26 @@ def template_facts(env: jinja2.Environment, name: str, cache: dict[str, Template
         source = env.loader.get_source(env, current)[0]
         sources[current] = source
         tree = env.parse(source)
-        if meta.find_undeclared_variables(tree) & WHOLE_SITE_NAMES:
-            whole = True
+        parts |= _site_parts_read(tree)
         for referenced in meta.find_referenced_templates(tree):
-            if referenced is None:  # computed at run time: cannot be traced, so depend on every template
-                whole = True
+            if referenced is None:  # computed at run time: cannot be traced, so depend on everything
+                parts |= set(SITE_PARTS)
                 pending.extend(env.list_templates(filter_func=lambda n: n.endswith(".html")))
             else:
                 pending.append(referenced)
-    cache[name] = TemplateFacts(digest(sorted(sources.items())), whole)
+    cache[name] = TemplateFacts(digest(sorted(sources.items())), frozenset(parts))
     return cache[name]
+
+
+def _site_parts_read(tree: nodes.Template) -> set[str]:
+    """Which parts of `site` a template reads: `site.slogans` reads the slogans; bare `site`, all."""
+    parts = {LIST_NAMES[n.name] for n in tree.find_all(nodes.Name) if n.name in LIST_NAMES}
+    uses = sum(1 for n in tree.find_all(nodes.Name) if n.name == "site")
+    attributes = [n.attr for n in tree.find_all(nodes.Getattr)
+                  if isinstance(n.node, nodes.Name) and n.node.name == "site"]
+    if uses > len(attributes) or any(attr not in SITE_PARTS for attr in attributes):
+        return set(SITE_PARTS)
+    return parts | set(attributes)
 
 
 def fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, base_url: str) -> dict[str, str]:
@@ -87,11 +98,12 @@ def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, base_u
     menu = {lang: navigation(pages, lang) for lang in LANGUAGES}
     shared = digest(site.campaign, site.strings, base_url, menu,
                     [(p.slug, p.title) for p in site.pages], len(site.slogans), len(site.activities))
-    whole_site = digest(site)
+    part_digests = {part: digest(getattr(site, part)) for part in SITE_PARTS}
     facts: dict[str, TemplateFacts] = {}
     result = {}
     for page in pages:
         template = template_facts(env, page.template, facts)
-        data = whole_site if template.reads_whole_site else digest(page.data)
-        result[page.output] = digest(shared, template.digest, page.key, page.lang, page.template, data)
+        parts = [part_digests[part] for part in sorted(template.site_parts)]
+        result[page.output] = digest(shared, template.digest, page.key, page.lang, page.template,
+                                     parts, digest(page.data))
     return result

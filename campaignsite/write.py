@@ -133,7 +133,7 @@ def write_site(output: Path, files: dict[str, str | bytes], assets: dict[str, Pa
         written[relative] = _write_bytes(_inside(staging, relative), data, previous_root, relative)
     for relative, source in sorted(assets.items()):
         written[relative] = _write_bytes(_inside(staging, relative), source.read_bytes(), previous_root, relative)
-    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    _write_bytes(staging / MARKER, MARKER_TEXT.encode("utf-8"), previous_root, MARKER)
     _swap(staging, output)
     return written
 

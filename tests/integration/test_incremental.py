@@ -1,0 +1,114 @@
+"""Incremental builds: only what an edit touches is rendered again, and the result equals a full build."""
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+from tests.helpers import REPO, run_build
+
+DATA = ("campaign.yaml", "activities.yaml", "slogans.yaml", "glossary.yaml")
+
+
+def default_copy(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in DATA:
+        shutil.copy(REPO / name, site / name)
+    shutil.copytree(REPO / "content", site / "content")
+    return site
+
+
+def build(site: Path, output: Path | None = None) -> tuple[int, int]:
+    """Build; gives (pages, pages unchanged) from the summary line."""
+    args = ["build", "--site", str(site)] + (["--output", str(output)] if output else [])
+    result = run_build(*args)
+    assert result.returncode == 0, result.stderr
+    match = re.match(r"Built (\d+) pages \(\d+ zh, \d+ en(?:; (\d+) unchanged)?\)", result.stdout)
+    return int(match.group(1)), int(match.group(2) or 0)
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_rebuild_with_no_change_renders_nothing_and_touches_no_file(tmp_path):
+    site = default_copy(tmp_path)
+    assert build(site) == (32, 0)
+    before = mtimes(site / "output")
+    assert build(site) == (32, 32)
+    assert mtimes(site / "output") == before
+
+
+def test_editing_one_activity_renders_its_pages_its_neighbours_and_the_lists(tmp_path):
+    site = default_copy(tmp_path)
+    build(site)
+    before = mtimes(site / "output")
+    edit(site / "activities.yaml", "A uniform “National Quality Month Flag”", "A single “National Quality Month Flag”")
+    pages, unchanged = build(site)
+    # publicity-materials (the last) and its neighbour, home, schedule and notice, in both languages
+    assert pages - unchanged == 10
+    after = mtimes(site / "output")
+    changed = sorted(path for path in after if after[path] != before.get(path))
+    # the English summary is shown on the schedule and in the page's description: only those files change
+    assert changed == ["en/activities/publicity-materials/index.html", "en/schedule/index.html"]
+
+
+def test_editing_the_css_renders_no_page_and_rewrites_only_the_stylesheet(tmp_path):
+    site = default_copy(tmp_path)
+    (site / "assets").mkdir()
+    shutil.copy(REPO / "assets" / "site.css", site / "assets" / "site.css")
+    build(site)
+    before = mtimes(site / "output")
+    with (site / "assets" / "site.css").open("a", encoding="utf-8") as css:
+        css.write("\n.extra { color: #000; }\n")
+    assert build(site) == (32, 32)
+    after = mtimes(site / "output")
+    assert sorted(path for path in after if after[path] != before.get(path)) == ["assets/site.css"]
+
+
+def test_editing_a_template_renders_the_pages_made_from_it(tmp_path):
+    site = default_copy(tmp_path)
+    build(site)
+    (site / "templates").mkdir()
+    text = (REPO / "templates" / "activity.html").read_text(encoding="utf-8")
+    (site / "templates" / "activity.html").write_text(text.replace('<article class="activity">',
+                                                                   '<article class="activity edited">'))
+    pages, unchanged = build(site)
+    assert pages - unchanged == 18
+
+
+def test_random_sequences_of_edits_give_what_a_full_build_gives(tmp_path):
+    site = default_copy(tmp_path)
+    build(site)
+    rng = random.Random(20080926)
+    edits = [
+        ("activities.yaml", "Quality education for all employees", "Quality education for every employee"),
+        ("activities.yaml", "kind: days, start: 2008-09-22, end: 2008-09-25", "kind: days, start: 2008-09-23, end: 2008-09-25"),
+        ("slogans.yaml", "Care about food safety", "Mind food safety"),
+        ("campaign.yaml", "2008 National Quality Month}", "2008 National Quality Month (Sept.)}"),
+        ("content/about.en.md", "About", "About the site"),
+        ("activities.yaml", "  - slug: competitiveness-index", "  - slug: competitiveness-report"),
+    ]
+    for step in range(6):
+        file, old, new = rng.choice(edits)
+        if rng.random() < 0.5:
+            old, new = new, old
+        text = (site / file).read_text(encoding="utf-8")
+        if old in text:
+            (site / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+        build(site)
+        full = tmp_path / f"full-{step}"
+        build(site, full)
+        assert files(site / "output") == files(full), f"step {step}: {file}"
