@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -62,9 +63,9 @@ def template_facts(env: jinja2.Environment, name: str, cache: dict[str, Template
             continue
         source = env.loader.get_source(env, current)[0]
         sources[current] = source
-        tree = env.parse(source)
-        parts |= _site_parts_read(tree)
-        for referenced in meta.find_referenced_templates(tree):
+        read, references = _parsed_facts(env, source)
+        parts |= read
+        for referenced in references:
             if referenced is None:  # computed at run time: cannot be traced, so depend on everything
                 parts |= set(SITE_PARTS)
                 pending.extend(env.list_templates(filter_func=lambda n: n.endswith(".html")))
@@ -72,6 +73,13 @@ def template_facts(env: jinja2.Environment, name: str, cache: dict[str, Template
                 pending.append(referenced)
     cache[name] = TemplateFacts(digest(sorted(sources.items())), frozenset(parts))
     return cache[name]
+
+
+@lru_cache(maxsize=512)
+def _parsed_facts(env: jinja2.Environment, source: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
+    """What one template's source reads and which templates it names (parsing is the slow part)."""
+    tree = env.parse(source)
+    return frozenset(_site_parts_read(tree)), tuple(meta.find_referenced_templates(tree))
 
 
 def _site_parts_read(tree: nodes.Template) -> set[str]:

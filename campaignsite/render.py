@@ -70,8 +70,15 @@ def markdown_to_html(source: str) -> str:
 
 
 def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
+    """One environment per set of template folders, kept for the process: Jinja recompiles a
+    template only when its file changes, which keeps preview rebuilds fast."""
+    return _environment(tuple(str(d) for d in template_dirs))
+
+
+@lru_cache(maxsize=8)
+def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        loader=jinja2.FileSystemLoader(list(template_dirs)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -38,8 +38,8 @@ from .errors import SiteError
 from .pipeline import THEME_DIR, BuildOptions, render_site
 from .write import Previous, write_site
 
-POLL_SECONDS = 0.05
-QUIET_SECONDS = 0.03  # a burst of saves ends when nothing has changed for this long
+POLL_SECONDS = 0.025
+QUIET_SECONDS = 0.02  # a burst of saves ends when nothing has changed for this long
 WATCHED_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml")
 WATCHED_DIRS = ("content", "templates", "assets", "activities")
 _SCRIPT = (b'<script>(function(){var s=document.createElement("script");'

@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -64,12 +65,20 @@ def wait_for(predicate, timeout: float = 10.0, interval: float = 0.05):
 
 
 class ReloadChannel:
-    """A live-reload client: does the handshake, then collects the server's messages."""
+    """A live-reload client: does the handshake, then collects the server's messages.
+
+    It runs its own event loop in a thread, so it works beside Playwright's (which keeps one
+    running in the main thread)."""
 
     def __init__(self, base: str) -> None:
         self.url = base.replace("http://", "ws://") + "livereload"
         self.loop = asyncio.new_event_loop()
-        self.connection = self.loop.run_until_complete(self._connect(base))
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.connection = self._call(self._connect(base), 10)
+
+    def _call(self, coroutine, timeout: float):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout + 1)
 
     async def _connect(self, base: str):
         from tornado.websocket import websocket_connect
@@ -88,11 +97,15 @@ class ReloadChannel:
             except asyncio.TimeoutError:
                 return None
             return json.loads(text) if text else None
-        return self.loop.run_until_complete(read())
+        return self._call(read(), timeout)
 
     def close(self) -> None:
-        self.connection.close()
-        self.loop.run_until_complete(asyncio.sleep(0.05))
+        async def close():
+            self.connection.close()
+            await asyncio.sleep(0.05)
+        self._call(close(), 5)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
         self.loop.close()
 
 
