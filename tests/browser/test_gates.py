@@ -1,0 +1,173 @@
+"""Every page, both languages, in a real browser: loads cleanly, accessible, valid, mobile-ready,
+light, complete without JavaScript, printable; and screenshots for people to look at.
+
+The default campaign and the reading-festival fixture are built once and served on 127.0.0.1.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from campaignsite.links import check_links
+from campaignsite.pipeline import BuildOptions, build
+from tests.browser import gates
+from tests.helpers import FIXTURES, REPO, html_files
+
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", REPO / "test-artifacts" / "screenshots"))
+WEIGHT_LIMIT = 100 * 1024
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory, static_server):
+    """{name: (output folder, base URL served)} for the default campaign and a fixture campaign."""
+    found = {}
+    for name, site_dir in (("default", REPO), ("festival", FIXTURES / "reading-festival")):
+        output = tmp_path_factory.mktemp(name) / "output"
+        build(BuildOptions(site_dir, output))
+        found[name] = (output, static_server(output))
+    return found
+
+
+def all_pages(sites) -> list[tuple[str, str]]:
+    """(name, url) of every page of both sites."""
+    pages = []
+    for name, (output, base) in sites.items():
+        for file in html_files(output):
+            pages.append((f"{name}/{file}", base + file.removesuffix("index.html")))
+    return pages
+
+
+def visit_each(browser, sites, check, width=1280, **context_options):
+    """Run `check(page, watch)` on every page; gives {page: failures} for the pages that failed."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, **context_options)
+    failures = {}
+    for name, url in all_pages(sites):
+        page = context.new_page()
+        watch = gates.PageWatch(page)
+        page.goto(url, wait_until="load")
+        found = check(page, watch)
+        if found:
+            failures[name] = found
+        page.close()
+    context.close()
+    return failures
+
+
+def test_every_page_loads_with_no_console_error_no_failed_request_and_nothing_from_another_host(browser, sites):
+    failures = visit_each(browser, sites, lambda page, watch: watch.load_failures())
+    assert failures == {}
+    assert len(all_pages(sites)) == 52
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(browser, sites, width):
+    assert visit_each(browser, sites, lambda page, watch: gates.axe_violations(page), width=width) == {}
+
+
+def test_the_keyboard_reaches_everything_with_a_visible_focus_and_the_skip_link_comes_first(browser, sites):
+    assert visit_each(browser, sites, lambda page, watch: gates.keyboard_failures(page)) == {}
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_targets_are_at_least_24_px(browser, sites, width):
+    assert visit_each(browser, sites, lambda page, watch: gates.small_targets(page), width=width) == {}
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_phones_nothing_scrolls_sideways_and_text_is_at_least_16_px(browser, sites, width):
+    def check(page, watch):
+        return gates.horizontal_overflow(page) + gates.small_text(page)
+    assert visit_each(browser, sites, check, width=width) == {}
+
+
+def test_no_page_needs_more_than_100_kb(browser, sites):
+    def check(page, watch):
+        total = watch.transferred()
+        return [f"{total} bytes transferred"] if total > WEIGHT_LIMIT else []
+    assert visit_each(browser, sites, check) == {}
+
+
+def test_every_page_is_complete_and_navigable_without_javascript(browser, sites):
+    def check(page, watch):
+        problems = []
+        if page.locator("h1").count() != 1 or not page.inner_text("h1").strip():
+            problems.append("no heading")
+        if page.locator("nav a[href]").count() < 3:
+            problems.append("no menu")
+        if len(page.inner_text("main").strip()) < 20:
+            problems.append("no content")
+        return problems + watch.load_failures()
+    assert visit_each(browser, sites, check, java_script_enabled=False) == {}
+
+
+def test_the_nu_checker_finds_no_error_in_any_page(sites):
+    for output, _ in sites.values():
+        assert gates.nu_errors(output) == []
+
+
+@pytest.mark.parametrize("base_url", [None, "https://www.example.gov.cn/zt/quality-month-2008/"])
+def test_every_link_and_source_resolves_to_a_built_file_and_anchor(tmp_path, base_url):
+    output = tmp_path / "output"
+    build(BuildOptions(REPO, output, base_url))
+    pages = {f: (output / f).read_text(encoding="utf-8") for f in html_files(output)}
+    others = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()} - set(pages)
+    base_path = "/" if base_url is None else "/zt/quality-month-2008/"
+    problems, checked = check_links(pages, others, base_path)
+    assert problems == [] and checked > 600
+
+
+@pytest.mark.parametrize("path", ["notice/", "slogans/", "en/notice/", "en/slogans/"])
+def test_the_notice_and_the_gallery_print_without_navigation(browser, sites, tmp_path, path):
+    from pypdf import PdfReader
+    output, base = sites["default"]
+    page = browser.new_page()
+    page.goto(base + path)
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    page.close()
+    reader = PdfReader(str(pdf))
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert len(reader.pages) >= 1
+    other_language = "中文" if path.startswith("en/") else "English"  # the language switcher's word
+    for chrome in ("Skip to main content", "跳到正文", "Full notice", "通知全文", other_language):
+        assert chrome not in text
+    assert ("质量安全是社会和谐的基础" in text) or ("Quality and safety" in text)
+
+
+SHOTS = [("home", ""), ("schedule", "schedule/"), ("activity", "activities/quality-forum-and-sme-fair/"),
+         ("slogans", "slogans/")]
+
+
+def test_screenshots_of_both_languages_on_desktop_and_phone(browser, sites):
+    output, base = sites["default"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for device, width in (("desktop", 1280), ("phone", 375)):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for lang, prefix in (("zh", ""), ("en", "en/")):
+            for name, path in SHOTS:
+                target = SCREENSHOTS / f"{name}-{lang}-{device}.png"
+                page.goto(base + prefix + path)
+                page.screenshot(path=str(target), full_page=True)
+                saved.append(target)
+        page.close()
+    print(f"\nscreenshots saved in {SCREENSHOTS}")
+    assert all(p.stat().st_size > 10_000 for p in saved) and len(saved) == 16
+
+
+LIGHTHOUSE_PAGES = ["", "en/", "activities/quality-forum-and-sme-fair/", "en/activities/quality-forum-and-sme-fair/",
+                    "slogans/", "en/slogans/"]
+
+
+def test_lighthouse_scores_accessibility_best_practices_and_seo_at_least_095(sites, tmp_path):
+    output, base = sites["default"]
+    low = {}
+    for number, path in enumerate(LIGHTHOUSE_PAGES):
+        scores = gates.lighthouse_scores(base + path, tmp_path / f"report-{number}.json")
+        print(f"\nlighthouse /{path}: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(scores.items())))
+        for category in ("accessibility", "best-practices", "seo"):
+            if scores[category] < 0.95:
+                low[f"/{path} {category}"] = scores[category]
+    assert low == {}
