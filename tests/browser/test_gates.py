@@ -42,6 +42,7 @@ def all_pages(sites) -> list[tuple[str, str]]:
 def visit_each(browser, sites, check, width=1280, **context_options):
     """Run `check(page, watch)` on every page; gives {page: failures} for the pages that failed."""
     context = browser.new_context(viewport={"width": width, "height": 900}, **context_options)
+    gates.keep_on_this_machine(context)
     failures = {}
     for name, url in all_pages(sites):
         page = context.new_page()
