@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from .errors import SiteError
@@ -35,6 +36,11 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--allow-missing-translations", action="store_true",
                        help="build even when a translation is missing; such texts show the original "
                             "marked 'translation pending'")
+    build.add_argument("--relative-urls", action="store_true",
+                       help="make every link relative, so the output can be opened from disk or a ZIP")
+    build.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                       help="the date the site is built 'as of' (activity status, feeds, calendars); "
+                            "default: SOURCE_DATE_EPOCH when set, else today")
     check = commands.add_parser("check", help="check everything without writing the site",
                                 description="Validate the data, render every page in memory, check every "
                                             "internal link and anchor, and report translation completeness. "
@@ -53,6 +59,13 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-missing-translations", action="store_true",
                        help="show missing translations as 'translation pending' instead of an error")
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written as YYYY-MM-DD") from None
 
 
 def _site_options(command: argparse.ArgumentParser) -> None:
@@ -86,7 +99,8 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     site_dir = args.site.resolve()
     output = (args.output or site_dir / "output").absolute()
-    result = build(BuildOptions(site_dir, output, args.base_url, args.allow_missing_translations))
+    result = build(BuildOptions(site_dir, output, args.base_url, args.allow_missing_translations,
+                                today=args.today, relative_urls=args.relative_urls))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     elapsed = time.perf_counter() - started

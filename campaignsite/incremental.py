@@ -1,6 +1,7 @@
 """What a page's HTML depends on, as one fingerprint per page: equal fingerprints, equal HTML.
 
-Takes: the validated site, the planned pages, the Jinja environment and the base URL.
+Takes: the validated site, the planned pages, the Jinja environment and the `Publication`
+(addresses, build date, asset names).
 Gives: `{output path: fingerprint}`. A page's fingerprint covers the templates it is made from
 (following extends, include and import), the data every page shows (campaign, UI strings, menu),
 the data of that page (an activity page: its activity and its neighbours) and the parts of the
@@ -93,18 +94,18 @@ def _site_parts_read(tree: nodes.Template) -> set[str]:
     return parts | set(attributes)
 
 
-def fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, base_url: str) -> dict[str, str]:
+def fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, publication) -> dict[str, str]:
     """`{output path: fingerprint}` for every page; empty when a template cannot be read (rendering
     then reports why, and everything is rendered)."""
     try:
-        return _fingerprints(site, pages, env, base_url)
+        return _fingerprints(site, pages, env, publication)
     except jinja2.TemplateError:
         return {}
 
 
-def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, base_url: str) -> dict[str, str]:
+def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, publication) -> dict[str, str]:
     menu = {lang: navigation(pages, lang) for lang in LANGUAGES}
-    shared = digest(site.campaign, site.strings, base_url, menu,
+    shared = digest(site.campaign, site.strings, publication, menu,
                     [(p.slug, p.title) for p in site.pages], len(site.slogans), len(site.activities))
     part_digests = {part: digest(getattr(site, part)) for part in SITE_PARTS}
     facts: dict[str, TemplateFacts] = {}

@@ -6,15 +6,19 @@ Gives: `BuildResult` (pages per language, warnings) after writing the site, or `
 """
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Mapping
 
 from .errors import Problem, ProblemLog, SiteError
 from .i18n import Strings, check_table
 from .load import list_files, load_markdown, load_yaml
 from .model import LANGUAGES, Site
 from .incremental import fingerprints
-from .render import Urls, make_environment, render_all
+from .render import Publication, Urls, make_environment, render_all
 from .routes import Page, plan
 from .validate import BASE_URL_HINT, Sources, normalise_base_url, validate
 from .write import Previous, check_location, load_previous, recover, save_previous, write_site
@@ -30,6 +34,20 @@ class BuildOptions:
     base_url: str | None = None
     allow_fallback: bool = False
     theme_dir: Path = THEME_DIR
+    today: date | None = None  # the build date; default: SOURCE_DATE_EPOCH, else today
+    relative_urls: bool = False
+
+
+def build_date(environ: Mapping[str, str] = os.environ) -> date:
+    """The date the output depends on: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise SiteError([Problem("SOURCE_DATE_EPOCH", message=f"'{epoch}' is not a number of seconds",
+                                     hint="set it to a Unix time such as 1222819200, or unset it")]) from None
+    return date.today()
 
 
 @dataclass(frozen=True)
@@ -73,13 +91,14 @@ def render_site(options: BuildOptions, previous: Previous | None = None) -> Rend
     site = validated.site
     check_table(Strings(site.strings), STRINGS_FILE)
     pages = plan(site)
-    urls = Urls(_base_url(options.base_url) if options.base_url else site.campaign.base_url)
+    urls = Urls(_base_url(options.base_url) if options.base_url else site.campaign.base_url, options.relative_urls)
+    assets, asset_names = fingerprint_assets(collect_assets(options))
+    publication = Publication(urls, options.today or build_date(), asset_names)
     env = make_environment(_layered(options, "templates"))
-    prints = fingerprints(site, pages, env, urls.base_url)
+    prints = fingerprints(site, pages, env, publication)
     reused = previous.reusable(prints) if previous else {}
     to_render = [page for page in pages if page.output not in reused]
-    files = render_all(site, to_render, pages, env, urls, options.site_dir)
-    assets = collect_assets(options)
+    files = render_all(site, to_render, pages, env, publication, options.site_dir)
     return Rendered(site, pages, files, reused, prints, assets, validated.warnings)
 
 
@@ -137,6 +156,24 @@ def collect_assets(options: BuildOptions) -> dict[str, Path]:
         if f"assets/{name}" in assets:
             assets[name] = assets[f"assets/{name}"]
     return assets
+
+
+def fingerprint_assets(assets: dict[str, Path]) -> tuple[dict[str, Path], dict[str, str]]:
+    """Each asset also under a name carrying a hash of its content (site.css -> site.1a2b3c4d.css), so a
+    host may cache it forever; templates link the hashed name. The plain name stays for hand-written links."""
+    names: dict[str, str] = {}
+    published = dict(assets)
+    for output, source in assets.items():
+        if not output.startswith("assets/"):
+            continue
+        relative = output[len("assets/"):]
+        stem, dot, suffix = relative.rpartition(".")
+        if not dot:
+            continue
+        hashed = f"{stem}.{hashlib.sha256(source.read_bytes()).hexdigest()[:10]}.{suffix}"
+        names[relative] = hashed
+        published["assets/" + hashed] = source
+    return published, names
 
 
 def _layered(options: BuildOptions, folder: str) -> list[Path]:

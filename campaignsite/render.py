@@ -7,7 +7,9 @@ the page being rendered when a template is wrong. Nothing here touches the outpu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +23,7 @@ from markupsafe import Markup, escape
 
 from .errors import Problem, SiteError
 from .i18n import MissingString, Strings, chinese_numeral, other_language
-from .model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
+from .model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Campaign, Schedule, Site, Text
 from .routes import Page, navigation, route_of
 
 _ALLOWED_TAGS = {
@@ -45,9 +47,11 @@ _NO_DATE = date.min
 
 @dataclass(frozen=True)
 class Urls:
-    """Where the site lives: links are root-relative to the base URL's path."""
+    """Where the site lives: links are root-relative to the base URL's path (or, with `relative`,
+    relative to each page, so that the files work from disk)."""
 
     base_url: str  # https://example.org/zt/quality-month/
+    relative: bool = False
 
     @property
     def base_path(self) -> str:
@@ -58,6 +62,41 @@ class Urls:
 
     def absolute(self, route: str) -> str:
         return self.base_url + route
+
+
+@dataclass(frozen=True)
+class Publication:
+    """How this build is published: where, as of which day, and the fingerprinted asset names."""
+
+    urls: Urls
+    today: date
+    asset_names: dict[str, str] = field(default_factory=dict)  # "site.css" -> "site.1a2b3c4d.css"
+
+
+_LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def relativize(html: str, output: str, base_path: str) -> str:
+    """Root-relative links in `html` (written to `output`) made relative, with index.html spelled out."""
+    depth = output.count("/")
+    up = "../" * depth
+
+    def replace(match: re.Match) -> str:
+        url = match.group(2)
+        if not url.startswith(base_path) or url.startswith("//"):
+            return match.group(0)
+        path, hash_mark, fragment = url[len(base_path):].partition("#")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        return f"{match.group(1)}{up}{path}{hash_mark}{fragment}{match.group(3)}"
+
+    return _LINK_ATTRIBUTE.sub(replace, html)
+
+
+def json_for_script(value: Any) -> Markup:
+    """JSON safe inside <script>: no '<', '>' or '&' can end the element or start a comment."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 @lru_cache(maxsize=None)
@@ -88,17 +127,19 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     return env
 
 
-def render_all(site: Site, pages: list[Page], all_pages: list[Page], env: jinja2.Environment, urls: Urls,
-               display_root: Path) -> dict[str, str]:
+def render_all(site: Site, pages: list[Page], all_pages: list[Page], env: jinja2.Environment,
+               publication: Publication, display_root: Path) -> dict[str, str]:
     """Render `pages` (of the site's `all_pages`); collect the problems of all templates before giving up."""
     strings = Strings(site.strings)
+    urls = publication.urls
     problems: list[Problem] = []
     seen: set[tuple[str, int, str]] = set()
     html: dict[str, str] = {}
     for page in pages:
         try:
             template = env.get_template(page.template)
-            html[page.output] = template.render(page_context(site, page, all_pages, strings, urls))
+            text = template.render(page_context(site, page, all_pages, strings, publication))
+            html[page.output] = relativize(text, page.output, urls.base_path) if urls.relative else text
         except jinja2.TemplateSyntaxError as exc:
             problem = Problem(_template_name(exc.filename, display_root, exc.name), exc.lineno, 0, "",
                               f"template syntax error: {exc.message}",
@@ -119,8 +160,10 @@ def render_all(site: Site, pages: list[Page], all_pages: list[Page], env: jinja2
     return html
 
 
-def page_context(site: Site, page: Page, pages: list[Page], strings: Strings, urls: Urls) -> dict[str, Any]:
+def page_context(site: Site, page: Page, pages: list[Page], strings: Strings,
+                 publication: Publication) -> dict[str, Any]:
     lang = page.lang
+    urls = publication.urls
     other = other_language(lang)
 
     def ui(key: str, **values: object) -> str:
@@ -145,8 +188,13 @@ def page_context(site: Site, page: Page, pages: list[Page], strings: Strings, ur
     def absolute_url(key: str, in_lang: str | None = None) -> str:
         return urls.absolute(route_of(key, in_lang or lang))
 
-    def asset(path: str) -> str:
-        return urls.link("assets/" + path)
+    def asset(path: str, absolute: bool = False) -> str:
+        route = "assets/" + publication.asset_names.get(path, path)
+        return urls.absolute(route) if absolute else urls.link(route)
+
+    def status(activity: Activity) -> dict[str, str]:
+        state = activity_status(activity.schedule, site.campaign, publication.today)
+        return {"key": state, "label": ui(f"status.{state}")}
 
     nav = [{"key": key, "url": url(key), "current": key == page.key, "label": _nav_label(site, key, ui, lang)}
            for key in navigation(pages, lang)]
@@ -178,8 +226,24 @@ def page_context(site: Site, page: Page, pages: list[Page], strings: Strings, ur
         "featured": site.campaign.featured_slogans,
         "slogan_ids": False,
         "item_no": lambda number: strings.item_number(number, lang),
+        "status": status,
+        "today": publication.today,
+        "as_of": strings.date(publication.today, lang),
+        "jsonld": json_for_script,
         **page.data,
     }
+
+
+def activity_status(schedule: Schedule, campaign: Campaign, today: date) -> str:
+    """upcoming, ongoing or over as of `today` (an undated activity runs through the campaign);
+    an approximate window that has not ended is only 'expected'."""
+    start = schedule.start or campaign.period_start
+    end = schedule.end or campaign.period_end
+    if today > end:
+        return "over"
+    if schedule.kind == "window":
+        return "expected"
+    return "ongoing" if today >= start else "upcoming"
 
 
 def by_start(activities: tuple[Activity, ...]) -> list[Activity]:

@@ -65,7 +65,7 @@ def test_editing_one_activity_renders_its_pages_its_neighbours_and_the_lists(tmp
     assert changed == ["en/activities/publicity-materials/index.html", "en/schedule/index.html"]
 
 
-def test_editing_the_css_renders_no_page_and_rewrites_only_the_stylesheet(tmp_path):
+def test_editing_the_css_writes_the_new_stylesheet_and_updates_the_pages_that_link_it(tmp_path):
     site = default_copy(tmp_path)
     (site / "assets").mkdir()
     shutil.copy(REPO / "assets" / "site.css", site / "assets" / "site.css")
@@ -73,9 +73,14 @@ def test_editing_the_css_renders_no_page_and_rewrites_only_the_stylesheet(tmp_pa
     before = mtimes(site / "output")
     with (site / "assets" / "site.css").open("a", encoding="utf-8") as css:
         css.write("\n.extra { color: #000; }\n")
-    assert build(site) == (32, 32)
+    pages, unchanged = build(site)
+    assert unchanged == 0  # every page links the stylesheet by its content hash
     after = mtimes(site / "output")
-    assert sorted(path for path in after if after[path] != before.get(path)) == ["assets/site.css"]
+    changed_assets = sorted(p for p in after if p.startswith("assets/") and after[p] != before.get(p))
+    assert len(changed_assets) == 2 and changed_assets[0] == "assets/site.css"
+    assert re.fullmatch(r"assets/site\.[0-9a-f]{10}\.css", changed_assets[1])
+    assert f'href="/{changed_assets[1]}"' in (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert after["assets/emblem.svg"] == before["assets/emblem.svg"]
 
 
 def test_editing_a_template_renders_the_pages_made_from_it(tmp_path):
