@@ -77,9 +77,9 @@ def test_editing_the_css_writes_the_new_stylesheet_and_updates_the_pages_that_li
     assert unchanged == 0  # every page links the stylesheet by its content hash
     after = mtimes(site / "output")
     changed_assets = sorted(p for p in after if p.startswith("assets/") and after[p] != before.get(p))
-    assert len(changed_assets) == 2 and changed_assets[0] == "assets/site.css"
-    assert re.fullmatch(r"assets/site\.[0-9a-f]{10}\.css", changed_assets[1])
-    assert f'href="/{changed_assets[1]}"' in (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert len(changed_assets) == 2 and changed_assets[1] == "assets/site.css"
+    assert re.fullmatch(r"assets/site\.[0-9a-f]{10}\.css", changed_assets[0])
+    assert f'href="/{changed_assets[0]}"' in (site / "output" / "index.html").read_text(encoding="utf-8")
     assert after["assets/emblem.svg"] == before["assets/emblem.svg"]
 
 
