@@ -92,12 +92,13 @@ def atom_feed(site: Site, urls: Urls, lang: str, build_date: date) -> str:
     campaign = site.campaign
     updated = _atom_time(build_date)
     home = urls.absolute(route_of("home", lang))
+    self_url = urls.absolute(language_prefix(lang) + "feed.xml")
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f"<feed xmlns={_attr(ATOM_NS)} xml:lang={_attr(HTML_LANG[lang])}>",
              _atom_text("title", campaign.name, lang, indent=2),
              f"  <id>{_text(home)}</id>",
              f"  <updated>{updated}</updated>",
-             f'  <link rel="self" type="application/atom+xml" href={_attr(urls.absolute(language_prefix(lang) + "feed.xml"))}/>',
+             f'  <link rel="self" type="application/atom+xml" href={_attr(self_url)}/>',
              f'  <link rel="alternate" type="text/html" href={_attr(home)}/>',
              f"  <author><name>{_text(_feed_author(site, lang))}</name></author>"]
     for activity in site.activities:

@@ -117,6 +117,17 @@ class Footer:
 
 
 @dataclass(frozen=True)
+class GovernmentMeta:
+    """The meta tags of Chinese government websites (SiteName, SiteDomain, …), each only when set."""
+
+    site_name: Text | None = None
+    site_domain: str | None = None
+    site_id_code: str | None = None
+    column_name: Text | None = None
+    content_source: Text | None = None
+
+
+@dataclass(frozen=True)
 class ContentPage:
     """A Markdown page from content/, in both languages."""
 
@@ -148,6 +159,7 @@ class Campaign:
     contact: Text | None
     footer: Footer
     translation_fallback: bool
+    meta: GovernmentMeta | None = None
 
 
 @dataclass(frozen=True)

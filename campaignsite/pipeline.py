@@ -17,6 +17,8 @@ from .errors import Problem, ProblemLog, SiteError
 from .i18n import Strings, check_table
 from .load import list_files, load_markdown, load_yaml
 from .model import LANGUAGES, Site
+from .posters import banner_files
+from .feeds import publishing_files
 from .incremental import fingerprints
 from .render import Publication, Urls, make_environment, render_all
 from .routes import Page, plan
@@ -99,6 +101,8 @@ def render_site(options: BuildOptions, previous: Previous | None = None) -> Rend
     reused = previous.reusable(prints) if previous else {}
     to_render = [page for page in pages if page.output not in reused]
     files = render_all(site, to_render, pages, env, publication, options.site_dir)
+    files.update(banner_files(site.slogans))
+    files.update(publishing_files(site, pages, urls, Strings(site.strings), publication.today))
     return Rendered(site, pages, files, reused, prints, assets, validated.warnings)
 
 

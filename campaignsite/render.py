@@ -21,6 +21,7 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from . import posters, structured
 from .errors import Problem, SiteError
 from .i18n import MissingString, Strings, chinese_numeral, other_language
 from .model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Campaign, Schedule, Site, Text
@@ -230,6 +231,14 @@ def page_context(site: Site, page: Page, pages: list[Page], strings: Strings,
         "today": publication.today,
         "as_of": strings.date(publication.today, lang),
         "jsonld": json_for_script,
+        "has_activities": bool(site.activities),
+        "has_dated": any(activity.schedule.is_dated for activity in site.activities),
+        "link_to": lambda path: urls.link(path),
+        "qr_code": lambda target, label: Markup(posters.qr_code(target, label)),
+        "event_data": lambda activity: structured.event(activity, site.campaign, lang,
+                                                       absolute_url(f"activity/{activity.slug}"),
+                                                       strings.schedule(activity.schedule, lang)),
+        "organizations_data": lambda: structured.organizations(site.campaign, lang, absolute_url("home")),
         **page.data,
     }
 

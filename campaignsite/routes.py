@@ -46,6 +46,8 @@ def route_of(key: str, lang: str) -> str:
         path = f"activities/{key.split('/', 1)[1]}/"
     elif key.startswith("page/"):
         path = f"{key.split('/', 1)[1]}/"
+    elif key.startswith("poster/"):
+        path = f"slogans/{key.split('/', 1)[1]}/"
     else:
         path = f"{key}/"
     return language_prefix(lang) + path
@@ -70,6 +72,9 @@ def _pages_in(site: Site, lang: str) -> list[Page]:
                               {"activity": activity, "previous": previous, "next": following}))
     if site.slogans:
         pages.append(Page("slogans", lang, "slogans.html", "slogans.yaml"))
+        for slogan in site.slogans:
+            pages.append(Page(f"poster/{slogan.slug}", lang, "poster.html",
+                              f"slogans.yaml (slogans[{slogan.slug}])", {"slogan": slogan}))
     if site.campaign.requirements:
         pages.append(Page("requirements", lang, "requirements.html", "campaign.yaml (requirements)"))
     pages.append(Page("notice", lang, "notice.html", "campaign.yaml"))

@@ -78,6 +78,7 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("base_url", "url", True, "Full address where the site is published, ending in /."),
         Field("contact", TEXT, False, "A contact line for the footer."),
         Field("footer", "block:footer", False, "Identifiers a government site shows in its footer."),
+        Field("meta", "block:meta", False, "The page meta tags Chinese government sites use (emitted when set)."),
         Field("translation_fallback", "flag", False,
               "true lets the build go on when a translation is missing: the page shows the original "
               "with a visible 'translation pending' note."),
@@ -87,6 +88,13 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("site_code", "plain", False, "网站标识码 (website identification code)."),
         Field("icp", "plain", False, "ICP备案号 (ICP licence number)."),
         Field("public_security", "plain", False, "公网安备号 (public security record number)."),
+    ),
+    "meta": (
+        Field("site_name", TEXT, False, "SiteName: the name of the website."),
+        Field("site_domain", "plain", False, "SiteDomain: the website's domain, such as www.example.gov.cn."),
+        Field("site_id_code", "plain", False, "SiteIDCode: the website identification code (网站标识码)."),
+        Field("column_name", TEXT, False, "ColumnName: the section (栏目) the campaign pages belong to."),
+        Field("content_source", TEXT, False, "ContentSource: the source of the content."),
     ),
     "activities.yaml": (
         Field("activities", "list:activity", True, "The activities, in the order of the notice."),

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from . import schema
 from .errors import WARNING, Problem, ProblemLog
 from .load import MarkdownDoc, YamlDoc, format_path
-from .model import (LANGUAGES, Activity, Body, Campaign, ContentPage, Footer, Record, Requirement,
+from .model import (LANGUAGES, Activity, Body, Campaign, ContentPage, Footer, GovernmentMeta, Record, Requirement,
                     Schedule, SCHEDULE_KINDS, Site, Slogan, Text, TextList)
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
@@ -340,8 +340,22 @@ def _read_campaign(reader: Reader, bodies: dict[str, Body], slogans: dict[str, S
         contact=reader.text(("site", "contact"), required=False),
         footer=_read_footer(reader) if site.get("footer") is not None else Footer(),
         translation_fallback=reader.fallback,
+        meta=_read_meta(reader) if site.get("meta") is not None else None,
     )
     return campaign
+
+
+def _read_meta(reader: Reader) -> GovernmentMeta | None:
+    path = ("site", "meta")
+    if reader.block(path, "meta") is None:
+        return None
+    return GovernmentMeta(
+        site_name=reader.text(path + ("site_name",), required=False),
+        site_domain=reader.plain(path + ("site_domain",)) or None,
+        site_id_code=reader.plain(path + ("site_id_code",)) or None,
+        column_name=reader.text(path + ("column_name",), required=False),
+        content_source=reader.text(path + ("content_source",), required=False),
+    )
 
 
 def _base_url(reader: Reader, site: dict) -> str:

@@ -9,7 +9,7 @@ from tests.helpers import FIXTURES, copy_fixture, read_page, run_build
 def test_the_default_campaign_passes_check_strict_and_nothing_is_written(tmp_path):
     result = run_build("check", "--strict")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("check: 0 errors, 0 warnings; 32 pages, ")
+    assert result.stdout.startswith("check: 0 errors, 0 warnings; 62 pages, ")
     assert result.stdout.rstrip().endswith("links checked; translations complete")
 
 
@@ -31,7 +31,7 @@ def test_check_finds_a_broken_link_and_a_missing_anchor(tmp_path):
         "which is not built — check the slug or the template that makes this link",
         "output/en/visit/index.html:N: the link /en/slogans/#nope names the anchor #nope, which is not on "
         "en/slogans/index.html — check the slug or the template that makes this link",
-        "check: 2 errors, 0 warnings; 20 pages, 370 links checked; translations complete",
+        "check: 2 errors, 0 warnings; 24 pages, 562 links checked; translations complete",
     ]
 
 

@@ -45,9 +45,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_a_rebuild_with_no_change_renders_nothing_and_touches_no_file(tmp_path):
     site = default_copy(tmp_path)
-    assert build(site) == (32, 0)
+    assert build(site) == (62, 0)
     before = mtimes(site / "output")
-    assert build(site) == (32, 32)
+    assert build(site) == (62, 62)
     assert mtimes(site / "output") == before
 
 
@@ -61,8 +61,10 @@ def test_editing_one_activity_renders_its_pages_its_neighbours_and_the_lists(tmp
     assert pages - unchanged == 10
     after = mtimes(site / "output")
     changed = sorted(path for path in after if after[path] != before.get(path))
-    # the English summary is shown on the schedule and in the page's description: only those files change
-    assert changed == ["en/activities/publicity-materials/index.html", "en/schedule/index.html"]
+    # the English summary is shown on the schedule, in the page's description, in the English feed
+    # and in the open data: only those files change
+    assert changed == ["data/activities.csv", "data/activities.json", "en/activities/publicity-materials/index.html",
+                       "en/feed.xml", "en/schedule/index.html"]
 
 
 def test_editing_the_css_writes_the_new_stylesheet_and_updates_the_pages_that_link_it(tmp_path):
@@ -77,9 +79,10 @@ def test_editing_the_css_writes_the_new_stylesheet_and_updates_the_pages_that_li
     assert unchanged == 0  # every page links the stylesheet by its content hash
     after = mtimes(site / "output")
     changed_assets = sorted(p for p in after if p.startswith("assets/") and after[p] != before.get(p))
-    assert len(changed_assets) == 2 and changed_assets[1] == "assets/site.css"
-    assert re.fullmatch(r"assets/site\.[0-9a-f]{10}\.css", changed_assets[0])
-    assert f'href="/{changed_assets[0]}"' in (site / "output" / "index.html").read_text(encoding="utf-8")
+    hashed = [p for p in changed_assets if p != "assets/site.css"]
+    assert len(changed_assets) == 2 and "assets/site.css" in changed_assets
+    assert re.fullmatch(r"assets/site\.[0-9a-f]{10}\.css", hashed[0])
+    assert f'href="/{hashed[0]}"' in (site / "output" / "index.html").read_text(encoding="utf-8")
     assert after["assets/emblem.svg"] == before["assets/emblem.svg"]
 
 

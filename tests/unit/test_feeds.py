@@ -1,0 +1,354 @@
+"""feeds: sitemap, robots.txt, Atom feeds, iCalendar files and open data of the default campaign."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from campaignsite.feeds import fold, ics_escape, publishing_files
+from campaignsite.i18n import Strings
+from campaignsite.model import Text
+from campaignsite.pipeline import load_sources
+from campaignsite.render import Urls, markdown_to_html
+from campaignsite.routes import plan
+from campaignsite.validate import validate
+
+REPO = Path(__file__).resolve().parents[2]
+BASE = "https://quality-month.example.org/"
+BUILD_DATE = date(2008, 10, 1)
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml",
+      "a": "http://www.w3.org/2005/Atom"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SLUGS = ["disaster-relief", "olympic-quality-service", "thirty-years-tqm", "top-brand-awards",
+         "quality-forum-and-sme-fair", "competitiveness-index", "performance-excellence-standard",
+         "workforce-quality-education", "publicity-materials"]
+DATED = ["olympic-quality-service", "top-brand-awards", "quality-forum-and-sme-fair"]
+PREFIX = {"zh": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def site():
+    return validate(load_sources(REPO, REPO)).site
+
+
+def files_of(site, base_url: str = BASE) -> dict[str, str]:
+    return publishing_files(site, plan(site), Urls(base_url), Strings(site.strings), BUILD_DATE)
+
+
+@pytest.fixture(scope="module")
+def files(site):
+    return files_of(site)
+
+
+def events_in(text: str) -> list:
+    return icalendar.Calendar.from_ical(text).walk("VEVENT")
+
+
+def with_activity(site, slug: str, **changes):
+    return replace(site, activities=tuple(replace(a, **changes) if a.slug == slug else a for a in site.activities))
+
+
+# --- the set of files ---------------------------------------------------------------------------------------
+
+def test_the_files_are_exactly_these(files):
+    assert sorted(files) == sorted([
+        "sitemap.xml", "robots.txt", "feed.xml", "en/feed.xml", "calendar.ics", "en/calendar.ics",
+        *(f"{prefix}activities/{slug}/calendar.ics" for prefix in ("", "en/") for slug in DATED),
+        "data/activities.json", "data/activities.csv"])
+
+
+def test_two_calls_give_identical_output(site, files):
+    assert files_of(site) == files
+
+
+# --- sitemap.xml and robots.txt -----------------------------------------------------------------------------
+
+def test_the_sitemap_lists_every_page_but_the_404_pages_with_alternates(site, files):
+    root = ET.fromstring(files["sitemap.xml"].encode("utf-8"))
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    entries = root.findall("s:url", NS)
+    pages = plan(site)
+    expected = [BASE + page.route for page in pages if page.key != "404"]
+    assert len(entries) == len(pages) - 2 == len(expected)  # both 404 pages are left out
+    locs = [e.findtext("s:loc", namespaces=NS) for e in entries]
+    assert locs == expected
+    assert not any("404" in loc for loc in locs)
+    routes = ["", "schedule/", *(f"activities/{slug}/" for slug in SLUGS), "slogans/", "requirements/", "notice/",
+              "about/"]
+    assert {BASE + prefix + route for prefix in ("", "en/") for route in routes} <= set(locs)  # 30 known pages
+    for entry in entries:
+        assert entry.findtext("s:lastmod", namespaces=NS) == "2008-10-01"
+        alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", NS)}
+        assert set(alternates) == {"zh-Hans", "en", "x-default"}
+        assert alternates["x-default"] == alternates["zh-Hans"]
+        assert alternates["en"] == alternates["zh-Hans"].replace(BASE, BASE + "en/", 1)
+        assert entry.findtext("s:loc", namespaces=NS) in (alternates["zh-Hans"], alternates["en"])
+
+
+def test_an_english_page_in_the_sitemap_names_both_languages(files):
+    root = ET.fromstring(files["sitemap.xml"].encode("utf-8"))
+    entry = next(e for e in root.findall("s:url", NS)
+                 if e.findtext("s:loc", namespaces=NS) == BASE + "en/activities/top-brand-awards/")
+    assert [(link.get("rel"), link.get("hreflang"), link.get("href")) for link in entry.findall("x:link", NS)] == [
+        ("alternate", "zh-Hans", BASE + "activities/top-brand-awards/"),
+        ("alternate", "en", BASE + "en/activities/top-brand-awards/"),
+        ("alternate", "x-default", BASE + "activities/top-brand-awards/")]
+
+
+def test_robots_points_to_the_sitemap(files):
+    assert files["robots.txt"] == f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
+
+
+def test_under_a_sub_path_robots_and_uids_follow_the_base_url(site):
+    files = files_of(site, "https://example.org/zt/quality-month/")
+    assert files["robots.txt"] == ("User-agent: *\nAllow: /zt/quality-month/\n"
+                                   "Sitemap: https://example.org/zt/quality-month/sitemap.xml\n")
+    assert [str(e["UID"]) for e in events_in(files["calendar.ics"])] == [f"{s}@example.org" for s in DATED]
+
+
+# --- Atom feeds ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, path, xml_lang", [("zh", "feed.xml", "zh-Hans"), ("en", "en/feed.xml", "en")])
+def test_each_feed_lists_the_activities_in_its_language(site, files, lang, path, xml_lang):
+    feed = ET.fromstring(files[path].encode("utf-8"))
+    home = BASE + PREFIX[lang]
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert feed.get(XML_LANG) == xml_lang
+    assert feed.findtext("a:title", namespaces=NS) == site.campaign.name.get(lang)
+    assert feed.findtext("a:id", namespaces=NS) == home
+    assert feed.findtext("a:updated", namespaces=NS) == "2008-10-01T00:00:00Z"
+    links = {link.get("rel"): (link.get("href"), link.get("type")) for link in feed.findall("a:link", NS)}
+    assert links == {"self": (BASE + path, "application/atom+xml"), "alternate": (home, "text/html")}
+    assert feed.findtext("a:author/a:name", namespaces=NS) == site.campaign.organisers[0].name.get(lang)
+    entries = feed.findall("a:entry", NS)
+    assert len(entries) == 9
+    assert [e.findtext("a:id", namespaces=NS) for e in entries] == [
+        f"{home}activities/{slug}/" for slug in SLUGS]
+    assert [e.find("a:link", NS).get("href") for e in entries] == [f"{home}activities/{slug}/" for slug in SLUGS]
+    assert [e.findtext("a:title", namespaces=NS) for e in entries] == [a.title.get(lang) for a in site.activities]
+    for entry, activity in zip(entries, site.activities):
+        assert entry.findtext("a:updated", namespaces=NS) == "2008-10-01T00:00:00Z"
+        assert entry.findtext("a:published", namespaces=NS) == "2008-06-26T00:00:00Z"
+        assert entry.findtext("a:summary", namespaces=NS) == activity.summary.get(lang)
+        content = entry.find("a:content", NS)
+        assert content.get("type") == "html"
+        assert content.text == markdown_to_html(activity.body.get(lang))
+
+
+def test_the_feed_titles_are_in_the_right_language(files):
+    zh = ET.fromstring(files["feed.xml"].encode("utf-8"))
+    en = ET.fromstring(files["en/feed.xml"].encode("utf-8"))
+    assert zh.findtext("a:entry/a:title", namespaces=NS) == "开展质量工作支援灾区活动"
+    assert en.findtext("a:entry/a:title", namespaces=NS) == "Supporting disaster-stricken areas through quality work"
+    assert zh.findtext("a:title", namespaces=NS) == "2008年全国质量月"
+    assert en.findtext("a:title", namespaces=NS) == "2008 National Quality Month"
+
+
+def test_markup_in_texts_is_escaped_in_the_xml(site):
+    tricky = Text(zh="问与答 <b> & “引号”", en='Q&A <b>"quoted"</b> & more')
+    files = files_of(with_activity(site, "top-brand-awards", title=tricky, body=Text(zh="**粗** <script>x</script>",
+                                                                                       en="**bold** & <i>it</i>")))
+    for lang, path in (("zh", "feed.xml"), ("en", "en/feed.xml")):
+        feed = ET.fromstring(files[path].encode("utf-8"))
+        entry = feed.findall("a:entry", NS)[3]
+        assert entry.findtext("a:title", namespaces=NS) == tricky.get(lang)
+    content = ET.fromstring(files["en/feed.xml"].encode("utf-8")).findall("a:entry/a:content", NS)[3].text
+    assert content == "<p><strong>bold</strong> &amp; <i>it</i></p>"
+    assert "<script>" not in ET.fromstring(files["feed.xml"].encode("utf-8")).findall("a:entry/a:content", NS)[3].text
+    assert str(events_in(files["en/activities/top-brand-awards/calendar.ics"])[0]["SUMMARY"]) == tricky.en
+
+
+def test_a_pending_translation_is_marked_with_its_language_in_the_feed(site):
+    pending = Text(zh="中国名牌产品表彰大会", en="中国名牌产品表彰大会", pending=frozenset({"en"}))
+    feed = ET.fromstring(files_of(with_activity(site, "top-brand-awards", title=pending))["en/feed.xml"])
+    titles = feed.findall("a:entry/a:title", NS)
+    assert titles[3].get(XML_LANG) == "zh-Hans"
+    assert titles[2].get(XML_LANG) is None
+
+
+def test_without_a_record_the_entries_have_no_published_date(site):
+    feed = ET.fromstring(files_of(replace(site, campaign=replace(site.campaign, record=None)))["feed.xml"])
+    assert feed.findall("a:entry/a:published", NS) == []
+    assert len(feed.findall("a:entry", NS)) == 9
+
+
+# --- iCalendar ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["calendar.ics", "en/calendar.ics"])
+def test_the_schedule_calendar_holds_the_three_dated_activities(files, path):
+    calendar = icalendar.Calendar.from_ical(files[path])
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    assert str(calendar["X-WR-CALNAME"]) == ("2008 National Quality Month" if path.startswith("en/")
+                                             else "2008年全国质量月")
+    events = calendar.walk("VEVENT")
+    assert len(events) == 3
+    assert [(str(e["UID"]), e.decoded("DTSTART"), e.decoded("DTEND"), str(e["STATUS"])) for e in events] == [
+        ("olympic-quality-service@quality-month.example.org", date(2008, 7, 1), date(2008, 10, 1), "CONFIRMED"),
+        ("top-brand-awards@quality-month.example.org", date(2008, 9, 21), date(2008, 10, 11), "TENTATIVE"),
+        ("quality-forum-and-sme-fair@quality-month.example.org", date(2008, 9, 22), date(2008, 9, 26), "CONFIRMED"),
+    ]
+    for event in events:
+        assert event["DTSTART"].params["VALUE"] == "DATE"
+        assert event["DTEND"].params["VALUE"] == "DATE"
+        assert str(event["URL"]) == f"{BASE}{'en/' if path.startswith('en/') else ''}activities/" \
+                                    f"{str(event['UID']).split('@')[0]}/"
+
+
+def test_every_event_is_stamped_with_the_build_date(files):
+    for path, text in files.items():
+        if path.endswith(".ics"):
+            stamps = [line for line in text.split("\r\n") if line.startswith("DTSTAMP")]
+            assert stamps and set(stamps) == {"DTSTAMP:20081001T000000Z"}, path
+            assert {e.decoded("DTSTAMP").isoformat() for e in events_in(text)} == {"2008-10-01T00:00:00+00:00"}
+
+
+def test_the_event_texts_are_in_each_language(files):
+    zh = {str(e["UID"]): e for e in events_in(files["calendar.ics"])}
+    en = {str(e["UID"]): e for e in events_in(files["en/calendar.ics"])}
+    fair = "quality-forum-and-sme-fair@quality-month.example.org"
+    assert str(zh[fair]["SUMMARY"]) == "第十六届中国质量论坛和第五届中国国际中小企业博览会"
+    assert str(zh[fair]["DESCRIPTION"]) == "2008年9月22日至25日\n\n宣传名牌产品和名优企业，展示推进名牌战略的丰硕成果"
+    assert str(zh[fair]["LOCATION"]) == "广州"
+    assert str(en[fair]["LOCATION"]) == "Guangzhou"
+    assert str(en[fair]["DESCRIPTION"]) == (
+        "22–25 September 2008\n\nPromoting famous-brand products and renowned enterprises "
+        "and showcasing the fruitful results of the brand strategy")
+    assert [uid for uid, e in zh.items() if "LOCATION" in e] == [fair]
+
+
+def test_the_window_is_tentative_and_its_wording_comes_first(files):
+    awards = "top-brand-awards@quality-month.example.org"
+    zh = next(e for e in events_in(files["activities/top-brand-awards/calendar.ics"]))
+    en = next(e for e in events_in(files["en/activities/top-brand-awards/calendar.ics"]))
+    assert str(zh["UID"]) == str(en["UID"]) == awards
+    assert str(zh["STATUS"]) == str(en["STATUS"]) == "TENTATIVE"
+    assert str(zh["DESCRIPTION"]).startswith("2008年9月底或10月初\n\n")
+    assert str(en["DESCRIPTION"]).startswith("Late September or early October 2008\n\n")
+
+
+def test_uids_are_equal_across_languages_and_builds(site, files):
+    for slug in DATED:
+        zh = events_in(files[f"activities/{slug}/calendar.ics"])
+        en = events_in(files[f"en/activities/{slug}/calendar.ics"])
+        assert len(zh) == len(en) == 1
+        assert str(zh[0]["UID"]) == str(en[0]["UID"]) == f"{slug}@quality-month.example.org"
+    later = publishing_files(site, plan(site), Urls(BASE), Strings(site.strings), date(2009, 1, 1))
+    assert [str(e["UID"]) for e in events_in(later["calendar.ics"])] == [
+        str(e["UID"]) for e in events_in(files["calendar.ics"])]
+    assert "DTSTAMP:20090101T000000Z" in later["calendar.ics"]
+
+
+def test_undated_activities_get_no_event_and_no_file(site, files):
+    undated = [a.slug for a in site.activities if a.schedule.kind == "campaign"]
+    assert len(undated) == 6
+    for slug in undated:
+        assert not any(slug in path for path in files if path.endswith(".ics"))
+        assert slug not in files["calendar.ics"] and slug not in files["en/calendar.ics"]
+
+
+def test_a_campaign_without_dated_activities_has_no_calendar(site):
+    undated = replace(site, activities=tuple(a for a in site.activities if not a.schedule.is_dated))
+    assert not [path for path in files_of(undated) if path.endswith(".ics")]
+
+
+def test_every_ics_line_is_at_most_75_octets_and_ends_with_crlf(files):
+    folded = 0
+    for path, text in files.items():
+        if not path.endswith(".ics"):
+            continue
+        data = text.encode("utf-8")
+        assert data.endswith(b"\r\n"), path
+        lines = data.split(b"\r\n")[:-1]
+        for line in lines:
+            assert b"\n" not in line and b"\r" not in line, path
+            assert len(line) <= 75, (path, line)
+            line.decode("utf-8")  # no multi-byte character was split across lines
+        folded += sum(line.startswith(b" ") for line in lines)
+    assert folded > 0  # the default campaign's Chinese texts are long enough to need folding
+
+
+def test_folding_round_trips_a_long_chinese_description(site):
+    summary = ("质量是企业的生命，" * 12 + "包括逗号,分号;反斜杠\\和换行\n第二行：“引号”与emoji😀。") * 2
+    files = files_of(with_activity(site, "quality-forum-and-sme-fair", summary=Text(zh=summary, en="x")))
+    text = files["activities/quality-forum-and-sme-fair/calendar.ics"]
+    assert max(len(line.encode("utf-8")) for line in text.split("\r\n")) <= 75
+    [event] = events_in(text)
+    assert str(event["DESCRIPTION"]) == "2008年9月22日至25日\n\n" + summary
+    unfolded = text.replace("\r\n ", "")
+    assert "DESCRIPTION:2008年9月22日至25日\\n\\n" + ics_escape(summary) + "\r\n" in unfolded
+
+
+def test_fold_counts_octets_and_never_splits_a_character():
+    assert fold("a" * 75) == "a" * 75
+    assert fold("a" * 76) == "a" * 75 + "\r\n a"
+    assert fold("a" * 74 + "质") == "a" * 74 + "\r\n 质"  # 74 + 3 octets would be 77
+    chinese = fold("质" * 60)
+    assert chinese.split("\r\n ") == ["质" * 25, "质" * 24, "质" * 11]  # 75 octets, then 1 + 72
+    assert fold("a" * 74 + "\\n") == "a" * 74 + "\r\n \\n"  # an escape is never split
+
+
+def test_text_values_are_escaped():
+    assert ics_escape("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf"
+
+
+# --- open data ----------------------------------------------------------------------------------------------
+
+def test_the_json_lists_the_activities_in_both_languages(site, files):
+    text = files["data/activities.json"]
+    assert text.endswith("}\n") and "全国质量月" in text  # not \u escapes
+    data = json.loads(text)
+    assert data["campaign"] == {"zh": "2008年全国质量月", "en": "2008 National Quality Month"}
+    assert [a["slug"] for a in data["activities"]] == SLUGS
+    assert [a["number"] for a in data["activities"]] == list(range(1, 10))
+    fair = data["activities"][4]
+    assert fair == {
+        "slug": "quality-forum-and-sme-fair", "number": 5,
+        "title": {"zh": "第十六届中国质量论坛和第五届中国国际中小企业博览会",
+                  "en": "The 16th China Quality Forum and the 5th China International Small and Medium "
+                        "Enterprises Fair"},
+        "summary": {"zh": "宣传名牌产品和名优企业，展示推进名牌战略的丰硕成果",
+                    "en": "Promoting famous-brand products and renowned enterprises and showcasing the fruitful "
+                          "results of the brand strategy"},
+        "schedule": {"kind": "days", "start": "2008-09-22", "end": "2008-09-25",
+                     "text": {"zh": "2008年9月22日至25日", "en": "22–25 September 2008"}},
+        "place": {"zh": "广州", "en": "Guangzhou"},
+        "organisers": [],
+        "url": {"zh": BASE + "activities/quality-forum-and-sme-fair/",
+                "en": BASE + "en/activities/quality-forum-and-sme-fair/"},
+    }
+    first = data["activities"][0]
+    assert first["schedule"] == {"kind": "campaign", "start": None, "end": None,
+                                 "text": {"zh": "活动期间", "en": "Throughout the campaign"}}
+    assert first["place"] is None
+    assert data["activities"][5]["organisers"] == [
+        {"slug": "nbs", "zh": "国家统计局", "en": "National Bureau of Statistics of China"},
+        {"slug": "aqsiq", "zh": "国家质量监督检验检疫总局",
+         "en": "General Administration of Quality Supervision, Inspection and Quarantine"}]
+
+
+def test_the_csv_has_a_bom_crlf_rows_a_header_and_one_row_per_activity(files):
+    text = files["data/activities.csv"]
+    assert text.startswith("\ufeffslug,number,")
+    assert text.endswith("\r\n")
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    assert len(rows) == 10
+    assert rows[0] == ["slug", "number", "title_zh", "title_en", "summary_zh", "summary_en", "kind", "start", "end",
+                       "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh",
+                       "url_en"]
+    records = [dict(zip(rows[0], row)) for row in rows[1:]]
+    assert [r["slug"] for r in records] == SLUGS
+    assert records[4]["place_zh"] == "广州" and records[4]["when_en"] == "22–25 September 2008"
+    assert records[0]["start"] == records[0]["end"] == records[0]["place_en"] == records[0]["organisers_zh"] == ""
+    assert records[3]["when_zh"] == "2008年9月底或10月初"
+    assert records[5]["organisers_zh"] == "国家统计局、国家质量监督检验检疫总局"
+    assert records[5]["organisers_en"] == ("National Bureau of Statistics of China; "
+                                           "General Administration of Quality Supervision, Inspection and Quarantine")
+    assert records[1]["url_en"] == BASE + "en/activities/olympic-quality-service/"
