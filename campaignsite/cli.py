@@ -58,6 +58,10 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the site in the web browser")
     serve.add_argument("--allow-missing-translations", action="store_true",
                        help="show missing translations as 'translation pending' instead of an error")
+    init = commands.add_parser("init", help="create a new campaign folder with example data",
+                               description="Create DIR with an example campaign.yaml, activities.yaml, "
+                                           "slogans.yaml and content/, ready to edit; it builds as it is.")
+    init.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (must not exist, or be empty)")
     return parser
 
 
@@ -84,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(args)
         if args.command == "serve":
             return run_serve(args)
+        if args.command == "init":
+            return run_init(args)
         return run_build(args)
     except SiteError as exc:
         if getattr(args, "debug", False):
@@ -118,6 +124,16 @@ def run_check(args: argparse.Namespace) -> int:
     errors = len(report_.errors) + (len(report_.warnings) if args.strict else 0)
     print(report_.summary(), file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from .starter import create_campaign
+
+    target = create_campaign(args.dir)
+    print(f"Created a new campaign in {target}. Edit its YAML files, then run:\n"
+          f"  python build.py serve --site {args.dir}     (preview while you edit)\n"
+          f"  python build.py build --site {args.dir}     (write the site into {args.dir}/output)")
+    return 0
 
 
 def run_serve(args: argparse.Namespace) -> int:
