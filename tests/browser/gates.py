@@ -35,7 +35,7 @@ class PageWatch:
 
     def _request(self, request) -> None:
         parts = urlsplit(request.url)
-        if parts.scheme not in ("data", "about") and parts.hostname not in LOCAL_HOSTS:
+        if parts.scheme not in ("data", "about", "file") and parts.hostname not in LOCAL_HOSTS:
             self.foreign.append(request.url)
 
     def load_failures(self) -> list[str]:
@@ -56,7 +56,8 @@ class PageWatch:
 def keep_on_this_machine(context) -> None:
     """Abort any request for another host before it leaves (PageWatch still records it as a failure)."""
     def route(route):
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+        parts = urlsplit(route.request.url)
+        if parts.scheme == "file" or parts.hostname in LOCAL_HOSTS:
             route.continue_()
         else:
             route.abort()
