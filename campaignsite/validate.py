@@ -24,6 +24,7 @@ LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 TRANSLATION = "translation"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 RESERVED_SLUGS = {"assets"}  # other clashes with the site's own pages are caught by routes, naming both files
 
 
@@ -220,6 +221,12 @@ class Reader:
             return None
         if isinstance(value, date) and not hasattr(value, "hour"):
             return value
+        if isinstance(value, str) and DAY_RE.match(value):  # a date in quotes is still a date
+            try:
+                return date.fromisoformat(value)
+            except ValueError as exc:
+                self.problem(path, f"{value} is not a real date ({exc})", hint="check the day and the month")
+                return None
         self.problem(path, f"expected a date written as YYYY-MM-DD, found {_describe(value)}",
                      hint="write the date like 2008-09-22")
         return None

@@ -183,3 +183,15 @@ def test_an_empty_activities_file_is_an_error():
 
 def test_suggest_slug_for_text_without_ascii_uses_the_position():
     assert suggest_slug("质量月", ("slogans", 2, "slug")) == "slogan-3"
+
+
+def test_a_date_in_quotes_is_still_a_date():
+    text = ACTIVITY.replace("{kind: campaign}", '{kind: days, start: "2024-06-12", end: "2024-06-13"}')
+    schedule = validate(sources(activities=text)).site.activities[0].schedule
+    assert (schedule.start, schedule.end) == (date(2024, 6, 12), date(2024, 6, 13))
+
+
+def test_an_impossible_date_in_quotes_is_named():
+    text = ACTIVITY.replace("{kind: campaign}", '{kind: days, start: "2024-02-30"}')
+    assert problems_of(activities=text)[0].startswith(
+        "activities.yaml:6:35: activities[check].schedule.start: 2024-02-30 is not a real date")
