@@ -133,13 +133,14 @@ def render_all(site: Site, pages: list[Page], all_pages: list[Page], env: jinja2
     """Render `pages` (of the site's `all_pages`); collect the problems of all templates before giving up."""
     strings = Strings(site.strings)
     urls = publication.urls
+    facts = SiteFacts.of(site, all_pages)
     problems: list[Problem] = []
     seen: set[tuple[str, int, str]] = set()
     html: dict[str, str] = {}
     for page in pages:
         try:
             template = env.get_template(page.template)
-            text = template.render(page_context(site, page, all_pages, strings, publication))
+            text = template.render(page_context(site, page, facts, strings, publication))
             html[page.output] = relativize(text, page.output, urls.base_path) if urls.relative else text
         except jinja2.TemplateSyntaxError as exc:
             problem = Problem(_template_name(exc.filename, display_root, exc.name), exc.lineno, 0, "",
@@ -161,7 +162,22 @@ def render_all(site: Site, pages: list[Page], all_pages: list[Page], env: jinja2
     return html
 
 
-def page_context(site: Site, page: Page, pages: list[Page], strings: Strings,
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every page may show about the whole site, worked out once per build (not once per page,
+    which would make a build's time grow with the square of the number of activities)."""
+
+    menus: dict[str, tuple[str, ...]]  # language -> the keys of the pages in the main menu
+    scheduled: tuple[Activity, ...]  # the activities by the start of their window
+    has_dated: bool
+
+    @classmethod
+    def of(cls, site: Site, pages: list[Page]) -> "SiteFacts":
+        return cls({lang: tuple(navigation(pages, lang)) for lang in LANGUAGES}, tuple(by_start(site.activities)),
+                   any(activity.schedule.is_dated for activity in site.activities))
+
+
+def page_context(site: Site, page: Page, facts: SiteFacts, strings: Strings,
                  publication: Publication) -> dict[str, Any]:
     lang = page.lang
     urls = publication.urls
@@ -198,7 +214,7 @@ def page_context(site: Site, page: Page, pages: list[Page], strings: Strings,
         return {"key": state, "label": ui(f"status.{state}")}
 
     nav = [{"key": key, "url": url(key), "current": key == page.key, "label": _nav_label(site, key, ui, lang)}
-           for key in navigation(pages, lang)]
+           for key in facts.menus[lang]]
     return {
         "site": site,
         "campaign": site.campaign,
@@ -223,7 +239,7 @@ def page_context(site: Site, page: Page, pages: list[Page], strings: Strings,
         "section_no": lambda number: strings.section_number(number, lang),
         "cn": chinese_numeral,
         "period_text": strings.period(site.campaign.period_start, site.campaign.period_end, lang),
-        "scheduled": by_start(site.activities),
+        "scheduled": facts.scheduled,
         "featured": site.campaign.featured_slogans,
         "slogan_ids": False,
         "item_no": lambda number: strings.item_number(number, lang),
@@ -232,7 +248,7 @@ def page_context(site: Site, page: Page, pages: list[Page], strings: Strings,
         "as_of": strings.date(publication.today, lang),
         "jsonld": json_for_script,
         "has_activities": bool(site.activities),
-        "has_dated": any(activity.schedule.is_dated for activity in site.activities),
+        "has_dated": facts.has_dated,
         "link_to": lambda path: urls.link(path),
         "qr_code": lambda target, label: Markup(posters.qr_code(target, label)),
         "event_data": lambda activity: structured.event(activity, site.campaign, lang,

@@ -124,15 +124,17 @@ def write_site(output: Path, files: dict[str, str | bytes], assets: dict[str, Pa
     recover(output)
     check_replaceable(output, display)
     staging = staging_dir(output)
+    for relative in (*(reused or {}), *files, *assets):  # every path checked before anything is written
+        _inside(staging, relative)
     staging.mkdir(parents=True)
     written: dict[str, tuple[int, int]] = {}
     for relative, source in sorted((reused or {}).items()):
-        written[relative] = _link_or_copy(source, _inside(staging, relative))
+        written[relative] = _link_or_copy(source, staging / relative)
     for relative, content in sorted(files.items()):
         data = content.encode("utf-8") if isinstance(content, str) else content
-        written[relative] = _write_bytes(_inside(staging, relative), data, previous_root, relative)
+        written[relative] = _write_bytes(staging / relative, data, previous_root, relative)
     for relative, source in sorted(assets.items()):
-        written[relative] = _write_bytes(_inside(staging, relative), source.read_bytes(), previous_root, relative)
+        written[relative] = _write_bytes(staging / relative, source.read_bytes(), previous_root, relative)
     _write_bytes(staging / MARKER, MARKER_TEXT.encode("utf-8"), previous_root, MARKER)
     _swap(staging, output)
     return written
@@ -164,9 +166,10 @@ def _link_or_copy(source: Path, target: Path) -> tuple[int, int]:
 
 
 def _inside(root: Path, relative: str) -> Path:
-    """`root/relative`, refusing any path that would land outside `root`."""
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root.resolve()) or relative.startswith("/"):
+    """`root/relative`, refusing any path that would land outside `root`. The check is on the
+    path's text: `root` is a fresh folder that holds no links, so the text is where it lands."""
+    parts = relative.split("/")
+    if relative.startswith("/") or "\\" in relative or "\0" in relative or any(p in ("", ".", "..") for p in parts):
         raise SiteError([Problem(relative, message="refused to write outside the output folder")])
     return root / relative
 

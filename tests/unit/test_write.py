@@ -48,3 +48,12 @@ def test_a_path_leading_outside_the_output_is_refused(tmp_path):
     with pytest.raises(SiteError):
         write_site(tmp_path / "output", {"../escape.html": "x"}, {}, "output")
     assert not (tmp_path / "escape.html").exists()
+
+
+@pytest.mark.parametrize("path", ["/etc/escape.html", "a/../../escape.html", "a//b.html", "a\\..\\b.html",
+                                  "./a.html", "a\0b.html"])
+def test_every_spelling_of_a_path_that_is_not_plainly_inside_is_refused(tmp_path, path):
+    with pytest.raises(SiteError) as caught:
+        write_site(tmp_path / "output", {path: "x"}, {}, "output")
+    assert str(caught.value.problems[0]) == f"{path}: refused to write outside the output folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
