@@ -55,6 +55,7 @@ class YamlDoc:
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
     source_text: dict[Path_, str] = field(default_factory=dict)  # plain scalars YAML made non-text
     line_offset: int = 0
+    exact: bool = True  # False: read quickly, without positions; read it again exactly to report a problem
 
     def mark(self, path: Path_) -> Mark:
         """The position of `path`, or of its nearest ancestor that exists in the file."""
@@ -119,11 +120,65 @@ def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[YamlDoc |
     return doc, builder.problems
 
 
-def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+def load_yaml(path: Path, display: str, exact: bool = True) -> tuple[YamlDoc | None, list[Problem]]:
+    """The file as a `YamlDoc`. With `exact=False` a file that reads cleanly comes without positions
+    (several times faster); anything unusual in it (a syntax error, a tag, an alias, a repeated key)
+    makes it read exactly, with every position."""
     text, problems = read_text(path, display)
     if text is None:
         return None, problems
+    if not exact:
+        quick = quick_yaml(text, display)
+        if quick is not None:
+            return quick, []
     return parse_yaml(text, display)
+
+
+class _NeedsExactReading(Exception):
+    """The quick reading met something only the exact reading reports well."""
+
+
+def quick_yaml(text: str, display: str) -> YamlDoc | None:
+    """Plain data from YAML text, without positions, or None when the text is anything but plain
+    data (the exact reading then says what is wrong, and where)."""
+    if "\t" in text:
+        return None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = _QuickBuilder().build(node) if node is not None else None
+    except (yaml.YAMLError, ValueError, _NeedsExactReading):
+        return None
+    return YamlDoc(display, data, exact=False)
+
+
+class _QuickBuilder:
+    """Nodes -> plain data, refusing (to the exact reading) tags, aliases, merge and repeated keys."""
+
+    def __init__(self) -> None:
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:str":
+                return node.value
+            if node.tag not in _PLAIN_TAGS:
+                raise _NeedsExactReading
+            return self.constructor.construct_object(node)
+        if id(node) in self.seen:  # an alias: the exact reading caps how far aliases expand
+            raise _NeedsExactReading
+        self.seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
+            return [self.build(item) for item in node.value]
+        if not isinstance(node, yaml.MappingNode) or node.tag != _MAP_TAG:
+            raise _NeedsExactReading
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge" \
+                    or key_node.value in result:
+                raise _NeedsExactReading
+            result[key_node.value] = self.build(value_node)
+        return result
 
 
 def parse_markdown(text: str, display: str) -> tuple[MarkdownDoc | None, list[Problem]]:

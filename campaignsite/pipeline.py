@@ -22,7 +22,7 @@ from .feeds import publishing_files
 from .incremental import fingerprints
 from .render import Publication, Urls, make_environment, render_all
 from .routes import Page, plan
-from .validate import BASE_URL_HINT, Sources, normalise_base_url, validate
+from .validate import BASE_URL_HINT, Sources, Validated, normalise_base_url, validate
 from .write import Previous, check_location, load_previous, recover, save_previous, write_site
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
@@ -88,8 +88,7 @@ def build(options: BuildOptions) -> BuildResult:
 
 def render_site(options: BuildOptions, previous: Previous | None = None) -> Rendered:
     """Everything but the writing: the pages that changed since `previous`, as text in memory."""
-    sources = load_sources(options.site_dir, options.theme_dir)
-    validated = validate(sources, options.allow_fallback)
+    validated = load_and_validate(options)
     site = validated.site
     check_table(Strings(site.strings), STRINGS_FILE)
     pages = plan(site)
@@ -113,14 +112,28 @@ def _base_url(value: str) -> str:
     return normalised
 
 
-def load_sources(site_dir: Path, theme_dir: Path) -> Sources:
+def load_and_validate(options: BuildOptions) -> Validated:
+    """The model of the campaign. The data files are first read quickly, without positions; only
+    when validation has something to say are they read again exactly, so that every message names
+    its line and column (most builds have nothing to say, and the exact reading is slower)."""
+    quick = load_sources(options.site_dir, options.theme_dir, exact=False)
+    try:
+        validated = validate(quick, options.allow_fallback)
+    except SiteError:
+        validated = None
+    if validated is not None and not validated.warnings:
+        return validated
+    return validate(load_sources(options.site_dir, options.theme_dir), options.allow_fallback)
+
+
+def load_sources(site_dir: Path, theme_dir: Path, exact: bool = True) -> Sources:
     """Read every input file; raise `SiteError` with every file that cannot be read."""
     log = ProblemLog()
 
     def yaml_file(path: Path, display: str, required: bool = True):
         if not required and not path.exists():
             return None
-        doc, problems = load_yaml(path, display)
+        doc, problems = load_yaml(path, display, exact)
         log.extend(problems)
         return doc
 

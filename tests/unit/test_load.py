@@ -1,7 +1,11 @@
 """load: YAML with positions, safely; Markdown front matter; file encodings."""
 from __future__ import annotations
 
-from campaignsite.load import Mark, list_files, parse_markdown, parse_yaml, read_text
+from datetime import date
+
+import pytest
+
+from campaignsite.load import Mark, list_files, parse_markdown, parse_yaml, quick_yaml, read_text
 
 
 def test_values_and_keys_carry_their_line_and_column():
@@ -98,3 +102,38 @@ def test_a_link_leading_outside_the_site_is_refused(tmp_path):
     files, problems = list_files(site / "content", site, "content")
     assert [f.name for f in files] == ["inside.zh.md"]
     assert len(problems) == 1 and problems[0].file == "content/leak.zh.md"
+
+
+PLAIN = """\
+title: {zh: 标题, en: Title}
+items:
+  - slug: one
+    day: 2008-09-22
+    count: 3
+    note: no
+  - slug: two
+    body: |
+      Line one.
+"""
+
+
+def test_the_quick_reading_gives_the_same_data_as_the_exact_one():
+    quick = quick_yaml(PLAIN, "a.yaml")
+    exact, problems = parse_yaml(PLAIN, "a.yaml")
+    assert problems == []
+    assert quick.data == exact.data and quick.exact is False and quick.marks == {}
+    assert quick.data["items"][0] == {"slug": "one", "day": date(2008, 9, 22), "count": 3, "note": False}
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n",  # a repeated key
+    "a: &x [1, 2]\nb: *x\n",  # an alias
+    "base: &b {x: 1}\nc:\n  <<: *b\n",  # a merge key
+    "a: !!python/object/apply:os.system [echo hi]\n",  # a tag
+    "a: !!binary aGk=\n",
+    "a:\n\t- b\n",  # a tab
+    "a: [1, 2\n",  # a syntax error
+    "? [a, b]\n: c\n",  # a key that is not plain text
+])
+def test_anything_but_plain_data_is_left_to_the_exact_reading(text):
+    assert quick_yaml(text, "a.yaml") is None
