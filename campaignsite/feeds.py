@@ -165,23 +165,28 @@ def calendars(site: Site, urls: Urls, strings: Strings, build_date: date) -> dic
     host = urlsplit(urls.base_url).hostname or "localhost"
     files: dict[str, str] = {}
     for lang in LANGUAGES:
-        events = {a.slug: vevent(a, urls, strings, lang, host, build_date) for a in dated}
+        events = {a.slug: _folded(vevent(a, urls, strings, lang, host, build_date)) for a in dated}
         name = site.campaign.name.get(lang)
         if events:
-            files[language_prefix(lang) + "calendar.ics"] = vcalendar(name, list(events.values()))
+            files[language_prefix(lang) + "calendar.ics"] = _folded_calendar(name, list(events.values()))
         for slug, event in events.items():
-            files[route_of(f"activity/{slug}", lang) + "calendar.ics"] = vcalendar(name, [event])
+            files[route_of(f"activity/{slug}", lang) + "calendar.ics"] = _folded_calendar(name, [event])
     return files
 
 
 def vcalendar(name: str, events: list[list[str]]) -> str:
     """A VCALENDAR holding `events` (each a list of unfolded content lines), folded, with CRLF line ends."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{ics_escape(name)}"]
-    for event in events:
-        lines += event
-    lines.append("END:VCALENDAR")
+    return _folded_calendar(name, [_folded(event) for event in events])
+
+
+def _folded(lines: list[str]) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _folded_calendar(name: str, folded_events: list[str]) -> str:
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{ics_escape(name)}"]
+    return _folded(head) + "".join(folded_events) + "END:VCALENDAR\r\n"
 
 
 def vevent(activity: Activity, urls: Urls, strings: Strings, lang: str, host: str, build_date: date) -> list[str]:
@@ -220,6 +225,8 @@ def ics_escape(value: str) -> str:
 def fold(line: str) -> str:
     """Fold a content line at 75 octets (RFC 5545 3.1): CRLF and one space before each continuation.
     Never splits a UTF-8 character or a backslash escape."""
+    if len(line) * 4 <= ICS_LINE_OCTETS or len(line.encode("utf-8")) <= ICS_LINE_OCTETS:
+        return line
     parts: list[str] = []
     current, size = "", 0
     for unit in _ICS_UNITS.findall(line):

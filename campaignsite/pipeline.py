@@ -13,6 +13,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Mapping
 
+import jinja2
+
+from . import parallel
 from .errors import Problem, ProblemLog, SiteError
 from .i18n import Strings, check_table
 from .load import list_files, load_markdown, load_yaml
@@ -23,7 +26,7 @@ from .incremental import fingerprints
 from .render import Publication, Urls, make_environment, render_all
 from .routes import Page, plan
 from .validate import BASE_URL_HINT, Sources, Validated, normalise_base_url, validate
-from .write import Previous, check_location, load_previous, recover, save_previous, write_site
+from .write import Previous, Staging, check_location, load_previous, recover, save_previous
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
 STRINGS_FILE = "templates/strings.yaml"
@@ -38,6 +41,7 @@ class BuildOptions:
     theme_dir: Path = THEME_DIR
     today: date | None = None  # the build date; default: SOURCE_DATE_EPOCH, else today
     relative_urls: bool = False
+    watch_templates: bool = False  # the preview: templates edited between builds of one process
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> date:
@@ -73,21 +77,54 @@ class Rendered:
     warnings: tuple[Problem, ...]
 
 
+@dataclass(frozen=True)
+class Planned:
+    """Everything decided before a page is rendered: the model, the pages, and which of them can be
+    taken unchanged from the previous site."""
+
+    site: Site
+    pages: list[Page]
+    to_render: list[Page]
+    reused: dict[str, Path]
+    fingerprints: dict[str, str]
+    assets: dict[str, Path]
+    env: jinja2.Environment
+    publication: Publication
+    warnings: tuple[Problem, ...]
+
+
+PAGES_PER_WORKER = 150  # below this, forking a worker costs more than it saves
+BATCH = 100  # pages a worker renders before handing them over to be written
+
+
 def build(options: BuildOptions) -> BuildResult:
     source_dirs = [root / name for root in {options.site_dir, options.theme_dir}
                    for name in ("content", "templates", "assets")]
     check_location(options.output_dir, options.site_dir, source_dirs)
     recover(options.output_dir)
     previous = load_previous(options.output_dir)
-    rendered = render_site(options, previous)
-    written = write_site(options.output_dir, rendered.files, rendered.assets,
-                         _display(options.output_dir, options.site_dir), rendered.reused, options.output_dir)
-    save_previous(options.output_dir, rendered.fingerprints, written)
-    return BuildResult(rendered.pages, rendered.warnings, len(rendered.reused))
+    planned = plan_build(options, previous)
+    display = _display(options.output_dir, options.site_dir)
+    with Staging.open(options.output_dir, display, options.output_dir) as staging:
+        written = write_pages(planned, staging, options.site_dir)
+        written.update(staging.link(planned.reused))
+        written.update(staging.copy(planned.assets))
+        staging.swap_in()
+    save_previous(options.output_dir, planned.fingerprints, written)
+    return BuildResult(planned.pages, planned.warnings, len(planned.reused))
 
 
 def render_site(options: BuildOptions, previous: Previous | None = None) -> Rendered:
     """Everything but the writing: the pages that changed since `previous`, as text in memory."""
+    planned = plan_build(options, previous)
+    files = render_all(planned.site, planned.to_render, planned.pages, planned.env, planned.publication,
+                       options.site_dir)
+    files.update(whole_site_files(planned))
+    return Rendered(planned.site, planned.pages, files, planned.reused, planned.fingerprints, planned.assets,
+                    planned.warnings)
+
+
+def plan_build(options: BuildOptions, previous: Previous | None = None) -> Planned:
     validated = load_and_validate(options)
     site = validated.site
     check_table(Strings(site.strings), STRINGS_FILE)
@@ -95,14 +132,69 @@ def render_site(options: BuildOptions, previous: Previous | None = None) -> Rend
     urls = Urls(_base_url(options.base_url) if options.base_url else site.campaign.base_url, options.relative_urls)
     assets, asset_names = fingerprint_assets(collect_assets(options))
     publication = Publication(urls, options.today or build_date(), asset_names)
-    env = make_environment(_layered(options, "templates"))
+    env = make_environment(_layered(options, "templates"), options.watch_templates)
     prints = fingerprints(site, pages, env, publication)
     reused = previous.reusable(prints) if previous else {}
     to_render = [page for page in pages if page.output not in reused]
-    files = render_all(site, to_render, pages, env, publication, options.site_dir)
-    files.update(banner_files(site.slogans))
-    files.update(publishing_files(site, pages, urls, Strings(site.strings), publication.today))
-    return Rendered(site, pages, files, reused, prints, assets, validated.warnings)
+    return Planned(site, pages, to_render, reused, prints, assets, env, publication, validated.warnings)
+
+
+def whole_site_files(planned: Planned) -> dict[str, str]:
+    """The files made from the whole site rather than from a template: banners, sitemap, feeds,
+    calendars, open data."""
+    files: dict[str, str] = dict(banner_files(planned.site.slogans))
+    files.update(publishing_files(planned.site, planned.pages, planned.publication.urls,
+                                  Strings(planned.site.strings), planned.publication.today))
+    return files
+
+
+def write_pages(planned: Planned, staging: Staging, display_root: Path) -> dict[str, tuple[int, int]]:
+    """Render the pages to render and write them, with the whole-site files, into `staging`. Many
+    pages are rendered by forked workers, one per core, in small batches, while this process writes
+    each batch as it comes: rendering is work for the processor, writing for the file system, which
+    is slower, not faster, when several processes write into one folder at once."""
+    def render_batch(pages: list[Page]) -> dict[str, bytes]:
+        html = render_all(planned.site, pages, planned.pages, planned.env, planned.publication, display_root)
+        return {path: text.encode("utf-8") for path, text in html.items()}
+
+    workers = min(parallel.cores(), len(planned.to_render) // PAGES_PER_WORKER)
+    if workers < 2 or not parallel.can_fork():
+        written = staging.write(render_batch(planned.to_render))
+        written.update(staging.write(whole_site_files(planned)))
+        return written
+    for template in sorted({page.template for page in planned.to_render}):
+        planned.env.get_template(template)  # compiled once here, not once in every worker
+    batches = [planned.to_render[start:start + BATCH] for start in range(0, len(planned.to_render), BATCH)]
+
+    def task(number: int):
+        if number == len(batches):
+            return _problems_or(lambda _: {path: text.encode("utf-8") if isinstance(text, str) else text
+                                           for path, text in whole_site_files(planned).items()}, None)
+        return _problems_or(render_batch, batches[number])
+
+    written: dict[str, tuple[int, int]] = {}
+    problems: list[Problem] = []
+    for outcome in parallel.Workers(task, workers, len(batches) + 1).results():
+        if isinstance(outcome, SiteError):
+            problems.extend(outcome.problems)
+        elif not problems:
+            written.update(staging.write(outcome))
+    if problems:
+        raise SiteError(sorted(set(problems)))
+    return written
+
+
+def _problems_or(task, argument):
+    """The task's result, or the `SiteError` it raised, as a value a worker can send back."""
+    try:
+        return task(argument)
+    except SiteError as exc:
+        return _PicklableSiteError(exc.problems)
+
+
+class _PicklableSiteError(SiteError):
+    def __reduce__(self):
+        return (_PicklableSiteError, (self.problems,))
 
 
 def _base_url(value: str) -> str:

@@ -69,7 +69,8 @@ class Preview:
         """Build into a fresh folder and swap it in; on failure keep the site and show the error."""
         self.builds += 1
         target = self.work_dir / f"site-{self.builds}"
-        options = BuildOptions(self.site_dir, target, self.base_url, self.allow_fallback, self.theme_dir)
+        options = BuildOptions(self.site_dir, target, self.base_url, self.allow_fallback, self.theme_dir,
+                               watch_templates=True)
         try:
             rendered = render_site(options, self.previous)
             written = write_site(target, rendered.files, rendered.assets, target.name, rendered.reused, self.root)

@@ -121,23 +121,64 @@ def write_site(output: Path, files: dict[str, str | bytes], assets: dict[str, Pa
     site's file at the same path is linked too, so unchanged files keep their modification times.
     Gives the (size, mtime) of every file written.
     """
-    recover(output)
-    check_replaceable(output, display)
-    staging = staging_dir(output)
-    for relative in (*(reused or {}), *files, *assets):  # every path checked before anything is written
-        _inside(staging, relative)
-    staging.mkdir(parents=True)
-    written: dict[str, tuple[int, int]] = {}
-    for relative, source in sorted((reused or {}).items()):
-        written[relative] = _link_or_copy(source, staging / relative)
-    for relative, content in sorted(files.items()):
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        written[relative] = _write_bytes(staging / relative, data, previous_root, relative)
-    for relative, source in sorted(assets.items()):
-        written[relative] = _write_bytes(staging / relative, source.read_bytes(), previous_root, relative)
-    _write_bytes(staging / MARKER, MARKER_TEXT.encode("utf-8"), previous_root, MARKER)
-    _swap(staging, output)
+    with Staging.open(output, display, previous_root) as staging:
+        written = staging.link(reused or {})
+        written.update(staging.write(files))
+        written.update(staging.copy(assets))
+        staging.swap_in()
     return written
+
+
+@dataclass(frozen=True)
+class Staging:
+    """The folder a new site is written into before it replaces `output` whole. Used as a context
+    manager: if anything fails before `swap_in`, the staging folder is removed and `output` is as it was.
+    Its methods may be called from several processes at once (each writing other files)."""
+
+    root: Path
+    output: Path
+    previous_root: Path | None  # the site written last time: files with equal bytes are linked from it
+
+    @classmethod
+    def open(cls, output: Path, display: str, previous_root: Path | None = None) -> "Staging":
+        recover(output)
+        check_replaceable(output, display)
+        root = staging_dir(output)
+        root.mkdir(parents=True)
+        return cls(root, output, previous_root)
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is not None and self.root.exists():
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def write(self, files: dict[str, str | bytes]) -> dict[str, tuple[int, int]]:
+        _check_paths(self.root, files)
+        written = {}
+        for relative, content in sorted(files.items()):
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            written[relative] = _write_bytes(self.root / relative, data, self.previous_root, relative)
+        return written
+
+    def link(self, reused: dict[str, Path]) -> dict[str, tuple[int, int]]:
+        _check_paths(self.root, reused)
+        return {relative: _link_or_copy(source, self.root / relative) for relative, source in sorted(reused.items())}
+
+    def copy(self, assets: dict[str, Path]) -> dict[str, tuple[int, int]]:
+        _check_paths(self.root, assets)
+        return {relative: _write_bytes(self.root / relative, source.read_bytes(), self.previous_root, relative)
+                for relative, source in sorted(assets.items())}
+
+    def swap_in(self) -> None:
+        _write_bytes(self.root / MARKER, MARKER_TEXT.encode("utf-8"), self.previous_root, MARKER)
+        _swap(self.root, self.output)
+
+
+def _check_paths(root: Path, paths) -> None:
+    for relative in paths:  # every path checked before anything is written
+        _inside(root, relative)
 
 
 def _write_bytes(target: Path, data: bytes, previous_root: Path | None, relative: str) -> tuple[int, int]:
