@@ -110,8 +110,12 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     elapsed = time.perf_counter() - started
+    if result.unchanged:
+        print(f"Nothing changed since the last build: {result.total} pages ({languages_summary(result)}) "
+              f"already in {output} ({elapsed:.2f} s)")
+        return 0
     unchanged = f"; {result.reused} unchanged" if result.reused else ""
-    print(f"Built {len(result.pages)} pages ({languages_summary(result)}{unchanged}) in {elapsed:.2f} s into {output}")
+    print(f"Built {result.total} pages ({languages_summary(result)}{unchanged}) in {elapsed:.2f} s into {output}")
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, SiteError
@@ -78,6 +78,25 @@ class Previous:
 
     root: Path
     pages: dict[str, tuple[str, int, int]]
+    inputs: str = ""  # the digest of everything the build read (see pipeline.inputs_digest)
+    counts: dict[str, int] = field(default_factory=dict)  # pages per language
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def intact(self) -> bool:
+        """The site folder still holds our marker and every page as it was written."""
+        if not (self.root / MARKER).is_file():
+            return False
+        for relative, (_, size, mtime) in self.pages.items():
+            try:
+                info = (self.root / relative).lstat()
+            except OSError:
+                return False
+            if (info.st_size, info.st_mtime_ns) != (size, mtime):
+                return False
+        return True
 
     def reusable(self, fingerprints: dict[str, str]) -> dict[str, Path]:
         """The pages whose fingerprint is unchanged and whose file is still the one written then."""
@@ -98,18 +117,21 @@ class Previous:
 def load_previous(output: Path) -> Previous | None:
     try:
         record = json.loads((cache_dir(output) / PAGES_FILE).read_text(encoding="utf-8"))
-        return Previous(output, {path: tuple(entry) for path, entry in record["pages"].items()})
+        return Previous(output, {path: tuple(entry) for path, entry in record["pages"].items()},
+                        record.get("inputs", ""), record.get("counts", {}))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def save_previous(output: Path, fingerprints: dict[str, str], written: dict[str, tuple[int, int]]) -> None:
-    """Record each page's fingerprint beside the stat of its file (in the tool's cache folder)."""
+def save_previous(output: Path, fingerprints: dict[str, str], written: dict[str, tuple[int, int]],
+                  inputs: str = "", counts: dict[str, int] | None = None) -> None:
+    """Record each page's fingerprint beside the stat of its file (in the tool's cache folder), with
+    the digest of the build's inputs and its pages per language."""
     pages = {path: [fingerprints[path], *written[path]] for path in sorted(fingerprints) if path in written}
     folder = cache_dir(output)
     folder.mkdir(exist_ok=True)
     temporary = folder / (PAGES_FILE + ".tmp")
-    temporary.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    temporary.write_text(json.dumps({"inputs": inputs, "counts": counts or {}, "pages": pages}), encoding="utf-8")
     temporary.replace(folder / PAGES_FILE)
 
 

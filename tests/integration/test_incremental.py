@@ -25,6 +25,9 @@ def build(site: Path, output: Path | None = None) -> tuple[int, int]:
     args = ["build", "--site", str(site)] + (["--output", str(output)] if output else [])
     result = run_build(*args)
     assert result.returncode == 0, result.stderr
+    nothing = re.match(r"Nothing changed since the last build: (\d+) pages \(\d+ zh, \d+ en\) already in ", result.stdout)
+    if nothing:
+        return int(nothing.group(1)), int(nothing.group(1))
     match = re.match(r"Built (\d+) pages \(\d+ zh, \d+ en(?:; (\d+) unchanged)?\)", result.stdout)
     return int(match.group(1)), int(match.group(2) or 0)
 
@@ -47,8 +50,37 @@ def test_a_rebuild_with_no_change_renders_nothing_and_touches_no_file(tmp_path):
     site = default_copy(tmp_path)
     assert build(site) == (62, 0)
     before = mtimes(site / "output")
-    assert build(site) == (62, 62)
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 0 and result.stdout.startswith(
+        f"Nothing changed since the last build: 62 pages (31 zh, 31 en) already in {site / 'output'} (")
     assert mtimes(site / "output") == before
+
+
+def test_an_edit_that_changes_no_page_renders_nothing_but_is_noticed(tmp_path):
+    site = default_copy(tmp_path)
+    build(site)
+    before = mtimes(site / "output")
+    with (site / "activities.yaml").open("a", encoding="utf-8") as data:
+        data.write("# a comment changes the file, not the site\n")
+    result = run_build("build", "--site", str(site))
+    assert result.stdout.startswith("Built 62 pages (31 zh, 31 en; 62 unchanged) in ")
+    assert mtimes(site / "output") == before
+
+
+def test_a_page_deleted_from_the_output_is_written_again(tmp_path):
+    site = default_copy(tmp_path)
+    build(site)
+    expected = files(site / "output")
+    (site / "output" / "en" / "schedule" / "index.html").unlink()
+    assert build(site) == (62, 61)
+    assert files(site / "output") == expected
+
+
+def test_a_new_build_date_is_a_change(tmp_path):
+    site = default_copy(tmp_path)
+    assert run_build("build", "--site", str(site), "--today", "2008-09-01").returncode == 0
+    result = run_build("build", "--site", str(site), "--today", "2008-09-30")
+    assert result.stdout.startswith("Built 62 pages")
 
 
 def test_editing_one_activity_renders_its_pages_its_neighbours_and_the_lists(tmp_path):
