@@ -1,12 +1,16 @@
 """Synthetic campaigns of any size, for the benchmarks: realistic bilingual Markdown bodies."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+LAYOUTS = ("file", "folder")
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 ZH_SENTENCES = [
     "各地要结合实际，组织企业开展质量提升活动，推广先进的质量管理方法。",
@@ -28,7 +32,7 @@ def body(sentences: list[str], n: int) -> str:
         f"{picked[0]} {picked[1]}\n\n**{picked[2]}**\n"
 
 
-def activity(n: int) -> dict:
+def activity(n: int, in_notice_field: bool = False) -> dict:
     schedule = [{"kind": "campaign"},
                 {"kind": "days", "start": f"2008-09-{1 + n % 28:02d}", "end": f"2008-09-{1 + n % 28:02d}"},
                 {"kind": "months", "start": "2008-07", "end": "2008-09"}][n % 3]
@@ -41,21 +45,72 @@ def activity(n: int) -> dict:
     }
     if n % 4 == 0:
         item["place"] = {"zh": f"第{n % 31 + 1}市", "en": f"City {n % 31 + 1}"}
+    if in_notice_field:
+        item["in_notice"] = False
     return item
 
 
-def make_campaign(target: Path, activities: int) -> Path:
-    """A campaign folder with `activities` activities and one slogan per ten of them."""
+def dump(data) -> str:
+    return yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
+
+
+def activity_file(n: int) -> str:
+    """The name of activity `n`'s own file in the folder layout: activities/00042-activity-00042.yaml."""
+    return f"{n:05d}-activity-{n:05d}.yaml"
+
+
+def make_campaign(target: Path, activities: int, layout: str = "file", in_notice_field: bool = False) -> Path:
+    """A campaign folder with `activities` activities and one slogan per ten of them.
+
+    layout "file": every activity in activities.yaml; "folder": one file per activity in
+    activities/ (each a mapping with the keys of one item of activities.yaml).
+    in_notice_field: give every activity `in_notice: false`.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     shutil.copy(REPO / "campaign.yaml", target / "campaign.yaml")
-    data = {"activities": [activity(n) for n in range(1, activities + 1)]}
-    (target / "activities.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    items = [activity(n, in_notice_field) for n in range(1, activities + 1)]
+    if layout == "folder":
+        folder = target / "activities"
+        folder.mkdir()
+        for n, item in enumerate(items, start=1):
+            (folder / activity_file(n)).write_text(dump(item), encoding="utf-8")
+    else:
+        (target / "activities.yaml").write_text(dump({"activities": items}), encoding="utf-8")
     slogans = yaml.safe_load((REPO / "slogans.yaml").read_text(encoding="utf-8"))["slogans"]
     extra = [{"slug": f"slogan-{n:05d}", "text": {"zh": f"质量第一　第{n}条", "en": f"Quality first, number {n}"}}
              for n in range(max(0, activities // 10 - len(slogans)))]
-    (target / "slogans.yaml").write_text(yaml.safe_dump({"slogans": slogans + extra}, allow_unicode=True,
-                                                        sort_keys=False), encoding="utf-8")
+    (target / "slogans.yaml").write_text(dump({"slogans": slogans + extra}), encoding="utf-8")
     shutil.copytree(REPO / "content", target / "content")
     return target
+
+
+def edit_activity(site: Path, n: int, version: int) -> Path:
+    """Edit activity `n` where it is stored: its English title and the first word of its English body.
+
+    Each `version` gives a different text, so every call is a real change. In the file layout only
+    that activity's item of activities.yaml is rewritten. Gives the file edited.
+    """
+    folder_file = site / "activities" / activity_file(n)
+    if folder_file.exists():
+        item = yaml.load(folder_file.read_text(encoding="utf-8"), Loader=LOADER)
+        folder_file.write_text(dump(_edited(item, n, version)), encoding="utf-8")
+        return folder_file
+    path = site / "activities.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"\n- slug: activity-{n:05d}\n") + 1
+    end = text.find("\n- ", start)
+    end = len(text) if end < 0 else end + 1
+    (item,) = yaml.load(text[start:end], Loader=LOADER)
+    path.write_text(text[:start] + dump([_edited(item, n, version)]) + text[end:], encoding="utf-8")
+    return path
+
+
+def _edited(item: dict, n: int, version: int) -> dict:
+    base = activity(n)
+    item["title"]["en"] = f"{base['title']['en']} (revision {version})"
+    item["body"]["en"] = re.sub(r"^\w+", f"Revision{version}", base["body"]["en"], count=1)
+    return item

@@ -164,6 +164,8 @@ class _QuickBuilder:
                 return node.value
             if node.tag not in _PLAIN_TAGS:
                 raise _NeedsExactReading
+            if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
+                raise _NeedsExactReading  # yes/no/on/off: only the exact reading keeps the wording
             return self.constructor.construct_object(node)
         if id(node) in self.seen:  # an alias: the exact reading caps how far aliases expand
             raise _NeedsExactReading

@@ -13,6 +13,7 @@ from datetime import date
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+SCHEDULE_PAGE_SIZE = 100  # activities per schedule page unless site.schedule_page_size says otherwise
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Activity:
     schedule: Schedule
     place: Text | None = None
     organisers: tuple[Body, ...] = ()
+    in_notice: bool = True  # false: registered after the notice (a local event): not in the notice document
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ class Campaign:
     footer: Footer
     translation_fallback: bool
     meta: GovernmentMeta | None = None
+    schedule_page_size: int = SCHEDULE_PAGE_SIZE  # activities per schedule page; more make further pages
 
 
 @dataclass(frozen=True)

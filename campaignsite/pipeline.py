@@ -26,7 +26,7 @@ from .incremental import fingerprints
 from .render import Publication, Urls, make_environment, render_all
 from .routes import Page, plan
 from .validate import BASE_URL_HINT, Sources, Validated, normalise_base_url, validate
-from .write import Previous, Staging, check_location, load_previous, recover, save_previous
+from .write import Previous, Staging, Update, check_location, load_previous, recover, save_previous
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
 STRINGS_FILE = "templates/strings.yaml"
@@ -117,7 +117,8 @@ def build(options: BuildOptions) -> BuildResult:
         return BuildResult(previous.counts, (), previous.total, unchanged=True)
     planned = plan_build(options, previous)
     display = _display(options.output_dir, options.site_dir)
-    with Staging.open(options.output_dir, display, options.output_dir) as staging:
+    writer = Update if Update.possible(options.output_dir, previous) else Staging
+    with writer.open(options.output_dir, display, previous) as staging:
         written = write_pages(planned, staging, options.site_dir)
         written.update(staging.link(planned.reused))
         written.update(staging.copy(planned.assets))

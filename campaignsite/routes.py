@@ -4,6 +4,12 @@ Takes: a validated `model.Site`.
 Gives: a list of `Page`s (both languages of every page, in a stable order), or `SiteError` when
 two pages would be written to the same file (both sources named). Pages that would be empty are
 left out: no slogans means no gallery, no activities means no schedule.
+
+Only list pages see many activities, and each page's `data` holds what it shows, so that no page
+grows with the size of the site unless it lists it: the schedule is cut into pages of
+`campaign.schedule_page_size` activities (page 1 at schedule/, key "schedule"; page N at
+schedule/page/N/, key "schedule/N"), the home page gets the first `GLANCE` activities, the notice
+the activities that are in the notice, and an activity page its neighbours and where it is listed.
 """
 from __future__ import annotations
 
@@ -11,7 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Problem, SiteError
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Activity, Site
+
+GLANCE = 10  # activities in the home page's schedule at a glance
+SCHEDULE = "schedule"  # the key of the schedule's first page; page N is "schedule/N"
 
 
 @dataclass(frozen=True)
@@ -48,28 +57,65 @@ def route_of(key: str, lang: str) -> str:
         path = f"{key.split('/', 1)[1]}/"
     elif key.startswith("poster/"):
         path = f"slogans/{key.split('/', 1)[1]}/"
+    elif key.startswith(SCHEDULE + "/"):
+        path = f"{SCHEDULE}/page/{key.split('/', 1)[1]}/"
     else:
         path = f"{key}/"
     return language_prefix(lang) + path
 
 
+def schedule_key(number: int) -> str:
+    """The key of the schedule's page `number` (counted from 1)."""
+    return SCHEDULE if number == 1 else f"{SCHEDULE}/{number}"
+
+
 def plan(site: Site) -> list[Page]:
     """Every page of the site, both languages, in a stable order."""
-    pages = [spec for lang in LANGUAGES for spec in _pages_in(site, lang)]
+    from .render import by_start  # here, not at the top: render imports this module
+
+    scheduled = tuple(by_start(site.activities))
+    pages = [spec for lang in LANGUAGES for spec in _pages_in(site, lang, scheduled)]
     _refuse_shared_outputs(pages)
     return pages
 
 
-def _pages_in(site: Site, lang: str) -> list[Page]:
-    pages = [Page("home", lang, "home.html", "campaign.yaml")]
+def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict[str, Any]]:
+    """The data of each schedule page: its slice of `scheduled`, its number, the page count, and the
+    pages its pagination links (the first, the last, and this page with its neighbours)."""
+    count = max(1, -(-len(scheduled) // page_size))
+    has_dated = any(activity.schedule.is_dated for activity in scheduled)
+    found = []
+    for number in range(1, count + 1):
+        linked = sorted(n for n in {1, number - 1, number, number + 1, count} if 1 <= n <= count)
+        found.append({
+            "activities": scheduled[(number - 1) * page_size:number * page_size],
+            "page_number": number,
+            "page_count": count,
+            "page_links": tuple({"number": n, "key": schedule_key(n)} for n in linked),
+            # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
+            "has_dated": has_dated,
+        })
+    return found
+
+
+def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Page]:
+    pages = [Page("home", lang, "home.html", "campaign.yaml", {"glance": scheduled[:GLANCE]})]
     if site.activities:
-        pages.append(Page("schedule", lang, "schedule.html", "activities.yaml"))
+        size = site.campaign.schedule_page_size
+        for data in schedule_pages(scheduled, size):
+            pages.append(Page(schedule_key(data["page_number"]), lang, "schedule.html", "activities.yaml", data))
+        listed_on = {activity.slug: schedule_key(index // size + 1) for index, activity in enumerate(scheduled)}
+        notice_number = 0
         for index, activity in enumerate(site.activities):
             previous = site.activities[index - 1] if index > 0 else None
             following = site.activities[index + 1] if index + 1 < len(site.activities) else None
+            if activity.in_notice:
+                notice_number += 1
             pages.append(Page(f"activity/{activity.slug}", lang, "activity.html",
                               f"activities.yaml (activities[{activity.slug}])",
-                              {"activity": activity, "previous": previous, "next": following}))
+                              {"activity": activity, "previous": previous, "next": following,
+                               "notice_number": notice_number if activity.in_notice else None,
+                               "schedule_page": listed_on[activity.slug]}))
     if site.slogans:
         pages.append(Page("slogans", lang, "slogans.html", "slogans.yaml"))
         for slogan in site.slogans:
@@ -77,7 +123,8 @@ def _pages_in(site: Site, lang: str) -> list[Page]:
                               f"slogans.yaml (slogans[{slogan.slug}])", {"slogan": slogan}))
     if site.campaign.requirements:
         pages.append(Page("requirements", lang, "requirements.html", "campaign.yaml (requirements)"))
-    pages.append(Page("notice", lang, "notice.html", "campaign.yaml"))
+    pages.append(Page("notice", lang, "notice.html", "campaign.yaml",
+                      {"notice_activities": tuple(activity for activity in site.activities if activity.in_notice)}))
     for content in site.pages:
         pages.append(Page(f"page/{content.slug}", lang, "page.html", content.sources[0], {"content": content}))
     pages.append(Page("404", lang, "404.html", "the theme's 404 page"))

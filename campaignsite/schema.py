@@ -11,7 +11,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text, markdown, slug, date, month, year, url, flag, plain, list:<block>, block:<block>, refs:<what>
+    # text, markdown, slug, date, month, year, url, flag, count (a whole number), plain,
+    # list:<block>, block:<block>, refs:<what>
+    kind: str
     required: bool
     doc: str
 
@@ -82,6 +84,9 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("translation_fallback", "flag", False,
               "true lets the build go on when a translation is missing: the page shows the original "
               "with a visible 'translation pending' note."),
+        Field("schedule_page_size", "count", False,
+              "How many activities one schedule page lists (10 or more; default 100). With more activities "
+              "the schedule continues on schedule/page/2/, schedule/page/3/ and so on."),
     ),
     "footer": (
         Field("organiser", TEXT, False, "The organiser of the website (主办单位)."),
@@ -107,6 +112,9 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("schedule", "block:schedule", True, "When it happens."),
         Field("place", TEXT, False, "Where it happens; leave out when the notice does not say."),
         Field("organisers", "refs:bodies", False, "Slugs of the bodies that run it; leave out when not named."),
+        Field("in_notice", "flag", False,
+              "false for an activity added after the notice (such as a local event): it is on the schedule "
+              "and has its own page, but is not listed in the notice. Default true."),
     ),
     "schedule": (
         Field("kind", "plain", True, "campaign (throughout the campaign), days, months or window (approximate)."),
@@ -140,6 +148,7 @@ _KIND_WORDS = {
     "year": "year",
     "url": "web address",
     "flag": "true or false",
+    "count": "whole number",
     "plain": "text",
 }
 

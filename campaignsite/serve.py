@@ -73,9 +73,10 @@ class Preview:
                                watch_templates=True)
         try:
             rendered = render_site(options, self.previous)
-            written = write_site(target, rendered.files, rendered.assets, target.name, rendered.reused, self.root)
-            self.previous = Previous(target, {path: (rendered.fingerprints[path], *written[path])
-                                              for path in rendered.fingerprints})
+            written = write_site(target, rendered.files, rendered.assets, target.name, rendered.reused,
+                                 self.previous)
+            self.previous = Previous(target, {path: (rendered.fingerprints.get(path, ""), *record)
+                                              for path, record in written.items()})
         except SiteError as exc:
             self._show_error("\n".join(str(p) for p in exc.problems))
             return

@@ -18,13 +18,14 @@ from . import schema
 from .errors import WARNING, Problem, ProblemLog
 from .load import MarkdownDoc, YamlDoc, format_path
 from .model import (LANGUAGES, Activity, Body, Campaign, ContentPage, Footer, GovernmentMeta, Record, Requirement,
-                    Schedule, SCHEDULE_KINDS, Site, Slogan, Text, TextList)
+                    Schedule, SCHEDULE_KINDS, SCHEDULE_PAGE_SIZE, Site, Slogan, Text, TextList)
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 TRANSLATION = "translation"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MIN_SCHEDULE_PAGE_SIZE = 10
 RESERVED_SLUGS = {"assets"}  # other clashes with the site's own pages are caught by routes, naming both files
 
 
@@ -231,6 +232,36 @@ class Reader:
                      hint="write the date like 2008-09-22")
         return None
 
+    def flag(self, path: tuple, default: bool) -> bool:
+        """true or false as YAML 1.2 writes them; YAML 1.1's yes/no/on/off are refused, not guessed."""
+        value = self.get(path)
+        if value is None:
+            return default
+        source = self.doc.source_text.get(path)  # a quick reading leaves yes/no/on/off to the exact one
+        if isinstance(value, bool) and (source is None or source.lower() in ("true", "false")):
+            return value
+        self.problem(path, f"expected true or false, found {self._wording(path, value)}",
+                     hint="write true or false (yes/no and on/off are not accepted)")
+        return default
+
+    def count(self, path: tuple, default: int, minimum: int) -> int:
+        """A whole number no smaller than `minimum`."""
+        value = self.get(path)
+        if value is None:
+            return default
+        if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+            return value
+        self.problem(path, f"expected a whole number of at least {minimum}, found {self._wording(path, value)}",
+                     hint=f"write a number such as {default} (the default when the line is left out)")
+        return default
+
+    def _wording(self, path: tuple, value: Any) -> str:
+        """A wrong value as the file writes it: `yes` stays 'yes', not "the yes/no value true"."""
+        source = self.doc.source_text.get(path)
+        if isinstance(value, bool) and source is not None:
+            return f"'{source}'"
+        return _describe(value)
+
     def month(self, path: tuple, end: bool) -> date | None:
         value = self.get(path)
         if value is None:
@@ -348,6 +379,8 @@ def _read_campaign(reader: Reader, bodies: dict[str, Body], slogans: dict[str, S
         footer=_read_footer(reader) if site.get("footer") is not None else Footer(),
         translation_fallback=reader.fallback,
         meta=_read_meta(reader) if site.get("meta") is not None else None,
+        schedule_page_size=reader.count(("site", "schedule_page_size"), default=SCHEDULE_PAGE_SIZE,
+                                        minimum=MIN_SCHEDULE_PAGE_SIZE),
     )
     return campaign
 
@@ -477,9 +510,10 @@ def _read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool, bodies: dict
         schedule = _read_schedule(reader, path + ("schedule",))
         place = reader.text(path + ("place",), required=False)
         organisers = tuple(reader.refs(path + ("organisers",), bodies, "bodies", "body"))
+        in_notice = reader.flag(path + ("in_notice",), default=True)
         if None in (title, summary, body, schedule):
             return None
-        return lambda slug: Activity(slug, number, title, summary, body, schedule, place, organisers)
+        return lambda slug: Activity(slug, number, title, summary, body, schedule, place, organisers, in_notice)
 
     _, activities = _read_list_file(doc, log, fallback, "activities.yaml", "activities", "activity", read)
     return _unique_by_slug(activities)

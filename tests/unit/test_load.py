@@ -110,7 +110,7 @@ items:
   - slug: one
     day: 2008-09-22
     count: 3
-    note: no
+    flag: false
   - slug: two
     body: |
       Line one.
@@ -122,7 +122,7 @@ def test_the_quick_reading_gives_the_same_data_as_the_exact_one():
     exact, problems = parse_yaml(PLAIN, "a.yaml")
     assert problems == []
     assert quick.data == exact.data and quick.exact is False and quick.marks == {}
-    assert quick.data["items"][0] == {"slug": "one", "day": date(2008, 9, 22), "count": 3, "note": False}
+    assert quick.data["items"][0] == {"slug": "one", "day": date(2008, 9, 22), "count": 3, "flag": False}
 
 
 @pytest.mark.parametrize("text", [
@@ -134,6 +134,8 @@ def test_the_quick_reading_gives_the_same_data_as_the_exact_one():
     "a:\n\t- b\n",  # a tab
     "a: [1, 2\n",  # a syntax error
     "? [a, b]\n: c\n",  # a key that is not plain text
+    "a: yes\n",  # YAML 1.1's yes/no/on/off: only the exact reading keeps the wording
+    "a: Off\n",
 ])
 def test_anything_but_plain_data_is_left_to_the_exact_reading(text):
     assert quick_yaml(text, "a.yaml") is None

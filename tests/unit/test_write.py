@@ -4,7 +4,10 @@ from __future__ import annotations
 import pytest
 
 from campaignsite.errors import SiteError
-from campaignsite.write import MARKER, old_dir, recover, staging_dir, write_site
+import json
+
+from campaignsite.write import (JOURNAL, MARKER, Update, load_previous, old_dir, recover, save_previous, staging_dir,
+                                write_site)
 
 
 def test_a_site_is_written_and_replaces_the_previous_one_whole(tmp_path):
@@ -57,3 +60,55 @@ def test_every_spelling_of_a_path_that_is_not_plainly_inside_is_refused(tmp_path
         write_site(tmp_path / "output", {path: "x"}, {}, "output")
     assert str(caught.value.problems[0]) == f"{path}: refused to write outside the output folder"
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def _site(tmp_path, files):
+    out = tmp_path / "output"
+    written = write_site(out, files, {}, "output")
+    save_previous(out, {}, written)
+    return out
+
+
+def test_an_update_writes_only_changed_files_and_deletes_the_ones_gone(tmp_path):
+    out = _site(tmp_path, {"index.html": "home", "a/index.html": "a", "b/index.html": "b"})
+    times = {name: (out / name).stat().st_mtime_ns for name in ("index.html", "a/index.html")}
+    previous = load_previous(out)
+    with Update.open(out, "output", previous) as update:
+        written = update.write({"index.html": "home", "a/index.html": "a2", "c/index.html": "c"})
+        update.swap_in()
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        MARKER, "a/index.html", "c/index.html", "index.html"]
+    assert not (out / "b").exists()  # the folder of a deleted page goes with it
+    assert (out / "a/index.html").read_text() == "a2"
+    assert (out / "index.html").stat().st_mtime_ns == times["index.html"]  # unchanged: not written again
+    assert written["index.html"] == previous.record("index.html")
+    assert not staging_dir(out).exists()
+
+
+def test_an_update_killed_after_its_journal_is_committed_is_finished_by_the_next_run(tmp_path):
+    out = _site(tmp_path, {"index.html": "old", "a/index.html": "a", "b/index.html": "b"})
+    staging = staging_dir(out)
+    (staging / "a").mkdir(parents=True)
+    (staging / "a" / "index.html").write_text("new a")
+    (staging / JOURNAL).write_text(json.dumps({"moves": ["index.html", "a/index.html"], "deletes": ["b/index.html"]}))
+    (out / "index.html").write_text("new")  # the first move happened, then the process died
+    recover(out)
+    assert (out / "index.html").read_text() == "new" and (out / "a/index.html").read_text() == "new a"
+    assert not (out / "b").exists() and not staging.exists()
+
+
+def test_an_update_killed_before_its_journal_is_committed_leaves_the_old_site(tmp_path):
+    out = _site(tmp_path, {"index.html": "old"})
+    staging_dir(out).mkdir()
+    (staging_dir(out) / "index.html").write_text("half")
+    recover(out)
+    assert (out / "index.html").read_text() == "old" and not staging_dir(out).exists()
+
+
+def test_an_update_that_fails_before_its_journal_leaves_the_old_site(tmp_path):
+    out = _site(tmp_path, {"index.html": "old"})
+    with pytest.raises(RuntimeError):
+        with Update.open(out, "output", load_previous(out)) as update:
+            update.write({"index.html": "new"})
+            raise RuntimeError("a template failed")
+    assert (out / "index.html").read_text() == "old" and not staging_dir(out).exists()
