@@ -9,6 +9,7 @@ on alias expansion so a "billion laughs" file is refused without being expanded.
 from __future__ import annotations
 
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,46 @@ def load_yaml(path: Path, display: str, exact: bool = True) -> tuple[YamlDoc | N
         if quick is not None:
             return quick, []
     return parse_yaml(text, display)
+
+
+class ReadingCache:
+    """Quick readings of data files kept from one build to the next (in the tool's cache folder),
+    each under its file's size, modification time and inode: a campaign keeping thousands of
+    activities one file each re-reads only the files that changed."""
+
+    def __init__(self, store: Path) -> None:
+        self.store = store
+        self.dirty = False
+        try:
+            with store.open("rb") as handle:
+                self.entries: dict[str, tuple[tuple[int, int, int], Any]] = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+            self.entries = {}
+
+    def load_yaml(self, path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+        try:
+            info = path.stat()
+        except OSError:
+            return load_yaml(path, display, exact=False)
+        key = (info.st_size, info.st_mtime_ns, info.st_ino)
+        known = self.entries.get(display)
+        if known is not None and known[0] == key:
+            return YamlDoc(display, known[1], exact=False), []
+        doc, problems = load_yaml(path, display, exact=False)
+        if doc is not None and not doc.exact:
+            self.entries[display] = (key, doc.data)
+            self.dirty = True
+        return doc, problems
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        self.store.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.store.with_name(self.store.name + ".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.store)
+        self.dirty = False
 
 
 class _NeedsExactReading(Exception):

@@ -13,7 +13,7 @@ import os
 import signal
 from typing import Any, Callable, Iterator
 
-_task: Callable[[int], Any] | None = None  # set in the parent just before forking; read in the workers
+_tasks: dict[int, Callable[[int], Any]] = {}  # pools' tasks, set in the parent before forking; read in the workers
 
 
 def cores() -> int:
@@ -32,10 +32,10 @@ class Workers:
     as soon as it is ready (in no set order), so the parent can use one while others are made."""
 
     def __init__(self, task: Callable[[int], Any], count: int, tasks: int) -> None:
-        global _task
-        _task = task
+        self._key = id(self)
+        _tasks[self._key] = task  # the forked workers inherit it; it is never pickled
         self._pool = multiprocessing.get_context("fork").Pool(count, initializer=_die_with_parent)
-        self._pending = self._pool.imap_unordered(_run, range(tasks), chunksize=1)
+        self._pending = self._pool.imap_unordered(_run, [(self._key, number) for number in range(tasks)], chunksize=1)
 
     def results(self) -> Iterator[Any]:
         try:
@@ -43,11 +43,12 @@ class Workers:
         finally:
             self._pool.terminate()
             self._pool.join()
+            _tasks.pop(self._key, None)
 
 
-def _run(number: int) -> Any:
-    assert _task is not None
-    return _task(number)
+def _run(job: tuple[int, int]) -> Any:
+    key, number = job
+    return _tasks[key](number)
 
 
 def _die_with_parent() -> None:

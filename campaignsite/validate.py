@@ -34,10 +34,11 @@ class Sources:
     """Every document of a campaign, as loaded."""
 
     campaign: YamlDoc
-    activities: YamlDoc
+    activities: YamlDoc | None  # activities.yaml, or None when the activities are in a folder
     slogans: YamlDoc | None
     pages: tuple[MarkdownDoc, ...]
     strings: tuple[YamlDoc, ...]  # the theme's table first, then the site's overrides
+    activity_files: tuple[YamlDoc, ...] = ()  # activities/*.yaml, one activity each, in file-name order
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,14 @@ def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
     bodies_reader = Reader(sources.campaign, log, fallback)
     bodies = _read_bodies(bodies_reader)
     slogans = _read_slogans(sources.slogans, log, fallback)
-    activities = _read_activities(sources.activities, log, fallback, bodies)
+    if sources.activities is not None:
+        activities, places = _read_activities(sources.activities, log, fallback, bodies)
+    else:
+        activities, places = _read_activity_files(sources.activity_files, log, fallback, bodies)
     campaign = _read_campaign(bodies_reader, bodies, {s.slug: s for s in slogans})
     pages = _read_pages(sources.pages, log, fallback)
     if campaign:
-        _warn_far_dates(sources.activities, activities, campaign, log)
+        _warn_far_dates(places, activities, campaign, log)
     log.raise_if_errors()
     site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings)
     return Validated(site, tuple(log.warnings))
@@ -502,21 +506,55 @@ def _read_slogans(doc: YamlDoc | None, log: ProblemLog, fallback: bool) -> list[
     return _unique_by_slug(slogans)
 
 
-def _read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool, bodies: dict[str, Body]) -> list[Activity]:
-    def read(reader: Reader, path: tuple, number: int):
-        title = reader.text(path + ("title",))
-        summary = reader.text(path + ("summary",))
-        body = reader.text(path + ("body",))
-        schedule = _read_schedule(reader, path + ("schedule",))
-        place = reader.text(path + ("place",), required=False)
-        organisers = tuple(reader.refs(path + ("organisers",), bodies, "bodies", "body"))
-        in_notice = reader.flag(path + ("in_notice",), default=True)
-        if None in (title, summary, body, schedule):
-            return None
-        return lambda slug: Activity(slug, number, title, summary, body, schedule, place, organisers, in_notice)
+Places = dict[str, tuple["Reader", tuple]]  # an activity's slug -> the reader of its file, and its path there
 
-    _, activities = _read_list_file(doc, log, fallback, "activities.yaml", "activities", "activity", read)
-    return _unique_by_slug(activities)
+
+def _read_activity(reader: Reader, path: tuple, number: int, bodies: dict[str, Body]):
+    title = reader.text(path + ("title",))
+    summary = reader.text(path + ("summary",))
+    body = reader.text(path + ("body",))
+    schedule = _read_schedule(reader, path + ("schedule",))
+    place = reader.text(path + ("place",), required=False)
+    organisers = tuple(reader.refs(path + ("organisers",), bodies, "bodies", "body"))
+    in_notice = reader.flag(path + ("in_notice",), default=True)
+    if None in (title, summary, body, schedule):
+        return None
+    return lambda slug: Activity(slug, number, title, summary, body, schedule, place, organisers, in_notice)
+
+
+def _read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
+                     bodies: dict[str, Body]) -> tuple[list[Activity], Places]:
+    reader, activities = _read_list_file(doc, log, fallback, "activities.yaml", "activities", "activity",
+                                         lambda reader, path, number: _read_activity(reader, path, number, bodies))
+    activities = _unique_by_slug(activities)
+    return activities, {a.slug: (reader, ("activities", a.number - 1)) for a in activities}
+
+
+def _read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bool,
+                         bodies: dict[str, Body]) -> tuple[list[Activity], Places]:
+    """A campaign with many activities may keep them one file each in activities/ (in file-name order)."""
+    activities: list[Activity] = []
+    places: Places = {}
+    if not docs:
+        log.add(Problem("activities", message="the folder holds no activity",
+                        hint="add a file such as activities/0010-opening.yaml with one activity"))
+    for number, doc in enumerate(docs, start=1):
+        reader = Reader(doc, log, fallback)
+        if doc.data is None:
+            log.add(Problem(doc.file, 1, 1, message="the file is empty",
+                            hint="write one activity: its slug, title, summary, body and schedule"))
+            continue
+        if reader.block((), "activity") is None:
+            continue
+        slug = reader.slug(("slug",))
+        item = _read_activity(reader, (), number, bodies)
+        if slug in places:
+            reader.problem(("slug",), f"the slug '{slug}' is already used by {places[slug][0].doc.file}",
+                           hint="give each activity a slug of its own")
+        elif item is not None and slug:
+            activities.append(item(slug))
+            places[slug] = (reader, ())
+    return activities, places
 
 
 def _unique_by_slug(items: list) -> list:
@@ -559,18 +597,18 @@ def _read_schedule(reader: Reader, path: tuple) -> Schedule | None:
     return Schedule(kind, start, end, text)
 
 
-def _warn_far_dates(doc: YamlDoc, activities: list[Activity], campaign: Campaign, log: ProblemLog) -> None:
+def _warn_far_dates(places: Places, activities: list[Activity], campaign: Campaign, log: ProblemLog) -> None:
     if not campaign.period_start or not campaign.period_end:
         return
-    reader = Reader(doc, log)
-    for index, activity in enumerate(activities):
+    for activity in activities:
         schedule = activity.schedule
         if not schedule.is_dated:
             continue
         gap = max((campaign.period_start - schedule.end).days, (schedule.start - campaign.period_end).days)
         if gap > 366:
-            path = ("activities", activity.number - 1)
-            reader.names[path] = activity.slug
+            reader, path = places[activity.slug]
+            if path:
+                reader.names[path] = activity.slug
             reader.problem(path + ("schedule", "start"),
                            f"the activity is dated more than a year away from the campaign "
                            f"({campaign.period_start.isoformat()} to {campaign.period_end.isoformat()})",

@@ -1,0 +1,83 @@
+"""A campaign with many activities may keep them one file each in activities/: same site, exact messages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.helpers import copy_fixture, run_build
+
+
+def split_into_folder(site: Path) -> list[Path]:
+    """Move the fixture's activities.yaml into activities/NN-slug.yaml, one activity each, in order."""
+    activities = yaml.safe_load((site / "activities.yaml").read_text(encoding="utf-8"))["activities"]
+    (site / "activities.yaml").unlink()
+    folder = site / "activities"
+    folder.mkdir()
+    files = []
+    for number, activity in enumerate(activities, start=1):
+        path = folder / f"{number * 10:04d}-{activity['slug']}.yaml"
+        path.write_text(yaml.safe_dump(activity, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_folder_of_activity_files_builds_the_same_site_as_one_file(tmp_path):
+    single = copy_fixture("reading-festival", tmp_path / "one")
+    folder = copy_fixture("reading-festival", tmp_path / "many")
+    split_into_folder(folder)
+    for site in (single, folder):
+        result = run_build("build", "--site", str(site), env={"SOURCE_DATE_EPOCH": "1743465600"})
+        assert result.returncode == 0, result.stderr
+    assert files_of(folder / "output") == files_of(single / "output")
+
+
+def test_a_mistake_in_an_activity_file_names_that_file(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    files = split_into_folder(site)
+    text = files[1].read_text(encoding="utf-8")
+    files[1].write_text(text.replace("  en: Reading Marathon\n", ""), encoding="utf-8")
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "activities/0020-reading-marathon.yaml:2:1: title.en: the English title is missing — add 'en: …' under "
+        "'title' (or set site.translation_fallback: true to publish the original for now)")
+
+
+def test_a_slug_used_by_two_files_names_the_first(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    files = split_into_folder(site)
+    files[2].write_text(files[2].read_text(encoding="utf-8").replace("slug: author-talks", "slug: book-fair"),
+                        encoding="utf-8")
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 1
+    assert "activities/0030-author-talks.yaml:1:7: slug: the slug 'book-fair' is already used by " \
+           "activities/0010-book-fair.yaml — give each activity a slug of its own" in result.stderr
+
+
+def test_the_file_and_the_folder_together_are_refused(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    original = (site / "activities.yaml").read_text(encoding="utf-8")
+    split_into_folder(site)
+    (site / "activities.yaml").write_text(original, encoding="utf-8")
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 1
+    assert "activities.yaml: both activities.yaml and the folder activities/ exist — keep the activities in one " \
+           "place: the file, or one file each in the folder" in result.stderr
+
+
+def test_an_edited_activity_file_is_read_again_and_the_others_come_from_the_cache(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    files = split_into_folder(site)
+    assert run_build("build", "--site", str(site)).returncode == 0
+    assert (site / ".output.cache" / "readings.pickle").is_file()
+    files[0].write_text(files[0].read_text(encoding="utf-8").replace("Spring Book Fair", "Spring Book Market"),
+                        encoding="utf-8")
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "en" / "activities" / "book-fair" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Spring Book Market</h1>" in page
