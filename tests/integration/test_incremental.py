@@ -152,3 +152,17 @@ def test_random_sequences_of_edits_give_what_a_full_build_gives(tmp_path):
         full = tmp_path / f"full-{step}"
         build(site, full)
         assert files(site / "output") == files(full), f"step {step}: {file}"
+
+
+def test_fingerprints_are_the_same_whether_the_data_was_read_now_or_taken_from_the_cache(tmp_path):
+    from campaignsite.load import ReadingCache
+    from campaignsite.pipeline import BuildOptions, prepare, skip_unchanged
+
+    site = default_copy(tmp_path)
+    options = BuildOptions(site, site / "output")
+    prints = []
+    for _ in range(2):  # the first run reads the files and fills the cache; the second takes them from it
+        cache = ReadingCache(tmp_path / "readings.pickle")
+        prints.append(skip_unchanged(prepare(options, cache), None).fingerprints)
+    assert (tmp_path / "readings.pickle").is_file() and len(prints[0]) == 62
+    assert prints[0] == prints[1]
