@@ -42,15 +42,22 @@ _NOT_ICS_TEXT = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 _ICS_UNITS = re.compile(r"\\.|.", re.DOTALL)  # a folded line never splits an escape such as \n
 
 
-def publishing_files(site: Site, pages: list[Page], urls: Urls, strings: Strings, build_date: date) -> dict[str, str]:
-    """{output path relative to the site root: file text} for sitemap.xml, robots.txt, the Atom feeds,
-    the iCalendar files and the open data."""
-    files = {"sitemap.xml": sitemap(pages, urls, build_date), "robots.txt": robots(urls)}
-    for lang in LANGUAGES:
-        files[language_prefix(lang) + "feed.xml"] = atom_feed(site, urls, lang, build_date)
-    files.update(calendars(site, urls, strings, build_date))
-    files["data/activities.json"] = activities_json(site, urls, strings)
-    files["data/activities.csv"] = activities_csv(site, urls, strings)
+PUBLISHING_PARTS = ("listings", "schedule")  # two halves of about equal work, to be made side by side
+
+
+def publishing_files(site: Site, pages: list[Page], urls: Urls, strings: Strings, build_date: date,
+                     parts: tuple[str, ...] = PUBLISHING_PARTS) -> dict[str, str]:
+    """{output path relative to the site root: file text} for sitemap.xml, robots.txt and the Atom
+    feeds ("listings"), and the iCalendar files and the open data ("schedule")."""
+    files: dict[str, str] = {}
+    if "listings" in parts:
+        files.update({"sitemap.xml": sitemap(pages, urls, build_date), "robots.txt": robots(urls)})
+        for lang in LANGUAGES:
+            files[language_prefix(lang) + "feed.xml"] = atom_feed(site, urls, lang, build_date)
+    if "schedule" in parts:
+        files.update(calendars(site, urls, strings, build_date))
+        files["data/activities.json"] = activities_json(site, urls, strings)
+        files["data/activities.csv"] = activities_csv(site, urls, strings)
     return files
 
 

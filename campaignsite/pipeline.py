@@ -22,12 +22,12 @@ from .i18n import Strings, check_table
 from .load import ReadingCache, list_files, load_markdown, load_yaml
 from .model import LANGUAGES, Site
 from .posters import banner_files
-from .feeds import publishing_files
+from .feeds import PUBLISHING_PARTS, publishing_files
 from .incremental import fingerprints
 from .render import Publication, Urls, make_environment, render_all
 from .routes import Page, plan
 from .validate import BASE_URL_HINT, Sources, Validated, normalise_base_url, validate
-from .write import Previous, Staging, Update, cache_dir, check_location, load_previous, recover, save_previous
+from .write import Previous, Staging, Update, cache_dir, check_location, content_digest, load_previous, recover, save_previous
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
 STRINGS_FILE = "templates/strings.yaml"
@@ -118,7 +118,7 @@ def build(options: BuildOptions) -> BuildResult:
     if previous is not None and previous.inputs == inputs and previous.intact():
         return BuildResult(previous.counts, (), previous.total, unchanged=True)
     planned = prepare(options, ReadingCache(cache_dir(options.output_dir) / READINGS_FILE))
-    extras = WholeSiteFiles.start(planned)  # on a large site, made by a worker while pages are compared
+    extras = WholeSiteFiles.start(planned, previous)  # on a large site, made by a worker while pages are compared
     planned = skip_unchanged(planned, previous)
     display = _display(options.output_dir, options.site_dir)
     writer = Update if Update.possible(options.output_dir, previous) else Staging
@@ -206,40 +206,58 @@ def skip_unchanged(planned: Planned, previous: Previous | None) -> Planned:
     return dataclasses.replace(planned, to_render=to_render, reused=reused, fingerprints=prints)
 
 
-def whole_site_files(planned: Planned) -> dict[str, str]:
-    """The files made from the whole site rather than from a template: banners, sitemap, feeds,
-    calendars, open data."""
-    files: dict[str, str] = dict(banner_files(planned.site.slogans))
+def whole_site_files(planned: Planned, parts: tuple[str, ...] = PUBLISHING_PARTS) -> dict[str, str]:
+    """The files made from the whole site rather than from a template: banners, sitemap, feeds
+    ("listings"); calendars, open data ("schedule")."""
+    files: dict[str, str] = dict(banner_files(planned.site.slogans)) if "listings" in parts else {}
     files.update(publishing_files(planned.site, planned.pages, planned.publication.urls,
-                                  Strings(planned.site.strings), planned.publication.today))
+                                  Strings(planned.site.strings), planned.publication.today, parts))
     return files
 
 
 class WholeSiteFiles:
     """The whole-site files of a plan: on a large site made by a forked worker, started early so
-    that they are ready by the time the pages are written; on a small one, made when asked for."""
+    that they are ready by the time the pages are written; on a small one, made when asked for.
+    The worker also sets aside the files whose content equals the previous build's, so that only
+    the changed ones travel back."""
 
     def __init__(self, planned: Planned, workers: parallel.Workers | None) -> None:
         self.planned = planned
         self.workers = workers
 
     @classmethod
-    def start(cls, planned: Planned) -> "WholeSiteFiles":
+    def start(cls, planned: Planned, previous: Previous | None = None) -> "WholeSiteFiles":
         if len(planned.pages) < 2 * PAGES_PER_WORKER or parallel.cores() < 2 or not parallel.can_fork():
             return cls(planned, None)
-        return cls(planned, parallel.Workers(lambda _: _problems_or(_encoded_whole_site_files, planned), 1, 1))
+        task = lambda number: _problems_or(_changed_whole_site_files,  # noqa: E731
+                                           (planned, previous, PUBLISHING_PARTS[number:number + 1]))
+        return cls(planned, parallel.Workers(task, len(PUBLISHING_PARTS), len(PUBLISHING_PARTS)))
 
-    def files(self) -> dict[str, str | bytes]:
+    def write(self, staging: Staging) -> dict[str, tuple[str, int, int]]:
         if self.workers is None:
-            return whole_site_files(self.planned)
-        outcome = next(iter(self.workers.results()))
-        if isinstance(outcome, SiteError):
-            raise SiteError(outcome.problems)
-        return outcome
+            return staging.write(whole_site_files(self.planned))
+        written: dict[str, tuple[str, int, int]] = {}
+        for outcome in self.workers.results():
+            if isinstance(outcome, SiteError):
+                raise SiteError(outcome.problems)
+            changed, unchanged = outcome
+            written.update(staging.write(changed))
+            written.update(staging.link({path: os.path.join(staging.previous.root, path) for path in unchanged}))
+        return written
 
 
-def _encoded_whole_site_files(planned: Planned) -> dict[str, bytes]:
-    return {path: text.encode("utf-8") for path, text in whole_site_files(planned).items()}
+def _changed_whole_site_files(job) -> tuple[dict[str, bytes], list[str]]:
+    """({path: bytes} of the files that differ from the previous build's, [paths of those that do not])."""
+    planned, previous, parts = job
+    changed: dict[str, bytes] = {}
+    unchanged: list[str] = []
+    for path, text in whole_site_files(planned, parts).items():
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        if previous is not None and previous.unchanged(path, content_digest(data)):
+            unchanged.append(path)
+        else:
+            changed[path] = data
+    return changed, unchanged
 
 
 def write_pages(planned: Planned, staging: Staging, display_root: Path,
@@ -259,7 +277,7 @@ def write_pages(planned: Planned, staging: Staging, display_root: Path,
     workers = min(parallel.cores(), len(planned.to_render) // PAGES_PER_WORKER)
     if workers < 2 or not parallel.can_fork():
         written = staging.write(render_batch(planned.to_render))
-        written.update(staging.write(extras.files()))
+        written.update(extras.write(staging))
         return written
     for template in sorted({page.template for page in planned.to_render}):
         planned.env.get_template(template)  # compiled once here, not once in every worker
@@ -274,8 +292,9 @@ def write_pages(planned: Planned, staging: Staging, display_root: Path,
             rendered.update(outcome)
     if problems:
         raise SiteError(sorted(set(problems)))
-    rendered.update(extras.files())
-    return staging.write(rendered)
+    written = staging.write(rendered)
+    written.update(extras.write(staging))
+    return written
 
 
 def _problems_or(task, argument):
