@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import REPO, make_campaign  # noqa: E402
-from tests.serving import serving  # noqa: E402
+from tests.serving import fetch, serving  # noqa: E402
 
 
 def default_campaign(target: Path) -> Path:
@@ -33,6 +33,9 @@ def measure(site: Path, page_path: str, file: str, old: str, edits: int) -> list
     with serving(site) as (_, base), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
         page = browser.new_page()
+        deadline = time.monotonic() + 300
+        while fetch(base + page_path)[0] != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)  # the first build of a large site takes a while
         page.goto(base + page_path)
         page.wait_for_function("() => window.LiveReload !== undefined")
         source = site / file
@@ -40,7 +43,8 @@ def measure(site: Path, page_path: str, file: str, old: str, edits: int) -> list
         for number in range(edits):
             marker = f"Edit{number}x"
             started = time.perf_counter()
-            source.write_text(original.replace(old, marker, 1), encoding="utf-8")
+            source.write_text(original.replace(old, marker + ("\n" if old.endswith("\n") else ""), 1),
+                              encoding="utf-8")
             page.wait_for_function(f"() => document.body && document.body.innerText.includes('{marker}')",
                                    timeout=30_000)
             timings.append(time.perf_counter() - started)
@@ -67,9 +71,9 @@ def main() -> None:
         report("default site (save→shown)", measure(site, "en/slogans/", "slogans.yaml",
                                                      "Quality created by all", args.edits))
         if args.large:
-            large = make_campaign(work / "large", args.large)
+            large = make_campaign(work / "large", args.large, layout="folder", in_notice_field=True)
             report(f"{args.large} activities (save→shown)",
-                   measure(large, "en/activities/activity-00002/", "activities.yaml",
+                   measure(large, "en/activities/activity-00002/", "activities/00002-activity-00002.yaml",
                            "Local quality activity 2\n", max(3, args.edits // 3)))
 
 

@@ -140,10 +140,13 @@ class ReadingCache:
     each under its file's size, modification time and inode: a campaign keeping thousands of
     activities one file each re-reads only the files that changed."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path | None) -> None:
+        """`store`: the file the readings are kept in between processes; None keeps them in memory."""
         self.store = store
         self.dirty = False
         try:
+            if store is None:
+                raise FileNotFoundError
             with store.open("rb") as handle:
                 self.entries: dict[str, tuple[tuple[int, int, int], Any]] = pickle.load(handle)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
@@ -165,7 +168,7 @@ class ReadingCache:
         return doc, problems
 
     def save(self) -> None:
-        if not self.dirty:
+        if not self.dirty or self.store is None:
             return
         self.store.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.store.with_name(self.store.name + ".tmp")

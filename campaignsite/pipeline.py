@@ -170,9 +170,10 @@ def _files_under(path: str) -> list[str]:
     return found
 
 
-def render_site(options: BuildOptions, previous: Previous | None = None) -> Rendered:
+def render_site(options: BuildOptions, previous: Previous | None = None,
+                cache: ReadingCache | None = None) -> Rendered:
     """Everything but the writing: the pages that changed since `previous`, as text in memory."""
-    planned = plan_build(options, previous)
+    planned = plan_build(options, previous, cache)
     files = render_all(planned.site, planned.to_render, planned.pages, planned.env, planned.publication,
                        options.site_dir)
     files.update(whole_site_files(planned))

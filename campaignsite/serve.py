@@ -36,7 +36,8 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 
 from .errors import SiteError
 from .pipeline import THEME_DIR, BuildOptions, render_site
-from .write import Previous, write_site
+from .load import ReadingCache
+from .write import Previous, Staging, Update
 
 POLL_SECONDS = 0.025
 QUIET_SECONDS = 0.02  # a burst of saves ends when nothing has changed for this long
@@ -63,18 +64,26 @@ class Preview:
     error: str | None = None
     builds: int = 0
     previous: Previous | None = None  # fingerprints of the pages now served, for the next rebuild
+    readings: ReadingCache = field(default_factory=lambda: ReadingCache(None))  # data files read so far
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def rebuild(self) -> None:
-        """Build into a fresh folder and swap it in; on failure keep the site and show the error."""
+        """Bring the served site up to date: the first build into a fresh folder, later ones by an
+        update in place (only the changed files, moved in while no page is being read); on failure
+        keep the site and show the error."""
         self.builds += 1
-        target = self.work_dir / f"site-{self.builds}"
+        target = self.root if self.root is not None else self.work_dir / "site"
         options = BuildOptions(self.site_dir, target, self.base_url, self.allow_fallback, self.theme_dir,
                                watch_templates=True)
         try:
-            rendered = render_site(options, self.previous)
-            written = write_site(target, rendered.files, rendered.assets, target.name, rendered.reused,
-                                 self.previous)
+            rendered = render_site(options, self.previous, self.readings)
+            writer = Update if Update.possible(target, self.previous) else Staging
+            with writer.open(target, target.name, self.previous) as staging:
+                written = staging.link(rendered.reused)
+                written.update(staging.write(rendered.files))
+                written.update(staging.copy(rendered.assets))
+                with self.lock:  # a page is never read while files are being moved in
+                    staging.swap_in()
             self.previous = Previous(target, {path: (rendered.fingerprints.get(path, ""), *record)
                                               for path, record in written.items()})
         except SiteError as exc:
@@ -84,9 +93,7 @@ class Preview:
             self._show_error("The build failed unexpectedly:\n" + traceback.format_exc())
             return
         with self.lock:
-            previous, self.root, self.error = self.root, target, None
-        if previous is not None:
-            shutil.rmtree(previous, ignore_errors=True)
+            self.root, self.error = target, None
 
     def _show_error(self, text: str) -> None:
         with self.lock:
@@ -148,22 +155,29 @@ class SiteHandler(tornado.web.RequestHandler):
         self.get(path, include_body=False)
 
     def get(self, path: str, include_body: bool = True) -> None:
-        with self.preview.lock:
-            root, error = self.preview.root, self.preview.error
+        with self.preview.lock:  # files are read whole between two updates, never during one
+            response = self._response(path)
+        if isinstance(response, str):
+            return self.redirect(response)
+        self._send(*response, include_body)
+
+    def _response(self, path: str) -> tuple[int, str, bytes] | str:
+        """(status, content type, body), or the address to redirect to."""
+        root, error = self.preview.root, self.preview.error
         if error is not None:
-            return self._send(500, "text/html; charset=utf-8", error_page(error), include_body)
+            return 500, "text/html; charset=utf-8", error_page(error)
         if root is None:
-            return self._send(503, "text/plain; charset=utf-8", b"The first build is not finished yet.", include_body)
+            return 503, "text/plain; charset=utf-8", b"The first build is not finished yet."
         target = resolve(root, path)
         if target is None:
             if (root / path).is_dir() and resolve(root, path + "/") is not None and not path.endswith("/"):
-                return self.redirect("/" + path + "/")
+                return "/" + path + "/"
             not_found = root / ("en/404.html" if path.startswith("en/") else "404.html")
-            return self._send(404, "text/html; charset=utf-8", not_found.read_bytes(), include_body)
+            return 404, "text/html; charset=utf-8", not_found.read_bytes()
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if content_type.startswith("text/") or content_type in ("image/svg+xml", "application/javascript"):
             content_type += "; charset=utf-8"
-        self._send(200, content_type, target.read_bytes(), include_body)
+        return 200, content_type, target.read_bytes()
 
     def _send(self, status: int, content_type: str, body: bytes, include_body: bool) -> None:
         if content_type.startswith("text/html"):
