@@ -119,8 +119,13 @@ def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, public
     known: dict[int, str] = {}  # each activity appears on several pages: its digest is worked out once
 
     def digest_of(value: Any) -> str:
+        if value is None or isinstance(value, (str, int)):
+            return repr(value)
         if id(value) not in known:
-            known[id(value)] = model_digest(value)
+            if isinstance(value, (tuple, list)):  # a slice of the schedule: the digests of its activities
+                known[id(value)] = digest([digest_of(item) for item in value])
+            else:
+                known[id(value)] = model_digest(value)
         return known[id(value)]
 
     part_digests = {part: digest([digest_of(item) for item in getattr(site, part)])

@@ -7,7 +7,7 @@ plain SVG whose text is drawn by the viewer's fonts, so the build needs no fonts
 from __future__ import annotations
 
 from functools import lru_cache
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 import segno
 
@@ -25,6 +25,12 @@ def qr_code(url: str, label: str) -> str:
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
+def escape(text: str) -> str:
+    """Text for XML content: &, < and > escaped (xml.sax.saxutils would do, but importing it costs
+    more than a build of a small site saves)."""
+    return _html_escape(text, quote=False)
+
+
 def banner_svg(slogan: Slogan) -> str:
     """A red banner with the Chinese slogan in yellow, sized for a 3 m × 0.4 m print."""
     text = slogan.text.zh
@@ -32,7 +38,7 @@ def banner_svg(slogan: Slogan) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BANNER_WIDTH} {BANNER_HEIGHT}" '
-        f'width="{BANNER_WIDTH}" height="{BANNER_HEIGHT}" role="img" aria-label="{escape(text, {chr(34): "&quot;"})}">\n'
+        f'width="{BANNER_WIDTH}" height="{BANNER_HEIGHT}" role="img" aria-label="{_html_escape(text)}">\n'
         f'  <title>{escape(text)}</title>\n'
         f'  <rect width="{BANNER_WIDTH}" height="{BANNER_HEIGHT}" fill="#c8102e"/>\n'
         f'  <rect x="20" y="20" width="{BANNER_WIDTH - 40}" height="{BANNER_HEIGHT - 40}" fill="none" '

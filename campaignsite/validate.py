@@ -144,14 +144,13 @@ class Reader:
     def text(self, path: tuple, required: bool = True) -> Text | None:
         """A reader-visible text: a block with zh and en, both non-empty."""
         value = self.get(path)
-        field_name = _label(path)
         if value is None:
             if required:
-                self.problem(path, f"the {field_name} is missing",
+                self.problem(path, f"the {_label(path)} is missing",
                              hint=f"add '{path[-1]}:' with 'zh:' and 'en:' under it", at_value=False)
             return None
         if not isinstance(value, dict):
-            self.problem(path, f"expected the {field_name} in both languages, found {_describe(value)}",
+            self.problem(path, f"expected the {_label(path)} in both languages, found {_describe(value)}",
                          hint="write it as two lines under this key: 'zh: …' and 'en: …'")
             return None
         for key in value:
@@ -161,13 +160,14 @@ class Reader:
         found = {lang: self.plain_text(path + (lang,), value.get(lang)) for lang in LANGUAGES}
         if len(self.log.problems) > before:
             return None  # a value of the wrong type was reported; "missing" would only repeat it
-        return self._complete(path, found, field_name)
+        return self._complete(path, found)
 
-    def _complete(self, path: tuple, found: dict[str, str | None], field_name: str) -> Text | None:
+    def _complete(self, path: tuple, found: dict[str, str | None]) -> Text | None:
+        if found["zh"] and found["en"]:
+            return Text(found["zh"], found["en"])
         missing = [lang for lang in LANGUAGES if not found[lang]]
         present = [lang for lang in LANGUAGES if found[lang]]
-        if not missing:
-            return Text(found["zh"], found["en"])
+        field_name = _label(path)
         for lang in missing:
             message = f"the {LANGUAGE_NAMES[lang]} {field_name} is missing"
             if self.fallback and present:
