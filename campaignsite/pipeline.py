@@ -3,6 +3,11 @@
 Takes: a campaign folder, the theme folder (this repository's `templates/` and `assets/`), and
 the options of a build.
 Gives: `BuildResult` (pages per language, warnings) after writing the site, or `SiteError`.
+
+A build does only what its inputs ask for: nothing when no input changed since the last build
+(`inputs_digest`); otherwise the pages whose fingerprint changed (`skip_unchanged`), rendered on
+every core when there are many, with the whole-site files (sitemap, feeds, calendars, open data)
+made by workers meanwhile; only files whose content changed are written.
 """
 from __future__ import annotations
 
