@@ -14,6 +14,7 @@ largest single process among them (ru_maxrss), not the sum of workers running at
     full       build.py build, cold: the output and its .OUT.* folders (staging, cache) removed first
     no-change  the same build again, nothing edited
     one-edit   the same build after editing one activity in the middle (English title and body)
+    warm       the same build after editing the page layout: every page rendered again, caches warm
 
 With --repeat N each step runs N times and the run with the median wall time is reported.
 `build.py --help` is timed too (median of 5). Builds get SOURCE_DATE_EPOCH=1222819200.
@@ -50,7 +51,7 @@ from bench.synthetic import edit_activity, make_campaign  # noqa: E402
 BUILD = REPO / "build.py"
 FLOOR = REPO / "bench" / "floor.py"
 SOURCE_DATE_EPOCH = "1222819200"
-STEPS = ("floor", "full", "no-change", "one-edit")
+STEPS = ("floor", "full", "no-change", "one-edit", "warm")
 FOLDER_FROM = 1000  # --layout auto: the folder layout from this many activities up
 HELP_RUNS = 5
 TARGETS = {"full_vs_floor": 1.3, "no_change_vs_full": 0.10, "one_edit_vs_full": 0.15,
@@ -156,6 +157,20 @@ def one_edit_runner(activities: int):
     return run
 
 
+def warm_runner():
+    """Each call edits the page layout (a site-level copy of templates/base.html with a new comment),
+    so that every page is rendered again with the caches warm (data readings, converted Markdown)."""
+    versions = itertools.count(1)
+
+    def run(site: Path, output: Path) -> Run:
+        layout = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+        (site / "templates").mkdir(exist_ok=True)
+        (site / "templates" / "base.html").write_text(
+            layout.replace("<body", f"<!-- layout edit {next(versions)} -->\n<body", 1), encoding="utf-8")
+        return measure(build_command(site, output), "warm build")
+    return run
+
+
 def repeated(step, site: Path, output: Path, repeat: int) -> tuple[Run, list[float]]:
     runs = [step(site, output) for _ in range(repeat)]
     return median_run(runs), [round(run.wall_s, 4) for run in runs]
@@ -168,7 +183,7 @@ def choose_layout(layout: str, activities: int) -> str:
 
 
 def bench_size(activities: int, layout: str, in_notice_field: bool, repeat: int, work: Path) -> list[Row]:
-    """Generate one campaign in `work` and measure the four steps on it."""
+    """Generate one campaign in `work` and measure the five steps on it."""
     site = make_campaign(work / "site", activities, layout=layout, in_notice_field=in_notice_field)
     floor_out, output = work / "floor", work / "output"
     floor, floor_walls = repeated(run_floor, site, floor_out, repeat)
@@ -177,6 +192,7 @@ def bench_size(activities: int, layout: str, in_notice_field: bool, repeat: int,
     pages = count_pages(output)
     no_change, no_change_walls = repeated(run_no_change, site, output, repeat)
     one_edit, one_edit_walls = repeated(one_edit_runner(activities), site, output, repeat)
+    warm, warm_walls = repeated(warm_runner(), site, output, repeat)
 
     def row(step: str, run: Run, walls: list[float], step_pages: int, ratio: float) -> Row:
         return Row(activities, layout, step, step_pages, round(run.wall_s, 4), round(run.cpu_s, 4),
@@ -184,7 +200,8 @@ def bench_size(activities: int, layout: str, in_notice_field: bool, repeat: int,
     return [row("floor", floor, floor_walls, floor_pages, 1.0),
             row("full", full, full_walls, pages, full.wall_s / floor.wall_s),
             row("no-change", no_change, no_change_walls, pages, no_change.wall_s / full.wall_s),
-            row("one-edit", one_edit, one_edit_walls, pages, one_edit.wall_s / full.wall_s)]
+            row("one-edit", one_edit, one_edit_walls, pages, one_edit.wall_s / full.wall_s),
+            row("warm", warm, warm_walls, pages, warm.wall_s / full.wall_s)]
 
 
 def bench_help() -> float:

@@ -27,9 +27,12 @@ EN_SENTENCES = [
 
 
 def body(sentences: list[str], n: int) -> str:
+    """A few hundred characters of Markdown, different for every activity (as real bodies are: a
+    converter that remembers what it converted must not be flattered by repeated text)."""
     picked = [sentences[(n + i) % len(sentences)] for i in range(3)]
-    return f"{picked[0]}{picked[1]}\n\n**{picked[2]}**\n" if sentences is ZH_SENTENCES else \
-        f"{picked[0]} {picked[1]}\n\n**{picked[2]}**\n"
+    if sentences is ZH_SENTENCES:
+        return f"第{n}项活动：{picked[0]}{picked[1]}\n\n**{picked[2]}**\n\n- 联系人：第{n}号\n"
+    return f"Activity {n}: {picked[0]} {picked[1]}\n\n**{picked[2]}**\n\n- Contact: desk {n}\n"
 
 
 def activity(n: int, in_notice_field: bool = False) -> dict:

@@ -21,7 +21,7 @@ from typing import Mapping
 
 import jinja2
 
-from . import parallel
+from . import parallel, render
 from .errors import Problem, ProblemLog, SiteError
 from .i18n import Strings, check_table
 from .load import ReadingCache, list_files, load_markdown, load_yaml
@@ -29,10 +29,11 @@ from .model import LANGUAGES, Site
 from .posters import banner_files
 from .feeds import PUBLISHING_PARTS, publishing_files
 from .incremental import fingerprints
-from .render import Publication, Urls, make_environment, render_all
+from .render import Publication, SiteFacts, Urls, make_environment, render_all
 from .routes import Page, plan
 from .validate import BASE_URL_HINT, Sources, Validated, normalise_base_url, validate
-from .write import Previous, Staging, Update, cache_dir, check_location, content_digest, load_previous, recover, save_previous
+from .write import (Previous, Staging, Update, cache_dir, check_location, content_digest, load_previous,
+                    read_cache_file, recover, save_previous, write_cache_file)
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
 STRINGS_FILE = "templates/strings.yaml"
@@ -110,6 +111,7 @@ class Planned:
 
 PAGES_PER_WORKER = 150  # below this, forking a worker costs more than it saves
 READINGS_FILE = "readings.pickle"
+CONVERSIONS_FILE = "markdown.pickle"
 BATCH = 100  # pages a worker renders before handing them over to be written
 
 
@@ -122,6 +124,8 @@ def build(options: BuildOptions) -> BuildResult:
     inputs = inputs_digest(options)
     if previous is not None and previous.inputs == inputs and previous.intact():
         return BuildResult(previous.counts, (), previous.total, unchanged=True)
+    conversions_file = cache_dir(options.output_dir) / CONVERSIONS_FILE
+    render.conversions.load(read_cache_file(conversions_file))
     planned = prepare(options, ReadingCache(cache_dir(options.output_dir) / READINGS_FILE))
     extras = WholeSiteFiles.start(planned, previous)  # on a large site, made by a worker while pages are compared
     planned = skip_unchanged(planned, previous)
@@ -136,6 +140,8 @@ def build(options: BuildOptions) -> BuildResult:
     # a build with warnings is done again next time, so that they are shown again
     save_previous(options.output_dir, planned.fingerprints, written,
                   inputs if not planned.warnings else "", result.counts)
+    if render.conversions.take_new():
+        write_cache_file(conversions_file, render.conversions.known)
     return result
 
 
@@ -222,38 +228,56 @@ def whole_site_files(planned: Planned, parts: tuple[str, ...] = PUBLISHING_PARTS
 
 
 class WholeSiteFiles:
-    """The whole-site files of a plan: on a large site made by a forked worker, started early so
-    that they are ready by the time the pages are written; on a small one, made when asked for.
-    The worker also sets aside the files whose content equals the previous build's, so that only
-    the changed ones travel back."""
+    """The whole-site files of a plan, made on a large site by two forked workers, each of which
+    also sets aside the files whose content equals the previous build's, so that only the changed
+    ones travel back. After a previous build the workers start at once, while the pages are being
+    compared (the Markdown the feeds show is in the cache); on a first build they start once the
+    pages are rendered, so that they find every body already converted."""
 
-    def __init__(self, planned: Planned, workers: parallel.Workers | None) -> None:
+    def __init__(self, planned: Planned, previous: Previous | None, workers: parallel.Workers | None) -> None:
         self.planned = planned
+        self.previous = previous
         self.workers = workers
 
     @classmethod
     def start(cls, planned: Planned, previous: Previous | None = None) -> "WholeSiteFiles":
-        if len(planned.pages) < 2 * PAGES_PER_WORKER or parallel.cores() < 2 or not parallel.can_fork():
-            return cls(planned, None)
+        made = cls(planned, previous, None)
+        if previous is not None and made._in_workers():
+            made.workers = made._start_workers()
+        return made
+
+    def _in_workers(self) -> bool:
+        return len(self.planned.pages) >= 2 * PAGES_PER_WORKER and parallel.cores() >= 2 and parallel.can_fork()
+
+    def _start_workers(self) -> parallel.Workers:
         task = lambda number: _problems_or(_changed_whole_site_files,  # noqa: E731
-                                           (planned, previous, PUBLISHING_PARTS[number:number + 1]))
-        return cls(planned, parallel.Workers(task, len(PUBLISHING_PARTS), len(PUBLISHING_PARTS)))
+                                           (self.planned, self.previous, PUBLISHING_PARTS[number:number + 1]))
+        return parallel.Workers(task, len(PUBLISHING_PARTS), len(PUBLISHING_PARTS))
 
     def write(self, staging: Staging) -> dict[str, tuple[str, int, int]]:
+        if self.workers is None and self._in_workers():
+            self.workers = self._start_workers()
         if self.workers is None:
             return staging.write(whole_site_files(self.planned))
         written: dict[str, tuple[str, int, int]] = {}
         for outcome in self.workers.results():
             if isinstance(outcome, SiteError):
                 raise SiteError(outcome.problems)
-            changed, unchanged = outcome
+            changed, unchanged, converted = outcome
+            _keep_conversions(converted)
             written.update(staging.write(changed))
             written.update(staging.link({path: os.path.join(staging.previous.root, path) for path in unchanged}))
         return written
 
 
-def _changed_whole_site_files(job) -> tuple[dict[str, bytes], list[str]]:
-    """({path: bytes} of the files that differ from the previous build's, [paths of those that do not])."""
+def _keep_conversions(converted: dict[str, str]) -> None:
+    render.conversions.known.update(converted)
+    render.conversions.new.update(converted)
+
+
+def _changed_whole_site_files(job) -> tuple[dict[str, bytes], list[str], dict[str, str]]:
+    """({path: bytes} of the files that differ from the previous build's, [paths of those that do not],
+    the Markdown converted on the way)."""
     planned, previous, parts = job
     changed: dict[str, bytes] = {}
     unchanged: list[str] = []
@@ -263,7 +287,7 @@ def _changed_whole_site_files(job) -> tuple[dict[str, bytes], list[str]]:
             unchanged.append(path)
         else:
             changed[path] = data
-    return changed, unchanged
+    return changed, unchanged, render.conversions.take_new()
 
 
 def write_pages(planned: Planned, staging: Staging, display_root: Path,
@@ -274,11 +298,16 @@ def write_pages(planned: Planned, staging: Staging, display_root: Path,
     faster, when several processes write at once, and slower still beside busy workers: each write
     that waits on the disk gives its core away and then waits for a worker's time slice to end
     (measured: 11,000 files took 3.0 s to write alone, 7.3 s beside two busy processes)."""
-    extras = extras or WholeSiteFiles(planned, None)
+    extras = extras or WholeSiteFiles(planned, None, None)
+
+    facts = SiteFacts.of(planned.site, planned.pages)  # once, not once per batch
 
     def render_batch(pages: list[Page]) -> dict[str, bytes]:
-        html = render_all(planned.site, pages, planned.pages, planned.env, planned.publication, display_root)
+        html = render_all(planned.site, pages, planned.pages, planned.env, planned.publication, display_root, facts)
         return {path: text.encode("utf-8") for path, text in html.items()}
+
+    def render_batch_in_worker(pages: list[Page]) -> tuple[dict[str, bytes], dict[str, str]]:
+        return render_batch(pages), render.conversions.take_new()  # the parent keeps what was converted
 
     workers = min(parallel.cores(), len(planned.to_render) // PAGES_PER_WORKER)
     if workers < 2 or not parallel.can_fork():
@@ -290,16 +319,17 @@ def write_pages(planned: Planned, staging: Staging, display_root: Path,
     batches = [planned.to_render[start:start + BATCH] for start in range(0, len(planned.to_render), BATCH)]
     rendered: dict[str, bytes] = {}
     problems: list[Problem] = []
-    for outcome in parallel.Workers(lambda number: _problems_or(render_batch, batches[number]),
+    for outcome in parallel.Workers(lambda number: _problems_or(render_batch_in_worker, batches[number]),
                                     workers, len(batches)).results():
         if isinstance(outcome, SiteError):
             problems.extend(outcome.problems)
         else:
-            rendered.update(outcome)
+            rendered.update(outcome[0])
+            _keep_conversions(outcome[1])
     if problems:
         raise SiteError(sorted(set(problems)))
-    written = staging.write(rendered)
-    written.update(extras.write(staging))
+    written = extras.write(staging)
+    written.update(staging.write(rendered))
     return written
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,6 +140,24 @@ def load_previous(output: Path) -> Previous | None:
                         record.get("inputs", ""), record.get("counts", {}))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def read_cache_file(path: Path) -> dict:
+    """A dict the tool kept in its cache folder, or an empty one when there is none (or it is unreadable)."""
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)
+        return found if isinstance(found, dict) else {}
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        return {}
+
+
+def write_cache_file(path: Path, value: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    with temporary.open("wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)
 
 
 def save_previous(output: Path, fingerprints: dict[str, str], written: dict[str, Record],

@@ -23,7 +23,7 @@ def test_run_reports_every_step_with_the_pages_a_build_writes(tmp_path):
 
     data = json.loads(results.read_text(encoding="utf-8"))
     rows = {(row["activities"], row["step"]): row for row in data["rows"]}
-    assert set(rows) == {(10, "floor"), (10, "full"), (10, "no-change"), (10, "one-edit")}
+    assert set(rows) == {(10, "floor"), (10, "full"), (10, "no-change"), (10, "one-edit"), (10, "warm")}
 
     site = make_campaign(tmp_path / "site", 10, layout="file")
     output = tmp_path / "output"

@@ -28,3 +28,21 @@ def test_markdown_keeps_ordinary_formatting_and_links():
     html = markdown_to_html("**Free** entry. See [the map](https://example.org/map) or [mail](mailto:a@b.cn).")
     assert html == ('<p><strong>Free</strong> entry. See <a href="https://example.org/map">the map</a> '
                     'or <a href="mailto:a@b.cn">mail</a>.</p>')
+
+
+def test_converted_markdown_is_kept_by_a_digest_of_its_source_and_taken_from_there_next_time():
+    from campaignsite import render
+
+    source = "A **unique** text for this test: 8c1f."
+    render.conversions.take_new()
+    html = render.markdown_to_html(source)
+    assert html == "<p>A <strong>unique</strong> text for this test: 8c1f.</p>"
+    new = render.conversions.take_new()
+    assert list(new.values()) == [html]
+    key = next(iter(new))
+    render.conversions.known[key] = "<p>from the cache</p>"  # what a later build loads from the cache folder
+    try:
+        assert render.markdown_to_html(source) == "<p>from the cache</p>"
+        assert render.conversions.take_new() == {}
+    finally:
+        render.conversions.known[key] = html
