@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from functools import lru_cache
+from pathlib import Path
 from datetime import date
 from typing import Any
 
@@ -44,6 +45,15 @@ def canonical(value: Any) -> Any:
 
 def digest(*values: Any) -> str:
     return hashlib.sha256(repr(canonical(values)).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def tool_digest() -> str:
+    """The digest of this package's code: a new version of the tool may render any page differently,
+    so a page rendered by another version is never taken as it is."""
+    package = Path(__file__).resolve().parent
+    sources = sorted(package.rglob("*.py"))
+    return digest([(path.relative_to(package).as_posix(), path.read_bytes()) for path in sources])
 
 
 def model_digest(value: Any) -> str:
@@ -114,7 +124,7 @@ def fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, publica
 
 def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, publication) -> dict[str, str]:
     menu = {lang: navigation(pages, lang) for lang in LANGUAGES}
-    shared = digest(site.campaign, site.strings, publication, menu,
+    shared = digest(site.campaign, site.strings, publication, menu, tool_digest(),
                     [(p.slug, p.title) for p in site.pages], len(site.slogans), len(site.activities))
     known: dict[int, str] = {}  # each activity appears on several pages: its digest is worked out once
 

@@ -166,3 +166,15 @@ def test_fingerprints_are_the_same_whether_the_data_was_read_now_or_taken_from_t
         prints.append(skip_unchanged(prepare(options, cache), None).fingerprints)
     assert (tmp_path / "readings.pickle").is_file() and len(prints[0]) == 62
     assert prints[0] == prints[1]
+
+
+def test_a_new_version_of_the_tool_renders_every_page_again(tmp_path, monkeypatch):
+    from campaignsite import incremental
+    from campaignsite.pipeline import BuildOptions, prepare, skip_unchanged
+
+    site = default_copy(tmp_path)
+    planned = prepare(BuildOptions(site, site / "output"))
+    before = skip_unchanged(planned, None).fingerprints
+    monkeypatch.setattr(incremental, "tool_digest", lambda: "another version")
+    after = skip_unchanged(planned, None).fingerprints
+    assert before.keys() == after.keys() and all(before[page] != after[page] for page in before)
