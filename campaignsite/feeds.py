@@ -181,11 +181,6 @@ def calendars(site: Site, urls: Urls, strings: Strings, build_date: date) -> dic
     return files
 
 
-def vcalendar(name: str, events: list[list[str]]) -> str:
-    """A VCALENDAR holding `events` (each a list of unfolded content lines), folded, with CRLF line ends."""
-    return _folded_calendar(name, [_folded(event) for event in events])
-
-
 def _folded(lines: list[str]) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 

@@ -9,13 +9,13 @@ on alias expansion so a "billion laughs" file is refused without being expanded.
 from __future__ import annotations
 
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .cachefiles import read_cache_file, write_cache_file
 from .errors import Problem
 
 try:  # the C parser is several times faster; the pure-Python one gives the same nodes
@@ -144,13 +144,7 @@ class ReadingCache:
         """`store`: the file the readings are kept in between processes; None keeps them in memory."""
         self.store = store
         self.dirty = False
-        try:
-            if store is None:
-                raise FileNotFoundError
-            with store.open("rb") as handle:
-                self.entries: dict[str, tuple[tuple[int, int, int], Any]] = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
-            self.entries = {}
+        self.entries: dict[str, tuple[tuple[int, int, int], Any]] = read_cache_file(store) if store else {}
 
     def load_yaml(self, path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
         try:
@@ -170,11 +164,7 @@ class ReadingCache:
     def save(self) -> None:
         if not self.dirty or self.store is None:
             return
-        self.store.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.store.with_name(self.store.name + ".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.store)
+        write_cache_file(self.store, self.entries)
         self.dirty = False
 
 

@@ -32,8 +32,9 @@ from .incremental import fingerprints
 from .render import Publication, SiteFacts, Urls, make_environment, render_all
 from .routes import Page, plan
 from .validate import BASE_URL_HINT, Sources, Validated, normalise_base_url, validate
-from .write import (Previous, Staging, Update, cache_dir, check_location, content_digest, load_previous,
-                    read_cache_file, recover, save_previous, write_cache_file)
+from .cachefiles import read_cache_file, write_cache_file
+from .write import (Previous, Staging, cache_dir, check_location, content_digest, load_previous, open_writer,
+                    recover, save_previous)
 
 THEME_DIR = Path(__file__).resolve().parent.parent  # the repository: templates/ and assets/ are the theme
 STRINGS_FILE = "templates/strings.yaml"
@@ -130,8 +131,7 @@ def build(options: BuildOptions) -> BuildResult:
     extras = WholeSiteFiles.start(planned, previous)  # on a large site, made by a worker while pages are compared
     planned = skip_unchanged(planned, previous)
     display = _display(options.output_dir, options.site_dir)
-    writer = Update if Update.possible(options.output_dir, previous) else Staging
-    with writer.open(options.output_dir, display, previous) as staging:
+    with open_writer(options.output_dir, display, previous) as staging:
         written = write_pages(planned, staging, options.site_dir, extras)
         written.update(staging.link(planned.reused))
         written.update(staging.copy(planned.assets))
@@ -264,15 +264,10 @@ class WholeSiteFiles:
             if isinstance(outcome, SiteError):
                 raise SiteError(outcome.problems)
             changed, unchanged, converted = outcome
-            _keep_conversions(converted)
+            render.conversions.keep(converted)
             written.update(staging.write(changed))
             written.update(staging.link({path: os.path.join(staging.previous.root, path) for path in unchanged}))
         return written
-
-
-def _keep_conversions(converted: dict[str, str]) -> None:
-    render.conversions.known.update(converted)
-    render.conversions.new.update(converted)
 
 
 def _changed_whole_site_files(job) -> tuple[dict[str, bytes], list[str], dict[str, str]]:
@@ -325,7 +320,7 @@ def write_pages(planned: Planned, staging: Staging, display_root: Path,
             problems.extend(outcome.problems)
         else:
             rendered.update(outcome[0])
-            _keep_conversions(outcome[1])
+            render.conversions.keep(outcome[1])
     if problems:
         raise SiteError(sorted(set(problems)))
     written = extras.write(staging)

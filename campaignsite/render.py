@@ -115,6 +115,11 @@ class Conversions:
     def load(self, entries: dict[str, str]) -> None:
         self.known.update(entries)
 
+    def keep(self, converted: dict[str, str]) -> None:
+        """Conversions made by another process (a worker), to be kept as if made here."""
+        self.known.update(converted)
+        self.new.update(converted)
+
     def take_new(self) -> dict[str, str]:
         new, self.new = self.new, {}
         return new

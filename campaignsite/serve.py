@@ -37,7 +37,7 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from .errors import SiteError
 from .pipeline import THEME_DIR, BuildOptions, render_site
 from .load import ReadingCache
-from .write import Previous, Staging, Update
+from .write import Previous, open_writer
 
 POLL_SECONDS = 0.025
 QUIET_SECONDS = 0.02  # a burst of saves ends when nothing has changed for this long
@@ -77,8 +77,7 @@ class Preview:
                                watch_templates=True)
         try:
             rendered = render_site(options, self.previous, self.readings)
-            writer = Update if Update.possible(target, self.previous) else Staging
-            with writer.open(target, target.name, self.previous) as staging:
+            with open_writer(target, target.name, self.previous) as staging:
                 written = staging.link(rendered.reused)
                 written.update(staging.write(rendered.files))
                 written.update(staging.copy(rendered.assets))

@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,24 +141,6 @@ def load_previous(output: Path) -> Previous | None:
         return None
 
 
-def read_cache_file(path: Path) -> dict:
-    """A dict the tool kept in its cache folder, or an empty one when there is none (or it is unreadable)."""
-    try:
-        with path.open("rb") as handle:
-            found = pickle.load(handle)
-        return found if isinstance(found, dict) else {}
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
-        return {}
-
-
-def write_cache_file(path: Path, value: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)
-
-
 def save_previous(output: Path, fingerprints: dict[str, str], written: dict[str, Record],
                   inputs: str = "", counts: dict[str, int] | None = None) -> None:
     """Record every file written (with the page's fingerprint where it is a page), the digest of the
@@ -241,6 +222,12 @@ class Staging:
             _link_or_copy(self.previous.root / relative, self.root / relative)
             return self.previous.record(relative)
         return _write_new(os.path.join(self.root, relative), data, digest, self.made)
+
+
+def open_writer(output: Path, display: str, previous: Previous | None) -> "Staging":
+    """An `Update` of the site written last time when there is one (and it is ours), else a `Staging`."""
+    writer = Update if Update.possible(output, previous) else Staging
+    return writer.open(output, display, previous)
 
 
 class Update(Staging):

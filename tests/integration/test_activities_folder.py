@@ -22,6 +22,17 @@ def split_into_folder(site: Path) -> list[Path]:
     return files
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def failed_build(site: Path) -> str:
+    """The messages of a build that must fail (exit status 1)."""
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 1
+    return result.stderr
+
+
 def files_of(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -39,11 +50,8 @@ def test_a_folder_of_activity_files_builds_the_same_site_as_one_file(tmp_path):
 def test_a_mistake_in_an_activity_file_names_that_file(tmp_path):
     site = copy_fixture("reading-festival", tmp_path)
     files = split_into_folder(site)
-    text = files[1].read_text(encoding="utf-8")
-    files[1].write_text(text.replace("  en: Reading Marathon\n", ""), encoding="utf-8")
-    result = run_build("build", "--site", str(site))
-    assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == (
+    edit(files[1], "  en: Reading Marathon\n", "")
+    assert failed_build(site).splitlines()[0] == (
         "activities/0020-reading-marathon.yaml:2:1: title.en: the English title is missing — add 'en: …' under "
         "'title' (or set site.translation_fallback: true to publish the original for now)")
 
@@ -51,12 +59,9 @@ def test_a_mistake_in_an_activity_file_names_that_file(tmp_path):
 def test_a_slug_used_by_two_files_names_the_first(tmp_path):
     site = copy_fixture("reading-festival", tmp_path)
     files = split_into_folder(site)
-    files[2].write_text(files[2].read_text(encoding="utf-8").replace("slug: author-talks", "slug: book-fair"),
-                        encoding="utf-8")
-    result = run_build("build", "--site", str(site))
-    assert result.returncode == 1
+    edit(files[2], "slug: author-talks", "slug: book-fair")
     assert "activities/0030-author-talks.yaml:1:7: slug: the slug 'book-fair' is already used by " \
-           "activities/0010-book-fair.yaml — give each activity a slug of its own" in result.stderr
+           "activities/0010-book-fair.yaml — give each activity a slug of its own" in failed_build(site)
 
 
 def test_the_file_and_the_folder_together_are_refused(tmp_path):
@@ -64,10 +69,8 @@ def test_the_file_and_the_folder_together_are_refused(tmp_path):
     original = (site / "activities.yaml").read_text(encoding="utf-8")
     split_into_folder(site)
     (site / "activities.yaml").write_text(original, encoding="utf-8")
-    result = run_build("build", "--site", str(site))
-    assert result.returncode == 1
     assert "activities.yaml: both activities.yaml and the folder activities/ exist — keep the activities in one " \
-           "place: the file, or one file each in the folder" in result.stderr
+           "place: the file, or one file each in the folder" in failed_build(site)
 
 
 def test_an_edited_activity_file_is_read_again_and_the_others_come_from_the_cache(tmp_path):
@@ -75,8 +78,7 @@ def test_an_edited_activity_file_is_read_again_and_the_others_come_from_the_cach
     files = split_into_folder(site)
     assert run_build("build", "--site", str(site)).returncode == 0
     assert (site / ".output.cache" / "readings.pickle").is_file()
-    files[0].write_text(files[0].read_text(encoding="utf-8").replace("Spring Book Fair", "Spring Book Market"),
-                        encoding="utf-8")
+    edit(files[0], "Spring Book Fair", "Spring Book Market")
     result = run_build("build", "--site", str(site))
     assert result.returncode == 0, result.stderr
     page = (site / "output" / "en" / "activities" / "book-fair" / "index.html").read_text(encoding="utf-8")
