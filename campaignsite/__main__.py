@@ -1,5 +1,6 @@
+"""`python -m campaignsite`: the installed command."""
 import sys
 
-from .cli import main
+from .commands.cli import main
 
 sys.exit(main())

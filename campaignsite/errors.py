@@ -2,11 +2,13 @@
 
 Takes: where a problem is (file, line, column, key path) and what is wrong.
 Gives: `Problem` values that print as `file:line:col: key.path: message — hint`, and
-`SiteError`, raised once with every problem of a run so the author sees them all together.
+`SiteError`, raised once with every problem of a run so the author sees them all together: each
+problem once, however many times it was found (`in_pages` folds one mistake met on many pages into
+one line that counts them). A `SiteError` pickles, so a worker process can send it back.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 ERROR = "error"
@@ -44,11 +46,39 @@ class Problem:
 
 
 class SiteError(Exception):
-    """Raised when the input cannot be built; carries every problem found."""
+    """Raised when the input cannot be built; carries every problem found, each once."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[SiteError], tuple[list[Problem]]]:
+        return (SiteError, (self.problems,))
+
+
+PAGES_NAMED = 3  # a problem met on many pages names this many of them
+
+
+def in_pages(found: Iterable[tuple[Problem, str | None]]) -> list[Problem]:
+    """Problems found while making pages, `(problem, page)` each, as one problem per mistake: the
+    same problem on several pages is reported once, saying how many pages it hit and naming the
+    first few (`… (in 62 pages: index.html, en/index.html, …)`); a page of None is not named."""
+    pages: dict[Problem, list[str]] = {}
+    for problem, page in found:
+        named = pages.setdefault(problem, [])
+        if page is not None and page not in named:
+            named.append(page)
+    return [_with_pages(problem, named) for problem, named in pages.items()]
+
+
+def _with_pages(problem: Problem, pages: list[str]) -> Problem:
+    if not pages:
+        return problem
+    if len(pages) == 1:
+        where = f"while rendering {pages[0]}"
+    else:
+        where = f"in {len(pages)} pages: " + ", ".join(pages[:PAGES_NAMED]) + (", …" if len(pages) > PAGES_NAMED else "")
+    return replace(problem, message=f"{problem.message} ({where})")
 
 
 class ProblemLog:

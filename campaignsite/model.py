@@ -1,7 +1,9 @@
 """The campaign as immutable values: what `validate` gives and every later stage reads.
 
 Takes: nothing (definitions only).
-Gives: frozen dataclasses for the campaign, its bodies, activities, slogans, pages and UI strings.
+Gives: frozen dataclasses for the campaign, its bodies, activities, slogans, pages and UI strings,
+and the pure functions of them that every later stage shares (the schedule's order, an activity's
+status on a given day).
 Every reader-visible text is a `Text` holding both languages; a language that is missing while the
 campaign allows it is recorded in `Text.pending` and shown with a visible note, never as a blank.
 """
@@ -174,3 +176,24 @@ class Site:
     slogans: tuple[Slogan, ...]
     pages: tuple[ContentPage, ...]
     strings: dict[str, Text] = field(default_factory=dict)
+
+
+_NO_DATE = date.min
+
+
+def activity_status(schedule: Schedule, campaign: Campaign, today: date) -> str:
+    """upcoming, ongoing or over as of `today` (an undated activity runs through the campaign);
+    an approximate window that has not ended is only 'expected'."""
+    start = schedule.start or campaign.period_start
+    end = schedule.end or campaign.period_end
+    if today > end:
+        return "over"
+    if schedule.kind == "window":
+        return "expected"
+    return "ongoing" if today >= start else "upcoming"
+
+
+def by_start(activities: tuple[Activity, ...]) -> list[Activity]:
+    """Dated activities by the start (then end) of their window, then the undated ones, each in file order."""
+    return sorted(activities, key=lambda a: (not a.schedule.is_dated, a.schedule.start or a.schedule.end
+                                              or _NO_DATE, a.schedule.end or _NO_DATE, a.number))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Problem, SiteError
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Activity, Site
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Activity, Site, by_start
 
 GLANCE = 10  # activities in the home page's schedule at a glance
 SCHEDULE = "schedule"  # the key of the schedule's first page; page N is "schedule/N"
@@ -71,8 +71,6 @@ def schedule_key(number: int) -> str:
 
 def plan(site: Site) -> list[Page]:
     """Every page of the site, both languages, in a stable order."""
-    from .render import by_start  # here, not at the top: render imports this module
-
     scheduled = tuple(by_start(site.activities))
     pages = [spec for lang in LANGUAGES for spec in _pages_in(site, lang, scheduled)]
     _refuse_shared_outputs(pages)

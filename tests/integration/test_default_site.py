@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from campaignsite.model import Text, TextList
-from campaignsite.pipeline import load_sources
+from campaignsite.load import load_sources
 from campaignsite.validate import validate
 from tests.helpers import CJK, FIXTURES, REPO, html_files, parse_html, read_page, squash
 

@@ -154,27 +154,36 @@ def test_random_sequences_of_edits_give_what_a_full_build_gives(tmp_path):
         assert files(site / "output") == files(full), f"step {step}: {file}"
 
 
+def _fingerprints(planned):
+    from campaignsite.render.fingerprints import fingerprints
+
+    return fingerprints(planned.site, planned.pages, planned.env, planned.publication)
+
+
 def test_fingerprints_are_the_same_whether_the_data_was_read_now_or_taken_from_the_cache(tmp_path):
     from campaignsite.load import ReadingCache
-    from campaignsite.pipeline import BuildOptions, prepare, skip_unchanged
+    from campaignsite.pipeline import BuildOptions, Session, plan_site
 
     site = default_copy(tmp_path)
     options = BuildOptions(site, site / "output")
+    readings = ReadingCache()
     prints = []
     for _ in range(2):  # the first run reads the files and fills the cache; the second takes them from it
-        cache = ReadingCache(tmp_path / "readings.pickle")
-        prints.append(skip_unchanged(prepare(options, cache), None).fingerprints)
-    assert (tmp_path / "readings.pickle").is_file() and len(prints[0]) == 62
+        planned, _, _ = plan_site(options, Session(readings=readings))
+        prints.append(_fingerprints(planned))
+        assert readings.entries and (readings.dirty is (len(prints) == 1))
+        readings = ReadingCache(readings.entries)
+    assert len(prints[0]) == 62
     assert prints[0] == prints[1]
 
 
 def test_a_new_version_of_the_tool_renders_every_page_again(tmp_path, monkeypatch):
-    from campaignsite import incremental
-    from campaignsite.pipeline import BuildOptions, prepare, skip_unchanged
+    from campaignsite.pipeline import BuildOptions, Session, plan_site
+    from campaignsite.render import fingerprints
 
     site = default_copy(tmp_path)
-    planned = prepare(BuildOptions(site, site / "output"))
-    before = skip_unchanged(planned, None).fingerprints
-    monkeypatch.setattr(incremental, "tool_digest", lambda: "another version")
-    after = skip_unchanged(planned, None).fingerprints
+    planned, _, _ = plan_site(BuildOptions(site, site / "output"), Session())
+    before = _fingerprints(planned)
+    monkeypatch.setattr(fingerprints, "tool_digest", lambda: "another version")
+    after = _fingerprints(planned)
     assert before.keys() == after.keys() and all(before[page] != after[page] for page in before)

@@ -12,10 +12,10 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from campaignsite.feeds import fold, ics_escape, publishing_files
+from campaignsite.render.feeds import fold, ics_escape, publishing_files
 from campaignsite.i18n import Strings
 from campaignsite.model import Text
-from campaignsite.pipeline import load_sources
+from campaignsite.load import load_sources
 from campaignsite.render import Urls, markdown_to_html
 from campaignsite.routes import plan
 from campaignsite.validate import validate
@@ -39,7 +39,7 @@ def site():
 
 
 def files_of(site, base_url: str = BASE) -> dict[str, str]:
-    return publishing_files(site, plan(site), Urls(base_url), Strings(site.strings), BUILD_DATE)
+    return publishing_files(site, plan(site), Urls(base_url), Strings(site.strings), BUILD_DATE, markdown_to_html)
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +240,7 @@ def test_uids_are_equal_across_languages_and_builds(site, files):
         en = events_in(files[f"en/activities/{slug}/calendar.ics"])
         assert len(zh) == len(en) == 1
         assert str(zh[0]["UID"]) == str(en[0]["UID"]) == f"{slug}@quality-month.example.org"
-    later = publishing_files(site, plan(site), Urls(BASE), Strings(site.strings), date(2009, 1, 1))
+    later = publishing_files(site, plan(site), Urls(BASE), Strings(site.strings), date(2009, 1, 1), markdown_to_html)
     assert [str(e["UID"]) for e in events_in(later["calendar.ics"])] == [
         str(e["UID"]) for e in events_in(files["calendar.ics"])]
     assert "DTSTAMP:20090101T000000Z" in later["calendar.ics"]

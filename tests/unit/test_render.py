@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from campaignsite.render import markdown_to_html
+from campaignsite.render import Conversions, markdown_to_html
 
 
 @pytest.mark.parametrize("source", [
@@ -31,18 +31,20 @@ def test_markdown_keeps_ordinary_formatting_and_links():
 
 
 def test_converted_markdown_is_kept_by_a_digest_of_its_source_and_taken_from_there_next_time():
-    from campaignsite import render
-
     source = "A **unique** text for this test: 8c1f."
-    render.conversions.take_new()
-    html = render.markdown_to_html(source)
+    conversions = Conversions()
+    html = conversions.to_html(source)
     assert html == "<p>A <strong>unique</strong> text for this test: 8c1f.</p>"
-    new = render.conversions.take_new()
+    new = conversions.take_new()
     assert list(new.values()) == [html]
     key = next(iter(new))
-    render.conversions.known[key] = "<p>from the cache</p>"  # what a later build loads from the cache folder
-    try:
-        assert render.markdown_to_html(source) == "<p>from the cache</p>"
-        assert render.conversions.take_new() == {}
-    finally:
-        render.conversions.known[key] = html
+    later = Conversions({key: "<p>from the cache</p>"})  # what a later build loads from the cache folder
+    assert later.to_html(source) == "<p>from the cache</p>"
+    assert later.take_new() == {}
+
+
+def test_conversions_made_by_a_worker_are_kept_as_new():
+    conversions = Conversions()
+    conversions.keep({"k": "<p>x</p>"})
+    assert conversions.known == {"k": "<p>x</p>"} and conversions.take_new() == {"k": "<p>x</p>"}
+    assert conversions.take_new() == {}

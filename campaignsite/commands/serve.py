@@ -8,10 +8,11 @@ after every successful or failed rebuild.
 
 The `livereload` package supplies the reload protocol (its websocket handler and livereload.js);
 change detection, debouncing and serving are ours, because the package's own loop drops changes
-(see the README's notes on previewing).
+(it misses saves made during a build, and reloads before the build is done).
 """
 from __future__ import annotations
 
+import argparse
 import asyncio
 import html
 import logging
@@ -20,6 +21,7 @@ import os
 import shutil
 import signal
 import socket
+import sys
 import tempfile
 import threading
 import time
@@ -27,17 +29,16 @@ import traceback
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 
-from .errors import SiteError
-from .pipeline import THEME_DIR, BuildOptions, render_site
-from .load import ReadingCache
-from .write import Previous, open_writer
+from ..errors import SiteError
+from ..load import THEME_DIR
+from ..pipeline import BuildOptions, Session, build
 
 POLL_SECONDS = 0.025
 QUIET_SECONDS = 0.02  # a burst of saves ends when nothing has changed for this long
@@ -63,28 +64,18 @@ class Preview:
     root: Path | None = None
     error: str | None = None
     builds: int = 0
-    previous: Previous | None = None  # fingerprints of the pages now served, for the next rebuild
-    readings: ReadingCache = field(default_factory=lambda: ReadingCache(None))  # data files read so far
+    session: Session = field(default_factory=lambda: Session(watch_templates=True, kept_by_process=True))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def rebuild(self) -> None:
-        """Bring the served site up to date: the first build into a fresh folder, later ones by an
-        update in place (only the changed files, moved in while no page is being read); on failure
-        keep the site and show the error."""
+        """Bring the served site up to date with the same stages as `build`: the first build into a
+        fresh folder, later ones by an update in place (only the changed files, moved in while no page
+        is being read); on failure keep the site and show the error."""
         self.builds += 1
-        target = self.root if self.root is not None else self.work_dir / "site"
-        options = BuildOptions(self.site_dir, target, self.base_url, self.allow_fallback, self.theme_dir,
-                               watch_templates=True)
+        target = self.work_dir / "site"
+        options = BuildOptions(self.site_dir, target, self.base_url, self.allow_fallback, self.theme_dir)
         try:
-            rendered = render_site(options, self.previous, self.readings)
-            with open_writer(target, target.name, self.previous) as staging:
-                written = staging.link(rendered.reused)
-                written.update(staging.write(rendered.files))
-                written.update(staging.copy(rendered.assets))
-                with self.lock:  # a page is never read while files are being moved in
-                    staging.swap_in()
-            self.previous = Previous(target, {path: (rendered.fingerprints.get(path, ""), *record)
-                                              for path, record in written.items()})
+            build(options, self.session, swap_lock=lambda: self.lock)
         except SiteError as exc:
             self._show_error("\n".join(str(p) for p in exc.problems))
             return
@@ -289,3 +280,27 @@ async def _run(preview: Preview, sockets: list[socket.socket], announce: Callabl
     server = tornado.httpserver.HTTPServer(make_app(preview))
     server.add_sockets(sockets)
     await watch(preview, reload_browsers, announce)
+
+
+def add_serve_command(commands: Any, site_options: Callable[[argparse.ArgumentParser], None]) -> None:
+    command = commands.add_parser("serve", help="preview the site, rebuilding and reloading on every save",
+                                  description="Serve the site at a local address, rebuild it whenever a source "
+                                              "file is saved, and reload the open pages. Writes nothing to output/.")
+    site_options(command)
+    command.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    command.add_argument("--port", type=int, default=8000,
+                         help="port to listen on (default: 8000; 0 picks a free one)")
+    command.add_argument("--open", action="store_true", help="open the site in the web browser")
+    command.add_argument("--allow-missing-translations", action="store_true",
+                         help="show missing translations as 'translation pending' instead of an error")
+    command.set_defaults(run=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    try:
+        serve(args.site.resolve(), args.host, args.port, args.open, args.allow_missing_translations,
+              announce=lambda line: print(line, flush=True))
+    except PortInUse as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0

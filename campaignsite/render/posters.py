@@ -11,7 +11,7 @@ from html import escape as _html_escape
 
 import segno
 
-from .model import Slogan
+from ..model import Slogan
 
 BANNER_WIDTH, BANNER_HEIGHT = 3000, 400
 BANNER_FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '

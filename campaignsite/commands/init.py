@@ -1,4 +1,4 @@
-"""`build.py init DIR`: a new campaign folder, copied from the example in this package.
+"""`init DIR`: a new campaign folder, copied from the starter campaign this package carries.
 
 Takes: the folder to create.
 Gives: the folder with campaign.yaml, activities.yaml, slogans.yaml and content/, which builds and
@@ -6,12 +6,13 @@ passes `check` as it is; or `SiteError` when the folder exists and is not empty.
 """
 from __future__ import annotations
 
-import shutil
+import argparse
+from importlib import resources
 from pathlib import Path
 
 from ..errors import Problem, SiteError
+from .sourcefiles import write_source
 
-EXAMPLE = Path(__file__).resolve().parent
 FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "content/about.zh.md", "content/about.en.md")
 
 
@@ -19,8 +20,16 @@ def create_campaign(target: Path) -> Path:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise SiteError([Problem(str(target), message="already exists and is not empty",
                                  hint="choose a new folder name")])
+    starter = resources.files("campaignsite") / "starter"
     for relative in FILES:
-        destination = target / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(EXAMPLE / relative, destination)
+        write_source(target / relative, (starter / relative).read_bytes())
     return target
+
+
+def run_init(args: argparse.Namespace) -> int:
+    target = create_campaign(args.dir)
+    command = args.command_name
+    print(f"Created a new campaign in {target}. Edit its YAML files, then run:\n"
+          f"  {command} serve --site {args.dir}     (preview while you edit)\n"
+          f"  {command} build --site {args.dir}     (write the site into {args.dir}/output)")
+    return 0

@@ -1,22 +1,22 @@
-"""Reading the author's files: YAML with positions, Markdown with front matter. No meaning yet.
+"""YAML with positions: the data of a file and where each value stands in it. No meaning yet.
 
-Takes: paths inside a campaign folder.
-Gives: `YamlDoc` (plain Python data plus the line and column of every value and key) and
-`MarkdownDoc` (front matter as a `YamlDoc`, body text), or `Problem`s saying what could not be read.
+Takes: YAML text (or the path of a data file) and the name to show for it in messages.
+Gives: `YamlDoc` (plain Python data plus the line and column of every value and key), or
+`Problem`s saying what could not be read. A quick reading (`quick_yaml`) gives the data without
+positions, several times faster, for files that hold nothing unusual.
 YAML is parsed safely: only plain data types, no duplicate keys, no tags that run code, and a cap
 on alias expansion so a "billion laughs" file is refused without being expanded.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .cachefiles import read_cache_file, write_cache_file
-from .errors import Problem
+from ..errors import Problem
+from .files import read_text
 
 try:  # the C parser is several times faster; the pure-Python one gives the same nodes
     from yaml import CSafeLoader as _Loader
@@ -74,33 +74,6 @@ class YamlDoc:
         return self.marks.get(path) or self.mark(path)
 
 
-@dataclass
-class MarkdownDoc:
-    file: str
-    front: YamlDoc
-    body: str
-    body_line: int  # the line of the file on which the body starts
-
-
-def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """The file's text as UTF-8 (a BOM is dropped, CRLF becomes LF), or a problem saying why not."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(display, message="the file is missing", hint=f"create {display}")]
-    except OSError as exc:
-        return None, [Problem(display, message=f"cannot read the file ({exc.strerror})")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(display, line, col, message=(
-            f"the file is not valid UTF-8 (byte {exc.start} is 0x{raw[exc.start]:02x})"),
-            hint="save the file as UTF-8 in your editor")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
 def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML text into a `YamlDoc`; problems carry file positions shifted by `line_offset`."""
     if "\t" in text:
@@ -133,39 +106,6 @@ def load_yaml(path: Path, display: str, exact: bool = True) -> tuple[YamlDoc | N
         if quick is not None:
             return quick, []
     return parse_yaml(text, display)
-
-
-class ReadingCache:
-    """Quick readings of data files kept from one build to the next (in the tool's cache folder),
-    each under its file's size, modification time and inode: a campaign keeping thousands of
-    activities one file each re-reads only the files that changed."""
-
-    def __init__(self, store: Path | None) -> None:
-        """`store`: the file the readings are kept in between processes; None keeps them in memory."""
-        self.store = store
-        self.dirty = False
-        self.entries: dict[str, tuple[tuple[int, int, int], Any]] = read_cache_file(store) if store else {}
-
-    def load_yaml(self, path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
-        try:
-            info = path.stat()
-        except OSError:
-            return load_yaml(path, display, exact=False)
-        key = (info.st_size, info.st_mtime_ns, info.st_ino)
-        known = self.entries.get(display)
-        if known is not None and known[0] == key:
-            return YamlDoc(display, known[1], exact=False), []
-        doc, problems = load_yaml(path, display, exact=False)
-        if doc is not None and not doc.exact:
-            self.entries[display] = (key, doc.data)
-            self.dirty = True
-        return doc, problems
-
-    def save(self) -> None:
-        if not self.dirty or self.store is None:
-            return
-        write_cache_file(self.store, self.entries)
-        self.dirty = False
 
 
 class _NeedsExactReading(Exception):
@@ -215,57 +155,6 @@ class _QuickBuilder:
                 raise _NeedsExactReading
             result[key_node.value] = self.build(value_node)
         return result
-
-
-def parse_markdown(text: str, display: str) -> tuple[MarkdownDoc | None, list[Problem]]:
-    """Split `---` front matter from the body and parse the front matter as YAML."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, [Problem(display, 1, 1, message="the page has no front matter",
-                              hint="start the file with a line '---', the page's title: and a closing '---'")]
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            front_text = "\n".join(lines[1:index])
-            front, problems = parse_yaml(front_text, display, line_offset=1)
-            if front is None:
-                return None, problems
-            body = "\n".join(lines[index + 1:])
-            return MarkdownDoc(display, front, body, index + 2), problems
-    return None, [Problem(display, 1, 1, message="the front matter is not closed",
-                          hint="add a line '---' after the front matter")]
-
-
-def load_markdown(path: Path, display: str) -> tuple[MarkdownDoc | None, list[Problem]]:
-    text, problems = read_text(path, display)
-    if text is None:
-        return None, problems
-    return parse_markdown(text, display)
-
-
-def list_files(root: Path, site_dir: Path, display_root: str) -> tuple[list[Path], list[Problem]]:
-    """Every regular file under `root`, sorted; a symlink that leads outside `site_dir` is refused."""
-    if not root.is_dir():
-        return [], []
-    files: list[Path] = []
-    problems: list[Problem] = []
-    site_real = site_dir.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames) + [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
-            path = Path(dirpath) / name
-            if name.startswith("."):
-                continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(site_real):
-                    shown = f"{display_root}/{path.relative_to(root).as_posix()}"
-                    problems.append(Problem(shown, message=f"is a link to {target}, outside the campaign folder",
-                                            hint="copy the file into the campaign folder instead of linking to it"))
-                    continue
-                if target.is_dir():
-                    continue  # a link to a folder inside the site: its files are listed where they live
-            files.append(path)
-    return files, problems
 
 
 def _tab_problem(text: str, display: str, line_offset: int) -> Problem | None:

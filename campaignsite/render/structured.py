@@ -5,7 +5,7 @@ Gives: plain dicts, which `render.json_for_script` serialises safely into <scrip
 """
 from __future__ import annotations
 
-from .model import HTML_LANG, Activity, Body, Campaign
+from ..model import HTML_LANG, Activity, Body, Campaign
 
 
 def organization(body: Body, lang: str) -> dict:

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from functools import lru_cache
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import meta, nodes
 
-from .model import LANGUAGES, Site
-from .routes import Page, navigation
+from ..model import LANGUAGES, Site
+from ..routes import Page, navigation
+from .urls import Publication
 
 SITE_PARTS = ("campaign", "activities", "slogans", "pages", "strings")
 LIST_NAMES = {"scheduled": "activities", "featured": "slogans"}  # context names that carry a part of the site
@@ -47,11 +47,10 @@ def digest(*values: Any) -> str:
     return hashlib.sha256(repr(canonical(values)).encode("utf-8")).hexdigest()
 
 
-@lru_cache(maxsize=1)
 def tool_digest() -> str:
     """The digest of this package's code: a new version of the tool may render any page differently,
     so a page rendered by another version is never taken as it is."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     sources = sorted(package.rglob("*.py"))
     return digest([(path.relative_to(package).as_posix(), path.read_bytes()) for path in sources])
 
@@ -71,7 +70,10 @@ class TemplateFacts:
     site_parts: frozenset[str]  # the parts of the site (SITE_PARTS) its templates read as a whole
 
 
-def template_facts(env: jinja2.Environment, name: str, cache: dict[str, TemplateFacts]) -> TemplateFacts:
+Parsed = dict[str, tuple[frozenset[str], tuple[str | None, ...]]]  # a template's source -> what it reads, names
+
+
+def template_facts(env: jinja2.Environment, name: str, cache: dict[str, TemplateFacts], parsed: Parsed) -> TemplateFacts:
     if name in cache:
         return cache[name]
     sources: dict[str, str] = {}
@@ -81,9 +83,12 @@ def template_facts(env: jinja2.Environment, name: str, cache: dict[str, Template
         current = pending.pop()
         if current in sources:
             continue
+        assert env.loader is not None
         source = env.loader.get_source(env, current)[0]
         sources[current] = source
-        read, references = _parsed_facts(env, source)
+        if source not in parsed:  # parsing is the slow part; the preview keeps these between rebuilds
+            parsed[source] = _parsed_facts(env, source)
+        read, references = parsed[source]
         parts |= read
         for referenced in references:
             if referenced is None:  # computed at run time: cannot be traced, so depend on everything
@@ -95,9 +100,8 @@ def template_facts(env: jinja2.Environment, name: str, cache: dict[str, Template
     return cache[name]
 
 
-@lru_cache(maxsize=512)
 def _parsed_facts(env: jinja2.Environment, source: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
-    """What one template's source reads and which templates it names (parsing is the slow part)."""
+    """What one template's source reads and which templates it names."""
     tree = env.parse(source)
     return frozenset(_site_parts_read(tree)), tuple(meta.find_referenced_templates(tree))
 
@@ -113,16 +117,18 @@ def _site_parts_read(tree: nodes.Template) -> set[str]:
     return parts | set(attributes)
 
 
-def fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, publication) -> dict[str, str]:
+def fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, publication: Publication,
+                 parsed: Parsed | None = None) -> dict[str, str]:
     """`{output path: fingerprint}` for every page; empty when a template cannot be read (rendering
-    then reports why, and everything is rendered)."""
+    then reports why, and everything is rendered). `parsed` keeps the templates' parsed facts."""
     try:
-        return _fingerprints(site, pages, env, publication)
+        return _fingerprints(site, pages, env, publication, {} if parsed is None else parsed)
     except jinja2.TemplateError:
         return {}
 
 
-def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, publication) -> dict[str, str]:
+def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, publication: Publication,
+                  parsed: Parsed) -> dict[str, str]:
     menu = {lang: navigation(pages, lang) for lang in LANGUAGES}
     shared = digest(site.campaign, site.strings, publication, menu, tool_digest(),
                     [(p.slug, p.title) for p in site.pages], len(site.slogans), len(site.activities))
@@ -143,7 +149,7 @@ def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, public
     facts: dict[str, TemplateFacts] = {}
     result = {}
     for page in pages:
-        template = template_facts(env, page.template, facts)
+        template = template_facts(env, page.template, facts, parsed)
         parts = [part_digests[part] for part in sorted(template.site_parts)]
         data = [f"{name}={digest_of(value)}" for name, value in sorted(page.data.items())]
         text = "\n".join([shared, template.digest, page.key, page.lang, page.template, *parts, *data])

@@ -21,10 +21,14 @@ import re
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from .i18n import Strings, other_language
-from .model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
-from .render import Urls, markdown_to_html
-from .routes import Page, language_prefix, route_of
+from typing import Callable
+
+from ..i18n import Strings, other_language
+from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
+from ..routes import Page, language_prefix, route_of
+from .urls import Urls
+
+ToHtml = Callable[[str], str]  # Markdown -> sanitised HTML (render.markdown.Conversions.to_html)
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -46,14 +50,14 @@ PUBLISHING_PARTS = ("listings", "schedule")  # two halves of about equal work, t
 
 
 def publishing_files(site: Site, pages: list[Page], urls: Urls, strings: Strings, build_date: date,
-                     parts: tuple[str, ...] = PUBLISHING_PARTS) -> dict[str, str]:
+                     to_html: ToHtml, parts: tuple[str, ...] = PUBLISHING_PARTS) -> dict[str, str]:
     """{output path relative to the site root: file text} for sitemap.xml, robots.txt and the Atom
     feeds ("listings"), and the iCalendar files and the open data ("schedule")."""
     files: dict[str, str] = {}
     if "listings" in parts:
         files.update({"sitemap.xml": sitemap(pages, urls, build_date), "robots.txt": robots(urls)})
         for lang in LANGUAGES:
-            files[language_prefix(lang) + "feed.xml"] = atom_feed(site, urls, lang, build_date)
+            files[language_prefix(lang) + "feed.xml"] = atom_feed(site, urls, lang, build_date, to_html)
     if "schedule" in parts:
         files.update(calendars(site, urls, strings, build_date))
         files["data/activities.json"] = activities_json(site, urls, strings)
@@ -94,7 +98,7 @@ def robots(urls: Urls) -> str:
 
 # --- Atom feeds ---------------------------------------------------------------------------------------------
 
-def atom_feed(site: Site, urls: Urls, lang: str, build_date: date) -> str:
+def atom_feed(site: Site, urls: Urls, lang: str, build_date: date, to_html: ToHtml) -> str:
     """The activities in data order as an Atom 1.0 feed in one language."""
     campaign = site.campaign
     updated = _atom_time(build_date)
@@ -109,12 +113,12 @@ def atom_feed(site: Site, urls: Urls, lang: str, build_date: date) -> str:
              f'  <link rel="alternate" type="text/html" href={_attr(home)}/>',
              f"  <author><name>{_text(_feed_author(site, lang))}</name></author>"]
     for activity in site.activities:
-        lines += _atom_entry(site, activity, urls, lang, updated)
+        lines += _atom_entry(site, activity, urls, lang, updated, to_html)
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
 
 
-def _atom_entry(site: Site, activity: Activity, urls: Urls, lang: str, updated: str) -> list[str]:
+def _atom_entry(site: Site, activity: Activity, urls: Urls, lang: str, updated: str, to_html: ToHtml) -> list[str]:
     page = urls.absolute(route_of(f"activity/{activity.slug}", lang))
     lines = ["  <entry>",
              _atom_text("title", activity.title, lang),
@@ -124,19 +128,19 @@ def _atom_entry(site: Site, activity: Activity, urls: Urls, lang: str, updated: 
     if site.campaign.record is not None:
         lines.append(f"    <published>{_atom_time(site.campaign.record.issued)}</published>")
     lines += [_atom_text("summary", activity.summary, lang),
-              _atom_text("content", activity.body, lang, html=True),
+              _atom_text("content", activity.body, lang, to_html=to_html),
               "  </entry>"]
     return lines
 
 
-def _atom_text(element: str, text: Text, lang: str, indent: int = 4, html: bool = False) -> str:
+def _atom_text(element: str, text: Text, lang: str, indent: int = 4, to_html: ToHtml | None = None) -> str:
     """An Atom text construct; a text still showing the other language says so with xml:lang."""
     value = text.get(lang)
-    attributes = ' type="html"' if html else ""
+    attributes = ' type="html"' if to_html else ""
     if text.is_pending(lang):
         attributes += f" xml:lang={_attr(HTML_LANG[other_language(lang)])}"
-    if html:
-        value = markdown_to_html(value)
+    if to_html:
+        value = to_html(value)
     return f"{' ' * indent}<{element}{attributes}>{_text(value)}</{element}>"
 
 

@@ -1,0 +1,59 @@
+"""The files published as they are: the theme's assets, overridden file by file by the campaign's.
+
+Takes: the campaign folder and the theme folder.
+Gives: `{output path: source file}`, each asset also under a name carrying a hash of its content
+(`assets/site.1a2b3c4d5e.css`, so a host may cache it forever) with the map from plain to hashed
+names that templates link; or `SiteError` for a link that leads outside the campaign folder.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import Problem, SiteError
+from .files import list_files
+
+ROOT_COPIES = ("favicon.ico",)  # assets also published at the site's root, where browsers look for them
+
+
+def layered(site_dir: Path, theme_dir: Path, folder: str) -> list[Path]:
+    """The campaign's `folder` first (it overrides), then the theme's; those that exist."""
+    dirs = [site_dir / folder]
+    if site_dir.resolve() != theme_dir.resolve():
+        dirs.append(theme_dir / folder)
+    return [d for d in dirs if d.is_dir()]
+
+
+def collect_assets(site_dir: Path, theme_dir: Path) -> dict[str, Path]:
+    """`{output path: source file}`: the theme's assets, overridden file by file by the site's."""
+    assets: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for root in layered(site_dir, theme_dir, "assets")[::-1]:
+        files, found = list_files(root, site_dir if root.is_relative_to(site_dir) else root.parent, "assets")
+        problems.extend(found)
+        for path in files:
+            assets["assets/" + path.relative_to(root).as_posix()] = path
+    if problems:
+        raise SiteError(problems)
+    for name in ROOT_COPIES:
+        if f"assets/{name}" in assets:
+            assets[name] = assets[f"assets/{name}"]
+    return assets
+
+
+def fingerprint_assets(assets: dict[str, Path]) -> tuple[dict[str, Path], dict[str, str]]:
+    """Each asset also under a name carrying a hash of its content (site.css -> site.1a2b3c4d.css), so a
+    host may cache it forever; templates link the hashed name. The plain name stays for hand-written links."""
+    names: dict[str, str] = {}
+    published = dict(assets)
+    for output, source in assets.items():
+        if not output.startswith("assets/"):
+            continue
+        relative = output[len("assets/"):]
+        stem, dot, suffix = relative.rpartition(".")
+        if not dot:
+            continue
+        hashed = f"{stem}.{hashlib.sha256(source.read_bytes()).hexdigest()[:10]}.{suffix}"
+        names[relative] = hashed
+        published["assets/" + hashed] = source
+    return published, names

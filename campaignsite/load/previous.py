@@ -1,0 +1,91 @@
+"""What the last build left beside the output folder: its manifest and the tool's caches.
+
+Takes: the output folder.
+Gives: `Previous`, the record of the site written last time (each file's page fingerprint, content
+digest, size and modification time; the digest of the inputs; pages per language), or None when
+there is none; the caches kept there (`read_cache_file`), or an empty one when a cache is missing
+or unreadable (a cache is only ever a shortcut: losing it costs time, never correctness).
+Nothing here writes: the write stage keeps these files.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MARKER = ".campaignsite"  # in every output folder the tool wrote; it never writes into another
+MANIFEST_FILE = "manifest.json"
+READINGS_FILE = "readings.pickle"  # quick readings of the data files (load.ReadingCache)
+CONVERSIONS_FILE = "markdown.pickle"  # Markdown converted to HTML (render.Conversions)
+
+Record = tuple[str, int, int]  # a written file: digest of its content, size, modification time (ns)
+
+
+def cache_dir(output: Path) -> Path:
+    return output.parent / f".{output.name}.cache"
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The site written last time: its folder and, for each file, the page's fingerprint (empty for
+    a file that is not a page), the digest of its content, its size and its modification time."""
+
+    root: Path
+    files: dict[str, tuple[str, str, int, int]]
+    inputs: str = ""  # the digest of everything the build read (see load.inputs_digest)
+    counts: dict[str, int] = field(default_factory=dict)  # pages per language
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def record(self, relative: str) -> Record:
+        _, digest, size, mtime = self.files[relative]
+        return digest, size, mtime
+
+    def unchanged(self, relative: str, digest: str | None = None) -> bool:
+        """The file is still as written then (and, given a digest, has that content)."""
+        known = self.files.get(relative)
+        if not known or (digest is not None and known[1] != digest):
+            return False
+        try:
+            info = os.lstat(os.path.join(self.root, relative))  # not pathlib: this runs for every file
+        except OSError:
+            return False
+        return (info.st_size, info.st_mtime_ns) == (known[2], known[3])
+
+    def reusable(self, fingerprints: dict[str, str]) -> dict[str, str]:
+        """The pages whose fingerprint is unchanged and whose file is still the one written then."""
+        root = str(self.root)
+        return {relative: os.path.join(root, relative) for relative, fingerprint in fingerprints.items()
+                if fingerprint and self.files.get(relative, ("",))[0] == fingerprint and self.unchanged(relative)}
+
+    def intact(self) -> bool:
+        """The site folder still holds our marker and every file as it was written."""
+        return (self.root / MARKER).is_file() and all(self.unchanged(relative) for relative in self.files)
+
+
+def load_previous(output: Path) -> Previous | None:
+    try:
+        record = json.loads((cache_dir(output) / MANIFEST_FILE).read_text(encoding="utf-8"))
+        return Previous(output, {path: tuple(entry) for path, entry in record["files"].items()},
+                        record.get("inputs", ""), record.get("counts", {}))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def read_cache_file(path: Path) -> dict[Any, Any]:
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)
+        return found if isinstance(found, dict) else {}
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        return {}

@@ -1,0 +1,117 @@
+"""Every document of a campaign, read: its data files, its content pages and the UI strings.
+
+Takes: the campaign folder, the theme folder, whether to read exactly (with every position) or
+quickly, and the quick readings kept from earlier builds (`ReadingCache`).
+Gives: `Sources` (the `YamlDoc`s and `MarkdownDoc`s, no meaning yet), or `SiteError` naming every
+file that cannot be read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, ProblemLog
+from .files import list_files
+from .frontmatter import MarkdownDoc, load_markdown
+from .theme import STRINGS_FILE
+from .yamldoc import YamlDoc, load_yaml
+
+ACTIVITIES_DIR = "activities"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Every document of a campaign, as loaded."""
+
+    campaign: YamlDoc
+    activities: YamlDoc | None  # activities.yaml, or None when the activities are in a folder
+    slogans: YamlDoc | None
+    pages: tuple[MarkdownDoc, ...]
+    strings: tuple[YamlDoc, ...]  # the theme's table first, then the site's overrides
+    activity_files: tuple[YamlDoc, ...] = ()  # activities/*.yaml, one activity each, in file-name order
+
+
+class ReadingCache:
+    """Quick readings of data files kept from one build to the next (in the tool's cache folder),
+    each under its file's size, modification time and inode: a campaign keeping thousands of
+    activities one file each re-reads only the files that changed. `dirty` says there are new ones
+    for the write stage to keep."""
+
+    def __init__(self, entries: dict[str, tuple[tuple[int, int, int], Any]] | None = None) -> None:
+        self.entries = entries if entries is not None else {}
+        self.dirty = False
+
+    def load_yaml(self, path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+        try:
+            info = path.stat()
+        except OSError:
+            return load_yaml(path, display, exact=False)
+        key = (info.st_size, info.st_mtime_ns, info.st_ino)
+        known = self.entries.get(display)
+        if known is not None and known[0] == key:
+            return YamlDoc(display, known[1], exact=False), []
+        doc, problems = load_yaml(path, display, exact=False)
+        if doc is not None and not doc.exact:
+            self.entries[display] = (key, doc.data)
+            self.dirty = True
+        return doc, problems
+
+
+class _Reader:
+    """Reads one campaign's files, collecting every problem."""
+
+    def __init__(self, site_dir: Path, exact: bool, cache: ReadingCache | None) -> None:
+        self.site_dir = site_dir
+        self.exact = exact
+        self.cache = cache
+        self.log = ProblemLog()
+
+    def yaml(self, path: Path, display: str, required: bool = True) -> YamlDoc | None:
+        if not required and not path.exists():
+            return None
+        if self.cache is not None and not self.exact:
+            doc, problems = self.cache.load_yaml(path, display)
+        else:
+            doc, problems = load_yaml(path, display, self.exact)
+        self.log.extend(problems)
+        return doc
+
+    def activity_files(self) -> list[YamlDoc | None]:
+        if (self.site_dir / "activities.yaml").exists():
+            self.log.add(Problem("activities.yaml", message="both activities.yaml and the folder activities/ exist",
+                                 hint="keep the activities in one place: the file, or one file each in the folder"))
+        files, problems = list_files(self.site_dir / ACTIVITIES_DIR, self.site_dir, ACTIVITIES_DIR)
+        self.log.extend(problems)
+        return [self.yaml(path, path.relative_to(self.site_dir).as_posix())
+                for path in files if path.suffix in (".yaml", ".yml")]
+
+    def pages(self) -> list[MarkdownDoc]:
+        content_files, problems = list_files(self.site_dir / "content", self.site_dir, "content")
+        self.log.extend(problems)
+        pages = []
+        for path in content_files:
+            if path.suffix == ".md":
+                doc, problems = load_markdown(path, path.relative_to(self.site_dir).as_posix())
+                self.log.extend(problems)
+                if doc:
+                    pages.append(doc)
+        return pages
+
+
+def load_sources(site_dir: Path, theme_dir: Path, exact: bool = True, cache: ReadingCache | None = None) -> Sources:
+    """Read every input file; raise `SiteError` with every file that cannot be read."""
+    read = _Reader(site_dir, exact, cache)
+    campaign = read.yaml(site_dir / "campaign.yaml", "campaign.yaml")
+    in_folder = (site_dir / ACTIVITIES_DIR).is_dir()
+    activity_files = read.activity_files() if in_folder else []
+    activities = None if in_folder else read.yaml(site_dir / "activities.yaml", "activities.yaml")
+    slogans = read.yaml(site_dir / "slogans.yaml", "slogans.yaml", required=False)
+    strings = [read.yaml(theme_dir / STRINGS_FILE, STRINGS_FILE)]
+    if site_dir.resolve() != theme_dir.resolve():
+        strings.append(read.yaml(site_dir / STRINGS_FILE, STRINGS_FILE, required=False))
+    pages = read.pages()
+    read.log.raise_if_errors()
+    assert campaign is not None  # a missing campaign.yaml is an error raised just above
+    return Sources(campaign, activities, slogans, tuple(pages), tuple(s for s in strings if s is not None),
+                   tuple(doc for doc in activity_files if doc is not None))

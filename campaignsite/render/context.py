@@ -1,0 +1,160 @@
+"""What a template sees when it renders a page: the page's data, the site, and the helpers.
+
+Takes: the validated `Site`, a planned `Page`, the facts of the whole site, the UI `Strings`, the
+`Publication` and the Markdown `Conversions`.
+Gives: the context dict of one page. Every text a template shows comes through a helper here
+(`t`, `md`, `ui`, the date formatters), so a pending translation is always marked, never blank.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..i18n import Strings, chinese_numeral, other_language
+from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text, activity_status, by_start
+from ..routes import Page, navigation, route_of
+from . import posters, structured
+from .markdown import Conversions
+from .urls import Publication, json_for_script
+
+Ui = Callable[..., str]  # ui(key, **values): a UI string in the page's language
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every page may show about the whole site, worked out once per build (not once per page,
+    which would make a build's time grow with the square of the number of activities)."""
+
+    menus: dict[str, tuple[str, ...]]  # language -> the keys of the pages in the main menu
+    scheduled: tuple[Activity, ...]  # the activities by the start of their window
+    has_dated: bool
+
+    @classmethod
+    def of(cls, site: Site, pages: list[Page]) -> SiteFacts:
+        return cls({lang: tuple(navigation(pages, lang)) for lang in LANGUAGES}, tuple(by_start(site.activities)),
+                   any(activity.schedule.is_dated for activity in site.activities))
+
+
+@dataclass(frozen=True)
+class PageMaker:
+    """Everything a page's context is made from that is the same for every page of a build."""
+
+    site: Site
+    facts: SiteFacts
+    strings: Strings
+    publication: Publication
+    conversions: Conversions
+
+    def context(self, page: Page) -> dict[str, Any]:
+        lang = page.lang
+        other = other_language(lang)
+        return {
+            "site": self.site,
+            "campaign": self.site.campaign,
+            "page": page,
+            "lang": lang,
+            "other_lang": other,
+            "html_lang": HTML_LANG[lang],
+            "other_html_lang": HTML_LANG[other],
+            "languages": LANGUAGES,
+            "default_lang": DEFAULT_LANGUAGE,
+            "html_langs": HTML_LANG,
+            "nav": self._nav(page),
+            **self._text_helpers(lang),
+            **self._link_helpers(lang),
+            **self._site_values(lang),
+            **page.data,
+        }
+
+    def _ui(self, lang: str) -> Ui:
+        return lambda key, **values: self.strings.get(key, lang, **values)
+
+    def _nav(self, page: Page) -> list[dict[str, Any]]:
+        ui, link = self._ui(page.lang), self._link_helpers(page.lang)["url"]
+        return [{"key": key, "url": link(key), "current": key == page.key,
+                 "label": _nav_label(self.site, key, ui, page.lang)} for key in self.facts.menus[page.lang]]
+
+    def _text_helpers(self, lang: str) -> dict[str, Any]:
+        strings, ui = self.strings, self._ui(lang)
+
+        def t(text: Text | None) -> Markup:
+            if text is None:
+                raise jinja2.UndefinedError("t() was given a missing text")
+            return _localized(text, lang, ui)
+
+        def md(text: Text) -> Markup:
+            body = Markup(self.conversions.to_html(text.get(lang)))
+            if text.is_pending(lang):
+                return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
+                    HTML_LANG[other_language(lang)], body, ui("translation_pending"))
+            return body
+
+        return {
+            "ui": ui, "t": t, "md": md,
+            "plain": lambda text: text.get(lang),
+            "fmt_date": lambda day: strings.date(day, lang),
+            "schedule_text": lambda schedule: strings.schedule(schedule, lang),
+            "section_no": lambda number: strings.section_number(number, lang),
+            "item_no": lambda number: strings.item_number(number, lang),
+            "cn": chinese_numeral,
+        }
+
+    def _link_helpers(self, lang: str) -> dict[str, Any]:
+        urls, names = self.publication.urls, self.publication.asset_names
+
+        def asset(path: str, absolute: bool = False) -> str:
+            route = "assets/" + names.get(path, path)
+            return urls.absolute(route) if absolute else urls.link(route)
+
+        return {
+            "url": lambda key, in_lang=None: urls.link(route_of(key, in_lang or lang)),
+            "absolute_url": lambda key, in_lang=None: urls.absolute(route_of(key, in_lang or lang)),
+            "asset": asset,
+            "link_to": lambda path: urls.link(path),
+            "qr_code": lambda target, label: Markup(posters.qr_code(target, label)),
+        }
+
+    def _site_values(self, lang: str) -> dict[str, Any]:
+        site, strings, today, ui = self.site, self.strings, self.publication.today, self._ui(lang)
+        home_url = self.publication.urls.absolute(route_of("home", lang))
+
+        def status(activity: Activity) -> dict[str, str]:
+            state = activity_status(activity.schedule, site.campaign, today)
+            return {"key": state, "label": ui(f"status.{state}")}
+
+        def event_data(activity: Activity) -> dict[str, Any]:
+            page_url = self.publication.urls.absolute(route_of(f"activity/{activity.slug}", lang))
+            return structured.event(activity, site.campaign, lang, page_url, strings.schedule(activity.schedule, lang))
+
+        return {
+            "period_text": strings.period(site.campaign.period_start, site.campaign.period_end, lang),
+            "scheduled": self.facts.scheduled,
+            "featured": site.campaign.featured_slogans,
+            "slogan_ids": False,
+            "status": status,
+            "today": today,
+            "as_of": strings.date(today, lang),
+            "jsonld": json_for_script,
+            "has_activities": bool(site.activities),
+            "has_dated": self.facts.has_dated,
+            "event_data": event_data,
+            "organizations_data": lambda: structured.organizations(site.campaign, lang, home_url),
+        }
+
+
+def _nav_label(site: Site, key: str, ui: Ui, lang: str) -> str:
+    if key.startswith("page/"):
+        slug = key.split("/", 1)[1]
+        return next(page.title.get(lang) for page in site.pages if page.slug == slug)
+    return ui(f"nav.{key}")
+
+
+def _localized(text: Text, lang: str, ui: Ui) -> Markup:
+    if not text.is_pending(lang):
+        return escape(text.get(lang))
+    source = other_language(lang)
+    return Markup('<span lang="{}" class="pending">{}</span> <span class="pending-note">{}</span>').format(
+        HTML_LANG[source], text.get(lang), ui("translation_pending"))

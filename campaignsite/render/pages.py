@@ -1,0 +1,99 @@
+"""Pages -> HTML, through Jinja templates with autoescape and StrictUndefined.
+
+Takes: the template folders (the site's first, then the theme's), a `PageMaker` (what every page's
+context is made from) and the pages to render.
+Gives: `{output path: HTML text}`, or `SiteError` naming the template, its line and the pages it
+failed on when a template is wrong: one mistake is one message, however many pages it hit.
+Nothing here touches the output folder.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from ..errors import Problem, SiteError, in_pages
+from ..i18n import MissingString
+from ..routes import Page
+from .context import PageMaker
+from .urls import relativize
+
+
+def make_environment(template_dirs: list[Path], watch_templates: bool = False) -> jinja2.Environment:
+    """A Jinja environment over the template folders. With `watch_templates` (the preview, which keeps
+    one environment between rebuilds) Jinja recompiles a template when its file changes; a one-off
+    build does not look at every template file again for every page."""
+    return jinja2.Environment(
+        auto_reload=watch_templates,
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+Found = list[tuple[Problem, str | None]]  # problems met while rendering, each with its page (see errors.in_pages)
+
+
+def render_pages(pages: list[Page], env: jinja2.Environment, maker: PageMaker,
+                 display_root: Path) -> tuple[dict[str, str], Found]:
+    """`pages` rendered, `{output path: HTML}`, and the problems met on the way (every page is tried)."""
+    urls = maker.publication.urls
+    found: Found = []
+    html: dict[str, str] = {}
+    for page in pages:
+        try:
+            text = env.get_template(page.template).render(maker.context(page))
+        except (jinja2.TemplateError, MissingString) as exc:
+            found.append(template_problem(exc, page, display_root))
+            continue
+        html[page.output] = relativize(text, page.output, urls.base_path) if urls.relative else text
+    return html, found
+
+
+def raise_found(found: Found) -> None:
+    if found:
+        raise SiteError(in_pages(found))
+
+
+def template_problem(exc: Exception, page: Page, display_root: Path) -> tuple[Problem, str | None]:
+    """What a template did wrong, where (its file and line), and the page it happened on when that
+    matters to the reader (`in_pages` names it); a syntax error is the same on every page."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem(_template_name(exc.filename, display_root, exc.name), exc.lineno, 0, "",
+                       f"template syntax error: {exc.message}", "correct the template tag on this line"), None
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return Problem("templates", message=f"the template {exc.name} is missing",
+                       hint=f"add templates/{exc.name}, or restore it from the theme"), page.output
+    file, line = _template_position(exc, display_root)
+    if isinstance(exc, MissingString):
+        return Problem(file, line, 0, "", f"the UI string '{exc.args[0]}' is not in the string table",
+                       "add it to templates/strings.yaml with 'zh:' and 'en:'"), None
+    if isinstance(exc, jinja2.UndefinedError):
+        return Problem(file, line, 0, "", str(exc),
+                       "check the variable's name; the variables a page has are listed in the README"), page.output
+    raise exc
+
+
+def _template_position(exc: Exception, display_root: Path) -> tuple[str, int]:
+    """The template file and line the error came from (Jinja's traceback frames carry them)."""
+    file, line = "templates", 0
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".txt", ".svg")):
+            file, line = _template_name(name, display_root, name), tb.tb_lineno
+        tb = tb.tb_next
+    return file, line
+
+
+def _template_name(filename: str | None, display_root: Path, fallback: str | None) -> str:
+    if not filename:
+        return fallback or "templates"
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(display_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

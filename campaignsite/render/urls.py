@@ -1,0 +1,71 @@
+"""Where the site is published, and how its pages link to each other.
+
+Takes: the base URL, whether links are relative, the build date and the fingerprinted asset names.
+Gives: `Urls` (a route -> a link or an absolute address), `Publication` (everything about how
+this build is published that a page may show), `relativize` (root-relative links in a page made
+relative to it, so the files work from disk) and `json_for_script` (JSON safe inside <script>).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Where the site lives: links are root-relative to the base URL's path (or, with `relative`,
+    relative to each page, so that the files work from disk)."""
+
+    base_url: str  # https://example.org/zt/quality-month/
+    relative: bool = False
+
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.base_url).path or "/"
+
+    def link(self, route: str) -> str:
+        return self.base_path + route
+
+    def absolute(self, route: str) -> str:
+        return self.base_url + route
+
+
+@dataclass(frozen=True)
+class Publication:
+    """How this build is published: where, as of which day, and the fingerprinted asset names."""
+
+    urls: Urls
+    today: date
+    asset_names: dict[str, str] = field(default_factory=dict)  # "site.css" -> "site.1a2b3c4d.css"
+
+
+_LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def relativize(html: str, output: str, base_path: str) -> str:
+    """Root-relative links in `html` (written to `output`) made relative, with index.html spelled out."""
+    depth = output.count("/")
+    up = "../" * depth
+
+    def replace(match: re.Match[str]) -> str:
+        url = match.group(2)
+        if not url.startswith(base_path) or url.startswith("//"):
+            return match.group(0)
+        path, hash_mark, fragment = url[len(base_path):].partition("#")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        return f"{match.group(1)}{up}{path}{hash_mark}{fragment}{match.group(3)}"
+
+    return _LINK_ATTRIBUTE.sub(replace, html)
+
+
+def json_for_script(value: Any) -> Markup:
+    """JSON safe inside <script>: no '<', '>' or '&' can end the element or start a comment."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)  # no indent: the encoder written in C
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -1,0 +1,32 @@
+"""The write stage, the only one that writes: the site, its manifest and the tool's caches.
+
+Takes: the output folder, the rendered files, the assets and the record of the previous build.
+Gives: the new site in the output folder (or the old one untouched) and the record of every file
+written; see `write.site` for how a build killed at any moment leaves the old site or the new one.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+
+from ..load import Previous, Record
+from ..render import RenderedSite
+from .records import save_cache, save_manifest
+from .site import JOURNAL, MARKER_TEXT, Staging, Update, check_location, old_dir, open_writer, recover, staging_dir
+
+__all__ = ["JOURNAL", "MARKER_TEXT", "Staging", "Update", "check_location", "old_dir", "open_writer", "publish",
+           "recover", "save_cache", "save_manifest", "staging_dir"]
+
+
+def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str, Path], previous: Previous | None,
+            swap_lock: Callable[[], AbstractContextManager[object]] = nullcontext) -> dict[str, Record]:
+    """Write the site: staged beside the output, then swapped in (or, over the site written last time,
+    an update of the files that changed) while `swap_lock` is held. Gives the record of every file."""
+    with open_writer(output, display, previous) as staging:
+        written = staging.write(rendered.files)
+        written.update(staging.link(rendered.reused))
+        written.update(staging.copy(assets))
+        with swap_lock():
+            staging.swap_in()
+    return written

@@ -1,0 +1,41 @@
+"""What the write stage keeps beside the output folder: the manifest of the site and the caches.
+
+Takes: the output folder, every file written (with its page's fingerprint), the digest of the
+build's inputs, and the caches' new contents.
+Gives: `manifest.json` and the cache files in the tool's cache folder (see `load.previous`), each
+written through a temporary file and a rename, so a killed build never leaves half of one.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from ..load import MANIFEST_FILE, Record, cache_dir
+
+
+def save_manifest(output: Path, fingerprints: dict[str, str], written: dict[str, Record],
+                  inputs: str = "", counts: dict[str, int] | None = None) -> None:
+    """Record every file written (with the page's fingerprint where it is a page), the digest of the
+    build's inputs and its pages per language."""
+    files = {path: [fingerprints.get(path, ""), *written[path]] for path in sorted(written)}
+    text = json.dumps({"inputs": inputs, "counts": counts or {}, "files": files})
+    _replace(cache_dir(output) / MANIFEST_FILE, text.encode("utf-8"))
+
+
+def save_cache(output: Path, name: str, value: dict[Any, Any]) -> None:
+    """Keep a cache (a dict) in the tool's cache folder, for the next build to start from."""
+    _replace(cache_dir(output) / name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        with temporary.open("wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
