@@ -68,11 +68,13 @@ def main(site: Path, output: Path) -> int:
                 lang=lang, title=activity["title"][lang], body=body))
             pages += 1
         for slogan in slogans:
-            write(output, f"{prefix}slogans/{slogan['slug']}", PAGE.render(lang=lang, title=slogan["text"][lang], body=""))
+            page = PAGE.render(lang=lang, title=slogan["text"][lang], body="")
+            write(output, f"{prefix}slogans/{slogan['slug']}", page)
             pages += 1
         listing = "".join(f"<p>{activity['title'][lang]}</p>" for activity in activities)
         for name in ("", "schedule", "slogans", "notice"):
-            write(output, prefix + name, PAGE.render(lang=lang, title=name, body=jinja2.utils.markupsafe.Markup(listing)))
+            page = PAGE.render(lang=lang, title=name, body=jinja2.utils.markupsafe.Markup(listing))
+            write(output, prefix + name, page)
             pages += 1
         requirements = "".join(f"<p>{item['text'][lang]}</p>" for item in campaign.get("requirements", []))
         write(output, prefix + "requirements", PAGE.render(lang=lang, title="requirements",

@@ -267,7 +267,7 @@ def table(rows: list[Row]) -> str:
     for row in rows:
         cells = (row.activities, row.step, row.pages, f"{row.wall_s:.3f}", f"{row.cpu_s:.3f}",
                  f"{row.pages_per_s:.0f}", f"{row.peak_mib:.1f}", f"{row.ratio:.2f}")
-        lines.append(" ".join(f"{cell:>{width}}" for cell, (_, width) in zip(cells, COLUMNS)))
+        lines.append(" ".join(f"{cell:>{width}}" for cell, (_, width) in zip(cells, COLUMNS, strict=True)))
     return "\n".join(lines)
 
 

@@ -8,8 +8,8 @@ one line that counts them). A `SiteError` pickles, so a worker process can send 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"
@@ -77,7 +77,8 @@ def _with_pages(problem: Problem, pages: list[str]) -> Problem:
     if len(pages) == 1:
         where = f"while rendering {pages[0]}"
     else:
-        where = f"in {len(pages)} pages: " + ", ".join(pages[:PAGES_NAMED]) + (", …" if len(pages) > PAGES_NAMED else "")
+        more = ", …" if len(pages) > PAGES_NAMED else ""
+        where = f"in {len(pages)} pages: " + ", ".join(pages[:PAGES_NAMED]) + more
     return replace(problem, message=f"{problem.message} ({where})")
 
 

@@ -8,7 +8,8 @@ Every pattern comes from the string table, so a site can reword any of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date as Day
+from datetime import timedelta
 
 from .errors import Problem, SiteError
 from .model import LANGUAGES, Schedule, Text
@@ -34,13 +35,13 @@ class Strings:
     def month_name(self, month: int, lang: str) -> str:
         return self.get(f"month.{month}", lang)
 
-    def date(self, day: date, lang: str) -> str:
+    def date(self, day: Day, lang: str) -> str:
         return self.get("date.day", lang, **self._parts(day, lang))
 
-    def month(self, day: date, lang: str) -> str:
+    def month(self, day: Day, lang: str) -> str:
         return self.get("date.month", lang, **self._parts(day, lang))
 
-    def day_range(self, start: date, end: date, lang: str) -> str:
+    def day_range(self, start: Day, end: Day, lang: str) -> str:
         if start == end:
             return self.date(start, lang)
         parts = {**self._parts(start, lang), **self._parts(end, lang, "2")}
@@ -50,7 +51,7 @@ class Strings:
             return self.get("date.day_range_same_year", lang, **parts)
         return self.get("date.day_range_same_month", lang, **parts)
 
-    def month_range(self, start: date, end: date, lang: str) -> str:
+    def month_range(self, start: Day, end: Day, lang: str) -> str:
         if (start.year, start.month) == (end.year, end.month):
             return self.month(start, lang)
         if start.year != end.year:
@@ -58,7 +59,7 @@ class Strings:
         parts = {**self._parts(start, lang), **self._parts(end, lang, "2")}
         return self.get("date.month_range_same_year", lang, **parts)
 
-    def period(self, start: date, end: date, lang: str) -> str:
+    def period(self, start: Day, end: Day, lang: str) -> str:
         """A campaign period: whole months are written as months (September 2008), else as days."""
         whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
         return self.month_range(start, end, lang) if whole_months else self.day_range(start, end, lang)
@@ -67,13 +68,13 @@ class Strings:
         """The wording of a schedule: the author's own where given, else derived from its dates."""
         if schedule.text is not None:
             if schedule.kind == "window":  # "late September or early October" needs its year
-                return self.get("schedule.window", lang, text=schedule.text.get(lang), y=schedule.start.year)
+                return self.get("schedule.window", lang, text=schedule.text.get(lang), y=schedule.span[0].year)
             return schedule.text.get(lang)
         if schedule.kind == "campaign":
             return self.get("schedule.campaign", lang)
         if schedule.kind == "months":
-            return self.month_range(schedule.start, schedule.end, lang)
-        return self.day_range(schedule.start, schedule.end, lang)
+            return self.month_range(*schedule.span, lang)
+        return self.day_range(*schedule.span, lang)
 
     def section_number(self, number: int, lang: str) -> str:
         return self.get("number.section", lang, n=number, cn=chinese_numeral(number))
@@ -81,7 +82,7 @@ class Strings:
     def item_number(self, number: int, lang: str) -> str:
         return self.get("number.item", lang, n=number, cn=chinese_numeral(number))
 
-    def _parts(self, day: date, lang: str, suffix: str = "") -> dict[str, object]:
+    def _parts(self, day: Day, lang: str, suffix: str = "") -> dict[str, object]:
         return {f"y{suffix}": day.year, f"m{suffix}": day.month, f"d{suffix}": day.day,
                 f"month{suffix}": self.month_name(day.month, lang)}
 

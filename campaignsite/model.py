@@ -73,6 +73,13 @@ class Schedule:
     def is_dated(self) -> bool:
         return self.kind != "campaign"
 
+    @property
+    def span(self) -> tuple[date, date]:
+        """The first and last day of a dated schedule (validation gives every dated kind both)."""
+        if self.start is None or self.end is None:
+            raise ValueError(f"a schedule of the kind '{self.kind}' has no dates")
+        return self.start, self.end
+
 
 @dataclass(frozen=True)
 class Activity:

@@ -15,18 +15,30 @@ import os
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import jinja2
 
 from .errors import Problem, SiteError
 from .i18n import Strings, check_table
-from .load import (CONVERSIONS_FILE, READINGS_FILE, STRINGS_FILE, THEME_DIR, ReadingCache, cache_dir, collect_assets,
-                   fingerprint_assets, inputs_digest, layered, load_previous, load_sources, read_cache_file)
+from .load import (
+    CONVERSIONS_FILE,
+    READINGS_FILE,
+    STRINGS_FILE,
+    THEME_DIR,
+    ReadingCache,
+    cache_dir,
+    collect_assets,
+    fingerprint_assets,
+    inputs_digest,
+    layered,
+    load_previous,
+    load_sources,
+    read_cache_file,
+)
 from .model import LANGUAGES
-from .render import (Conversions, Progress, Publication, RenderedSite, SitePlan, Urls, make_environment,
-                     render_site)
+from .render import Conversions, Progress, Publication, RenderedSite, SitePlan, Urls, make_environment, render_site
 from .routes import plan
 from .validate import BASE_URL_HINT, Validated, normalise_base_url, validate
 from .write import check_location, publish, recover, save_cache, save_manifest
@@ -150,7 +162,7 @@ def build_date(environ: Mapping[str, str] = os.environ) -> date:
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
         except (ValueError, OverflowError, OSError):
             raise SiteError([Problem("SOURCE_DATE_EPOCH", message=f"'{epoch}' is not a number of seconds",
                                      hint="set it to a Unix time such as 1222819200, or unset it")]) from None
@@ -176,7 +188,8 @@ def _settings(options: BuildOptions) -> tuple[object, ...]:
 
 
 def _source_dirs(options: BuildOptions) -> list[Path]:
-    return [root / name for root in {options.site_dir, options.theme_dir} for name in ("content", "templates", "assets")]
+    roots = {options.site_dir, options.theme_dir}
+    return [root / name for root in roots for name in ("content", "templates", "assets")]
 
 
 def _display(path: Path, site_dir: Path) -> str:

@@ -94,7 +94,7 @@ class ReloadChannel:
         async def read():
             try:
                 text = await asyncio.wait_for(self.connection.read_message(), timeout)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 return None
             return json.loads(text) if text else None
         return self._call(read(), timeout)

@@ -27,9 +27,10 @@ import threading
 import time
 import traceback
 import types
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import tornado.httpserver
 import tornado.netutil
@@ -218,7 +219,7 @@ def error_page(problems: str) -> bytes:
         "</style>\n</head>\n<body>\n<main>\n<h1>The site does not build</h1>\n"
         "<p>Fix the problems below and save: this page reloads by itself.</p>\n"
         f'<pre class="problems">{lines}</pre>\n</main>\n</body>\n</html>\n'
-    ).encode("utf-8")
+    ).encode()
 
 
 def make_app(preview: Preview) -> tornado.web.Application:

@@ -8,8 +8,18 @@ from .assets import collect_assets, fingerprint_assets, layered
 from .files import list_files, read_text
 from .frontmatter import MarkdownDoc, load_markdown, parse_markdown
 from .inputs import inputs_digest
-from .previous import (CONVERSIONS_FILE, MANIFEST_FILE, MARKER, READINGS_FILE, Previous, Record, cache_dir,
-                       content_digest, load_previous, read_cache_file)
+from .previous import (
+                       CONVERSIONS_FILE,
+                       MANIFEST_FILE,
+                       MARKER,
+                       READINGS_FILE,
+                       Previous,
+                       Record,
+                       cache_dir,
+                       content_digest,
+                       load_previous,
+                       read_cache_file,
+)
 from .sources import ACTIVITIES_DIR, ReadingCache, Sources, load_sources
 from .theme import PACKAGE_DIR, STRINGS_FILE, THEME_DIR
 from .yamldoc import Mark, YamlDoc, format_path, load_yaml, parse_yaml, quick_yaml

@@ -18,10 +18,8 @@ import yaml
 from ..errors import Problem
 from .files import read_text
 
-try:  # the C parser is several times faster; the pure-Python one gives the same nodes
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+# the C parser is several times faster; the pure-Python one gives the same nodes
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple  # a key path such as ("activities", 0, "title", "en")
 
@@ -235,6 +233,7 @@ class _Builder:
             if node.tag != _SEQ_TAG:
                 return self._refuse_tag(node, path)
             return [self._build(item, path + (index,)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the only other kind of node
         return self._build_scalar(node, path)
 
     def _build_mapping(self, node: yaml.MappingNode, path: Path_) -> Any:

@@ -7,8 +7,9 @@ Gives: the context dict of one page. Every text a template shows comes through a
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape

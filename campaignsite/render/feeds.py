@@ -18,10 +18,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import urlsplit
-
-from typing import Callable
 
 from ..i18n import Strings, other_language
 from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
@@ -198,8 +198,7 @@ def _folded_calendar(name: str, folded_events: list[str]) -> str:
 def vevent(activity: Activity, urls: Urls, strings: Strings, lang: str, host: str, build_date: date) -> list[str]:
     """One all-day event spanning the activity's dates (DTEND is the day after the last day)."""
     schedule = activity.schedule
-    start = schedule.start
-    end = schedule.end or start
+    start, end = schedule.span
     description = f"{strings.schedule(schedule, lang)}\n\n{activity.summary.get(lang)}"
     lines = ["BEGIN:VEVENT",
              f"UID:{ics_escape(activity.slug + '@' + host)}",
@@ -249,7 +248,7 @@ def fold(line: str) -> str:
 
 # --- open data ----------------------------------------------------------------------------------------------
 
-def activity_record(activity: Activity, urls: Urls, strings: Strings) -> dict[str, object]:
+def activity_record(activity: Activity, urls: Urls, strings: Strings) -> dict[str, Any]:
     """One activity as plain values, both languages side by side."""
     schedule = activity.schedule
     return {

@@ -73,7 +73,8 @@ class TemplateFacts:
 Parsed = dict[str, tuple[frozenset[str], tuple[str | None, ...]]]  # a template's source -> what it reads, names
 
 
-def template_facts(env: jinja2.Environment, name: str, cache: dict[str, TemplateFacts], parsed: Parsed) -> TemplateFacts:
+def template_facts(env: jinja2.Environment, name: str, cache: dict[str, TemplateFacts],
+                   parsed: Parsed) -> TemplateFacts:
     if name in cache:
         return cache[name]
     sources: dict[str, str] = {}

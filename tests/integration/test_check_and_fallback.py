@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tests.helpers import FIXTURES, copy_fixture, read_page, run_build
+from tests.helpers import copy_fixture, read_page, run_build
 
 
 def test_the_default_campaign_passes_check_strict_and_nothing_is_written(tmp_path):

@@ -1,15 +1,13 @@
 """The default campaign (the 2008 National Quality Month notice), built end to end."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
-from campaignsite.model import Text, TextList
 from campaignsite.load import load_sources
+from campaignsite.model import Text, TextList
 from campaignsite.validate import validate
-from tests.helpers import CJK, FIXTURES, REPO, html_files, parse_html, read_page, squash
+from tests.helpers import CJK, FIXTURES, REPO, html_files, read_page, squash
 
 NOTICE = (FIXTURES / "notice" / "notice.txt").read_text(encoding="utf-8")
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from campaignsite.render.feeds import fold, ics_escape, publishing_files
 from campaignsite.i18n import Strings
-from campaignsite.model import Text
 from campaignsite.load import load_sources
+from campaignsite.model import Text
 from campaignsite.render import Urls, markdown_to_html
+from campaignsite.render.feeds import fold, ics_escape, publishing_files
 from campaignsite.routes import plan
 from campaignsite.validate import validate
 
@@ -133,7 +133,7 @@ def test_each_feed_lists_the_activities_in_its_language(site, files, lang, path,
         f"{home}activities/{slug}/" for slug in SLUGS]
     assert [e.find("a:link", NS).get("href") for e in entries] == [f"{home}activities/{slug}/" for slug in SLUGS]
     assert [e.findtext("a:title", namespaces=NS) for e in entries] == [a.title.get(lang) for a in site.activities]
-    for entry, activity in zip(entries, site.activities):
+    for entry, activity in zip(entries, site.activities, strict=True):
         assert entry.findtext("a:updated", namespaces=NS) == "2008-10-01T00:00:00Z"
         assert entry.findtext("a:published", namespaces=NS) == "2008-06-26T00:00:00Z"
         assert entry.findtext("a:summary", namespaces=NS) == activity.summary.get(lang)
@@ -343,7 +343,7 @@ def test_the_csv_has_a_bom_crlf_rows_a_header_and_one_row_per_activity(files):
     assert rows[0] == ["slug", "number", "title_zh", "title_en", "summary_zh", "summary_en", "kind", "start", "end",
                        "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh",
                        "url_en"]
-    records = [dict(zip(rows[0], row)) for row in rows[1:]]
+    records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     assert [r["slug"] for r in records] == SLUGS
     assert records[4]["place_zh"] == "广州" and records[4]["when_en"] == "22–25 September 2008"
     assert records[0]["start"] == records[0]["end"] == records[0]["place_en"] == records[0]["organisers_zh"] == ""

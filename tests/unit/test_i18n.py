@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from campaignsite.errors import ProblemLog
 from campaignsite.i18n import Strings, chinese_numeral
 from campaignsite.load import load_yaml
 from campaignsite.model import Schedule, Text
 from campaignsite.validate import Reader
-from campaignsite.errors import ProblemLog
 
 REPO = Path(__file__).resolve().parents[2]
 

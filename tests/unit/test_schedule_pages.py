@@ -7,10 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from campaignsite import schema
-from campaignsite.errors import SiteError
 from campaignsite.load import parse_yaml, quick_yaml
-from campaignsite.model import Site
-from campaignsite.model import by_start
+from campaignsite.model import Site, by_start
 from campaignsite.routes import GLANCE, Page, navigation, plan, route_of, schedule_key
 from campaignsite.validate import Sources, validate
 from tests.unit.test_validate import ACTIVITY, CAMPAIGN, problems_of, sources
