@@ -11,14 +11,10 @@ there are many (`render`), and only the files whose content changed are written 
 """
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
 from pathlib import Path
-
-import jinja2
 
 from .errors import Problem, SiteError
 from .i18n import Strings, check_table
@@ -26,61 +22,22 @@ from .load import (
     CONVERSIONS_FILE,
     READINGS_FILE,
     STRINGS_FILE,
-    THEME_DIR,
     ReadingCache,
-    cache_dir,
     collect_assets,
     fingerprint_assets,
     inputs_digest,
     layered,
     load_previous,
     load_sources,
-    read_cache_file,
 )
 from .model import LANGUAGES
-from .render import Conversions, Progress, Publication, RenderedSite, SitePlan, Urls, make_environment, render_site
+from .options import BuildOptions, Session
+from .render import Progress, Publication, RenderedSite, SitePlan, Urls, render_site
 from .routes import plan
 from .validate import BASE_URL_HINT, Validated, normalise_base_url, validate
 from .write import check_location, publish, recover, save_cache, save_manifest
 
-
-@dataclass(frozen=True)
-class BuildOptions:
-    site_dir: Path
-    output_dir: Path
-    base_url: str | None = None  # overrides site.base_url; a full address ending in '/'
-    allow_fallback: bool = False
-    theme_dir: Path = THEME_DIR
-    today: date | None = None  # the build date; default: SOURCE_DATE_EPOCH, else today
-    relative_urls: bool = False
-
-    def day(self) -> date:
-        return self.today or build_date()
-
-
-@dataclass
-class Session:
-    """What one process keeps between builds of a campaign: the templates (recompiled when their
-    file changes), the data files' quick readings, converted Markdown, parsed template facts."""
-
-    readings: ReadingCache = field(default_factory=ReadingCache)
-    conversions: Conversions = field(default_factory=Conversions)
-    parsed: dict = field(default_factory=dict)
-    watch_templates: bool = False
-    kept_by_process: bool = False  # True: the caches live in this process; False: in the cache folder
-    environments: dict[tuple[Path, ...], jinja2.Environment] = field(default_factory=dict)
-
-    @classmethod
-    def from_cache_folder(cls, output: Path) -> Session:
-        folder = cache_dir(output)
-        return cls(ReadingCache(read_cache_file(folder / READINGS_FILE)),
-                   Conversions(read_cache_file(folder / CONVERSIONS_FILE)))
-
-    def environment(self, template_dirs: list[Path]) -> jinja2.Environment:
-        key = tuple(template_dirs)
-        if key not in self.environments:
-            self.environments[key] = make_environment(template_dirs, self.watch_templates)
-        return self.environments[key]
+__all__ = ["BuildOptions", "BuildResult", "Checked", "Session", "build", "check", "plan_site"]
 
 
 @dataclass(frozen=True)
@@ -155,18 +112,6 @@ def load_and_validate(options: BuildOptions, readings: ReadingCache | None = Non
     except SiteError:
         pass
     return validate(load_sources(options.site_dir, options.theme_dir), options.allow_fallback)
-
-
-def build_date(environ: Mapping[str, str] = os.environ) -> date:
-    """The date the output depends on: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise SiteError([Problem("SOURCE_DATE_EPOCH", message=f"'{epoch}' is not a number of seconds",
-                                     hint="set it to a Unix time such as 1222819200, or unset it")]) from None
-    return date.today()
 
 
 def _base_url(value: str) -> str:

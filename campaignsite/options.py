@@ -1,0 +1,74 @@
+"""How a build is asked for: its options, and what a process keeps between builds of one campaign.
+
+Takes: the campaign and output folders and the publishing options (from the command line).
+Gives: `BuildOptions`, the build date they mean (`--today`, else SOURCE_DATE_EPOCH, else today),
+and `Session`: the templates, the data files' quick readings, the converted Markdown and the
+templates' parsed facts, kept by the preview between rebuilds or read from the cache folder.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import jinja2
+
+from .errors import Problem, SiteError
+from .load import CONVERSIONS_FILE, READINGS_FILE, THEME_DIR, ReadingCache, cache_dir, read_cache_file
+from .render import Conversions, make_environment
+from .render.fingerprints import Parsed
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    site_dir: Path
+    output_dir: Path
+    base_url: str | None = None  # overrides site.base_url; a full address ending in '/'
+    allow_fallback: bool = False
+    theme_dir: Path = THEME_DIR
+    today: date | None = None  # the build date; default: SOURCE_DATE_EPOCH, else today
+    relative_urls: bool = False
+
+    def day(self) -> date:
+        return self.today or build_date()
+
+
+@dataclass
+class Session:
+    """What one process keeps between builds of a campaign: the templates (recompiled when their
+    file changes), the data files' quick readings, converted Markdown, parsed template facts."""
+
+    readings: ReadingCache = field(default_factory=ReadingCache)
+    conversions: Conversions = field(default_factory=Conversions)
+    parsed: Parsed = field(default_factory=dict)
+    watch_templates: bool = False
+    kept_by_process: bool = False  # True: the caches live in this process; False: in the cache folder
+    environments: dict[tuple[Path, ...], jinja2.Environment] = field(default_factory=dict)
+
+    @classmethod
+    def from_cache_folder(cls, output: Path) -> Session:
+        folder = cache_dir(output)
+        return cls(ReadingCache(read_cache_file(folder / READINGS_FILE)),
+                   Conversions(read_cache_file(folder / CONVERSIONS_FILE)))
+
+    def environment(self, template_dirs: list[Path]) -> jinja2.Environment:
+        key = tuple(template_dirs)
+        if key not in self.environments:
+            self.environments[key] = make_environment(template_dirs, self.watch_templates)
+        return self.environments[key]
+
+
+def build_date(environ: Mapping[str, str] = os.environ) -> date:
+    """The date the output depends on: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise SiteError([Problem("SOURCE_DATE_EPOCH", message=f"'{epoch}' is not a number of seconds",
+                                     hint="set it to a Unix time such as 1222819200, or unset it")]) from None
+    return date.today()
+
+
