@@ -42,7 +42,7 @@ from ..load import THEME_DIR
 from ..pipeline import BuildOptions, Session, build
 
 POLL_SECONDS = 0.025
-QUIET_SECONDS = 0.02  # a burst of saves ends when nothing has changed for this long
+QUIET_MS = 20  # by default, a burst of saves ends when nothing has changed for this long
 WATCHED_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml")
 WATCHED_DIRS = ("content", "templates", "assets", "activities")
 _SCRIPT = (b'<script>(function(){var s=document.createElement("script");'
@@ -61,6 +61,7 @@ class Preview:
     work_dir: Path
     base_url: str
     allow_fallback: bool = False
+    quiet_seconds: float = QUIET_MS / 1000  # a burst of saves ends when nothing has changed for this long
     theme_dir: Path = THEME_DIR
     root: Path | None = None
     error: str | None = None
@@ -125,7 +126,7 @@ async def watch(preview: Preview, on_rebuilt: Callable[[], None], announce: Call
         if now_seen != seen:
             seen, changed_at = now_seen, time.monotonic()
             continue
-        if changed_at is not None and time.monotonic() - changed_at >= QUIET_SECONDS:
+        if changed_at is not None and time.monotonic() - changed_at >= preview.quiet_seconds:
             changed_at = None
             started = time.perf_counter()
             await loop.run_in_executor(None, _report, preview, announce, started)
@@ -241,7 +242,7 @@ def bind(host: str, port: int) -> list[socket.socket]:
 
 
 def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
-          allow_fallback: bool = False, announce: Callable[[str], None] = print) -> None:
+          allow_fallback: bool = False, announce: Callable[[str], None] = print, quiet_ms: int = QUIET_MS) -> None:
     """Run the preview until Ctrl-C; the temporary build folders are removed on the way out."""
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
     signal.signal(signal.SIGTERM, _stop)
@@ -249,7 +250,7 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, open_browse
     actual_port = sockets[0].getsockname()[1]
     work_dir = Path(tempfile.mkdtemp(prefix="campaignsite-preview-"))
     base_url = f"http://{host}:{actual_port}/"
-    preview = Preview(site_dir, work_dir, base_url, allow_fallback)
+    preview = Preview(site_dir, work_dir, base_url, allow_fallback, quiet_seconds=quiet_ms / 1000)
     try:
         _report(preview, announce, time.perf_counter())
         announce(f"Previewing {site_dir} at {base_url} (中文) and {base_url}en/ (English). Ctrl-C stops.")
@@ -294,13 +295,16 @@ def add_serve_command(commands: Any, site_options: Callable[[argparse.ArgumentPa
     command.add_argument("--open", action="store_true", help="open the site in the web browser")
     command.add_argument("--allow-missing-translations", action="store_true",
                          help="show missing translations as 'translation pending' instead of an error")
+    command.add_argument("--debounce-ms", type=int, default=QUIET_MS, metavar="MS",
+                         help=f"rebuild once no file has changed for this long, so that a burst of saves "
+                              f"gives one rebuild (default: {QUIET_MS})")
     command.set_defaults(run=run_serve)
 
 
 def run_serve(args: argparse.Namespace) -> int:
     try:
         serve(args.site.resolve(), args.host, args.port, args.open, args.allow_missing_translations,
-              announce=lambda line: print(line, flush=True))
+              announce=lambda line: print(line, flush=True), quiet_ms=args.debounce_ms)
     except PortInUse as exc:
         print(exc, file=sys.stderr)
         return 1

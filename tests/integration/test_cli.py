@@ -1,7 +1,10 @@
 """The command as an author meets it: exit codes, the summary line, messages, and the old site kept."""
 from __future__ import annotations
 
+import re
 import shutil
+
+import pytest
 
 from tests.helpers import FIXTURES, REPO, run_build
 
@@ -27,6 +30,18 @@ def test_every_command_and_option_has_help():
     build = run_build("build", "--help")
     for option in ("--site", "--output", "--base-url", "--debug", "--allow-missing-translations"):
         assert option in build.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "check", "serve", "init"])
+def test_each_command_says_how_it_is_used(command):
+    result = run_build(command, "--help")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith(f"usage: build.py {command} ")
+
+
+def test_the_version_is_one_line():
+    result = run_build("--version")
+    assert result.returncode == 0 and re.fullmatch(r"campaignsite \d+\.\d+\.\d+\n", result.stdout)
 
 
 def test_a_user_error_is_one_line_per_problem_with_no_traceback_and_exit_1(tmp_path):
