@@ -82,7 +82,21 @@ def _with_pages(problem: Problem, pages: list[str]) -> Problem:
     return replace(problem, message=f"{problem.message} ({where})")
 
 
-class ProblemLog:
+class BySeverity:
+    """Problems told apart by severity."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+
+class ProblemLog(BySeverity):
     """Collects problems during a stage; `raise_if_errors` ends the stage if any were errors."""
 
     def __init__(self) -> None:
@@ -93,14 +107,6 @@ class ProblemLog:
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.problems.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
     def raise_if_errors(self) -> None:
         if self.errors:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ERROR, WARNING, Problem, SiteError
+from ..errors import BySeverity, Problem, SiteError
 from ..links import check_links
 from ..pipeline import BuildOptions, check
 from ..render import Urls
@@ -42,18 +42,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 @dataclass(frozen=True)
-class CheckReport:
+class CheckReport(BySeverity):
     problems: list[Problem]
     pages: int
     links: int
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
     @property
     def pending_translations(self) -> list[Problem]:
