@@ -19,6 +19,7 @@ from .errors import Problem, SiteError
 from .load import CONVERSIONS_FILE, READINGS_FILE, THEME_DIR, ReadingCache, cache_dir, read_cache_file
 from .render import Conversions, make_environment
 from .render.fingerprints import Parsed
+from .validate import BASE_URL_HINT, normalise_base_url
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,25 @@ class BuildOptions:
 
     def day(self) -> date:
         return self.today or build_date()
+
+    def published_at(self, campaign_base_url: str) -> str:
+        """The site's full address: --base-url when given (checked here), else the campaign's."""
+        if not self.base_url:
+            return campaign_base_url
+        normalised = normalise_base_url(self.base_url)
+        if normalised is None:
+            raise SiteError([Problem("--base-url", message=f"'{self.base_url}' is not a full web address",
+                                     hint=BASE_URL_HINT)])
+        return normalised
+
+    def settings(self) -> tuple[object, ...]:
+        """The options the output depends on, for the digest of a build's inputs."""
+        return self.base_url, self.allow_fallback, self.relative_urls, self.day().isoformat()
+
+    def source_dirs(self) -> list[Path]:
+        """The folders of sources an output folder must never be inside."""
+        roots = {self.site_dir, self.theme_dir}
+        return [root / name for root in roots for name in ("content", "templates", "assets")]
 
 
 @dataclass

@@ -11,6 +11,7 @@ there are many (`render`), and only the files whose content changed are written 
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -34,8 +35,8 @@ from .model import LANGUAGES
 from .options import BuildOptions, Session
 from .render import Progress, Publication, RenderedSite, SitePlan, Urls, render_site
 from .routes import plan
-from .validate import BASE_URL_HINT, Validated, normalise_base_url, validate
-from .write import check_location, publish, recover, save_cache, save_manifest
+from .validate import Validated, validate
+from .write import check_location, output_lock, publish, recover, save_cache, save_manifest
 
 __all__ = ["BuildOptions", "BuildResult", "Checked", "Session", "build", "check", "plan_site"]
 
@@ -53,12 +54,22 @@ class BuildResult:
 
 
 def build(options: BuildOptions, session: Session | None = None, progress: Progress | None = None,
-          swap_lock: Callable[[], AbstractContextManager[object]] = nullcontext) -> BuildResult:
+          swap_lock: Callable[[], AbstractContextManager[object]] = nullcontext,
+          notice: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the site into `options.output_dir`, as the only writer of that folder while it runs
+    (another build waits); `swap_lock` is held while files are moved into place (the preview's
+    readers), `notice` hears what the build waits for."""
+    check_location(options.output_dir, options.site_dir, options.source_dirs())
+    with output_lock(options.output_dir, notice or _to_stderr):
+        return _build(options, session, progress, swap_lock)
+
+
+def _build(options: BuildOptions, session: Session | None, progress: Progress | None,
+           swap_lock: Callable[[], AbstractContextManager[object]]) -> BuildResult:
     output = options.output_dir
-    check_location(output, options.site_dir, _source_dirs(options))
     recover(output)
     previous = load_previous(output)
-    inputs = inputs_digest(options.site_dir, options.theme_dir, _settings(options))
+    inputs = inputs_digest(options.site_dir, options.theme_dir, options.settings())
     if previous is not None and previous.inputs == inputs and previous.intact():
         return BuildResult(previous.counts, (), previous.total, unchanged=True)
     session = session or Session.from_cache_folder(output)
@@ -93,7 +104,7 @@ def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[
     validated = load_and_validate(options, session.readings)
     site = validated.site
     check_table(Strings(site.strings), STRINGS_FILE)
-    urls = Urls(_base_url(options.base_url) if options.base_url else site.campaign.base_url, options.relative_urls)
+    urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls)
     assets, asset_names = fingerprint_assets(collect_assets(options.site_dir, options.theme_dir))
     env = session.environment(layered(options.site_dir, options.theme_dir, "templates"))
     planned = SitePlan(site, plan(site), env, Publication(urls, options.day(), asset_names), options.site_dir)
@@ -114,11 +125,8 @@ def load_and_validate(options: BuildOptions, readings: ReadingCache | None = Non
     return validate(load_sources(options.site_dir, options.theme_dir), options.allow_fallback)
 
 
-def _base_url(value: str) -> str:
-    normalised = normalise_base_url(value)
-    if normalised is None:
-        raise SiteError([Problem("--base-url", message=f"'{value}' is not a full web address", hint=BASE_URL_HINT)])
-    return normalised
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _keep_caches(output: Path, session: Session) -> None:
@@ -126,15 +134,6 @@ def _keep_caches(output: Path, session: Session) -> None:
         save_cache(output, READINGS_FILE, session.readings.entries)
     if session.conversions.take_new():
         save_cache(output, CONVERSIONS_FILE, session.conversions.known)
-
-
-def _settings(options: BuildOptions) -> tuple[object, ...]:
-    return options.base_url, options.allow_fallback, options.relative_urls, options.day().isoformat()
-
-
-def _source_dirs(options: BuildOptions) -> list[Path]:
-    roots = {options.site_dir, options.theme_dir}
-    return [root / name for root in roots for name in ("content", "templates", "assets")]
 
 
 def _display(path: Path, site_dir: Path) -> str:

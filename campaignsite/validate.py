@@ -10,15 +10,32 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from . import schema
 from .errors import WARNING, Problem, ProblemLog
 from .load import MarkdownDoc, YamlDoc, format_path
-from .model import (LANGUAGES, Activity, Body, Campaign, ContentPage, Footer, GovernmentMeta, Record, Requirement,
-                    Schedule, SCHEDULE_KINDS, SCHEDULE_PAGE_SIZE, Site, Slogan, Text, TextList)
+from .model import (
+    LANGUAGES,
+    SCHEDULE_KINDS,
+    SCHEDULE_PAGE_SIZE,
+    Activity,
+    Body,
+    Campaign,
+    ContentPage,
+    Footer,
+    GovernmentMeta,
+    Record,
+    Requirement,
+    Schedule,
+    Site,
+    Slogan,
+    Text,
+    TextList,
+)
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 TRANSLATION = "translation"

@@ -48,7 +48,8 @@ def run_build(args: argparse.Namespace) -> int:
     progress = TerminalProgress(sys.stderr, started)
     try:
         result = build(BuildOptions(site_dir, output, args.base_url, args.allow_missing_translations,
-                                    today=args.today, relative_urls=args.relative_urls), progress=progress)
+                                    today=args.today, relative_urls=args.relative_urls), progress=progress,
+                       notice=lambda line: print(line, file=sys.stderr, flush=True))
     finally:
         progress.done()
     for warning in result.warnings:

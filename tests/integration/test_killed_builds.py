@@ -51,7 +51,7 @@ def recovers(site: Path, versions: dict[str, dict[str, bytes]]) -> None:
     result = run_build("build", "--site", str(site))
     assert result.returncode == 0, result.stderr
     assert snapshot(site / "output") == versions["new"]
-    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == [".output.cache"]
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == [".output.cache", ".output.lock"]
 
 
 def test_an_update_killed_before_its_staging_is_complete_leaves_the_old_site(campaign):
