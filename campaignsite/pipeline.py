@@ -36,7 +36,7 @@ from .options import BuildOptions, Session
 from .render import Progress, Publication, RenderedSite, SitePlan, Urls, render_site
 from .routes import plan
 from .validate import Validated, validate
-from .write import check_location, output_lock, publish, recover, save_cache, save_manifest
+from .write import check_location, confirm_manifest, output_lock, publish, recover, save_cache, save_manifest
 
 __all__ = ["BuildOptions", "BuildResult", "Checked", "Session", "build", "check", "plan_site"]
 
@@ -71,6 +71,8 @@ def _build(options: BuildOptions, session: Session | None, progress: Progress | 
     previous = load_previous(output)
     inputs = inputs_digest(options.site_dir, options.theme_dir, options.settings())
     if previous is not None and previous.inputs == inputs and previous.intact():
+        if previous.racy():
+            confirm_manifest(output)
         return BuildResult(previous.counts, (), previous.total, unchanged=True)
     session = session or Session.from_cache_folder(output)
     planned, warnings, assets = plan_site(options, session)

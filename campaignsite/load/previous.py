@@ -6,6 +6,13 @@ digest, size and modification time; the digest of the inputs; pages per language
 there is none; the caches kept there (`read_cache_file`), or an empty one when a cache is missing
 or unreadable (a cache is only ever a shortcut: losing it costs time, never correctness).
 Nothing here writes: the write stage keeps these files.
+
+When is a file "still as written"? Its size and modification time must be those recorded. That
+alone cannot tell a file rewritten within the same tick of a coarse clock (FAT keeps times to 2 s,
+many file systems to a clock tick) with the same size. So, as git does with its index, a file whose
+recorded time is not at least `RACY_NS` older than the manifest itself is "racy": its content is
+read and compared with the recorded digest. A file recorded earlier than that and changed since
+has a later time, whatever the clock's granularity, unless someone set its time back on purpose.
 """
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ MANIFEST_FILE = "manifest.json"
 READINGS_FILE = "readings.pickle"  # quick readings of the data files (load.ReadingCache)
 CONVERSIONS_FILE = "markdown.pickle"  # Markdown converted to HTML (render.Conversions)
 
+RACY_NS = 2_000_000_000  # the coarsest file-system clock in use (FAT): two seconds
 Record = tuple[str, int, int]  # a written file: digest of its content, size, modification time (ns)
 
 
@@ -42,6 +50,7 @@ class Previous:
     files: dict[str, tuple[str, str, int, int]]
     inputs: str = ""  # the digest of everything the build read (see load.inputs_digest)
     counts: dict[str, int] = field(default_factory=dict)  # pages per language
+    racy_from: int = 0  # files recorded with a time from this one on are checked by content (see above)
 
     @property
     def total(self) -> int:
@@ -56,11 +65,18 @@ class Previous:
         known = self.files.get(relative)
         if not known or (digest is not None and known[1] != digest):
             return False
+        path = os.path.join(self.root, relative)
         try:
-            info = os.lstat(os.path.join(self.root, relative))  # not pathlib: this runs for every file
+            info = os.lstat(path)  # not pathlib: this runs for every file
         except OSError:
             return False
-        return (info.st_size, info.st_mtime_ns) == (known[2], known[3])
+        if (info.st_size, info.st_mtime_ns) != (known[2], known[3]):
+            return False
+        return known[3] < self.racy_from or _digest_of(path) == known[1]
+
+    def racy(self) -> bool:
+        """Some file was recorded too close to the manifest's time to be trusted by its time alone."""
+        return any(entry[3] >= self.racy_from for entry in self.files.values())
 
     def reusable(self, fingerprints: dict[str, str]) -> dict[str, str]:
         """The pages whose fingerprint is unchanged and whose file is still the one written then."""
@@ -74,11 +90,20 @@ class Previous:
 
 
 def load_previous(output: Path) -> Previous | None:
+    manifest = cache_dir(output) / MANIFEST_FILE
     try:
-        record = json.loads((cache_dir(output) / MANIFEST_FILE).read_text(encoding="utf-8"))
+        record = json.loads(manifest.read_text(encoding="utf-8"))
         return Previous(output, {path: tuple(entry) for path, entry in record["files"].items()},
-                        record.get("inputs", ""), record.get("counts", {}))
+                        record.get("inputs", ""), record.get("counts", {}), manifest.stat().st_mtime_ns - RACY_NS)
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _digest_of(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return content_digest(handle.read())
+    except OSError:
         return None
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 from ..load import Previous, Record
 from ..render import RenderedSite
 from .lock import output_lock
-from .records import save_cache, save_manifest
+from .records import confirm_manifest, save_cache, save_manifest
 from .site import JOURNAL, MARKER_TEXT, Staging, Update, check_location, old_dir, open_writer, recover, staging_dir
 
-__all__ = ["JOURNAL", "MARKER_TEXT", "Staging", "Update", "check_location", "old_dir", "open_writer", "output_lock",
-           "publish", "recover", "save_cache", "save_manifest", "staging_dir"]
+__all__ = ["JOURNAL", "MARKER_TEXT", "Staging", "Update", "check_location", "confirm_manifest", "old_dir",
+           "open_writer", "output_lock", "publish", "recover", "save_cache", "save_manifest", "staging_dir"]
 
 
 def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str, Path], previous: Previous | None,

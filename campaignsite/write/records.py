@@ -25,6 +25,12 @@ def save_manifest(output: Path, fingerprints: dict[str, str], written: dict[str,
     _replace(cache_dir(output) / MANIFEST_FILE, text.encode("utf-8"))
 
 
+def confirm_manifest(output: Path) -> None:
+    """Stamp the manifest with the present time: every file it records was just found as recorded,
+    content and all, so none of them needs reading again next time (see `load.previous`)."""
+    os.utime(cache_dir(output) / MANIFEST_FILE)
+
+
 def save_cache(output: Path, name: str, value: dict[Any, Any]) -> None:
     """Keep a cache (a dict) in the tool's cache folder, for the next build to start from."""
     _replace(cache_dir(output) / name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

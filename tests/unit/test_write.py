@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
 from campaignsite.errors import SiteError
-from campaignsite.load import MARKER, load_previous
+from campaignsite.load import MANIFEST_FILE, MARKER, cache_dir, content_digest, load_previous
 from campaignsite.render import RenderedSite
-from campaignsite.write import JOURNAL, Update, old_dir, publish, recover, save_manifest, staging_dir
+from campaignsite.write import JOURNAL, Update, confirm_manifest, old_dir, publish, recover, save_manifest, staging_dir
 
 
 def write_site(out, files, assets, display):
@@ -119,3 +120,40 @@ def test_an_update_that_fails_before_its_journal_leaves_the_old_site(tmp_path):
             update.write({"index.html": "new"})
             raise RuntimeError("a template failed")
     assert (out / "index.html").read_text() == "old" and not staging_dir(out).exists()
+
+
+def _same_size_same_time(path, text):
+    """Rewrite a file as a coarse clock would let it look unchanged: same size, same time."""
+    info = path.stat()
+    path.write_text(text)
+    assert path.stat().st_size == info.st_size
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+def test_a_file_rewritten_within_the_clock_tick_of_its_record_is_caught_by_its_content(tmp_path):
+    out = _site(tmp_path, {"index.html": "aaaa", "a/index.html": "a"})
+    _same_size_same_time(out / "index.html", "bbbb")
+    previous = load_previous(out)
+    assert previous.racy()
+    assert not previous.unchanged("index.html") and previous.unchanged("a/index.html")
+    assert not previous.intact()
+
+
+def test_a_file_recorded_well_before_its_manifest_is_trusted_by_its_size_and_time(tmp_path):
+    out = _site(tmp_path, {"index.html": "aaaa"})
+    manifest = cache_dir(out) / MANIFEST_FILE
+    later = manifest.stat().st_mtime_ns + 10_000_000_000
+    os.utime(manifest, ns=(later, later))
+    previous = load_previous(out)
+    assert not previous.racy() and previous.unchanged("index.html")
+
+
+def test_confirming_the_manifest_makes_its_files_trusted_by_time_once_their_tick_has_passed(tmp_path):
+    out = _site(tmp_path, {"index.html": "aaaa"})
+    assert load_previous(out).racy()
+    page = out / "index.html"
+    earlier = page.stat().st_mtime_ns - 10_000_000_000
+    os.utime(page, ns=(earlier, earlier))
+    save_manifest(out, {}, {"index.html": (content_digest(b"aaaa"), 4, earlier)})
+    confirm_manifest(out)
+    assert not load_previous(out).racy()
