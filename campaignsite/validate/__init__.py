@@ -1,0 +1,55 @@
+"""Raw documents -> the immutable model, collecting every problem on the way.
+
+Takes: the `YamlDoc`s of campaign.yaml, activities.yaml (or of activities/*.yaml), slogans.yaml and the UI
+strings, and the `MarkdownDoc`s of content/ (all from `load`), and whether missing translations may fall back.
+Gives: a `model.Site`, or raises `SiteError` with every problem found, each at its file, line, column and key
+path. Warnings (such as an activity dated far from the campaign) travel with the site in `Validated.warnings`.
+
+One module reads each document (campaign, activities, slogans, pages, strings) through a `reader.Reader`;
+`schema` declares every data file's keys, each with its kind of value (`kinds`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Problem, ProblemLog
+from ..load import Sources
+from ..model import Site
+from .activities import read_activities, read_activity_files, warn_far_dates
+from .campaign import read_bodies, read_campaign, wants_fallback
+from .common import BASE_URL_HINT, TRANSLATION, normalise_base_url, suggest_slug
+from .pages import read_pages
+from .reader import Reader
+from .slogans import read_slogans
+from .strings import read_strings
+
+__all__ = ["BASE_URL_HINT", "TRANSLATION", "Reader", "Sources", "Validated", "normalise_base_url", "suggest_slug",
+           "validate"]
+
+
+@dataclass(frozen=True)
+class Validated:
+    site: Site
+    warnings: tuple[Problem, ...]
+
+
+def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
+    """Check every document and build the model; raise `SiteError` listing every error."""
+    log = ProblemLog()
+    fallback = allow_fallback or wants_fallback(sources.campaign)
+    strings = read_strings(sources.strings, log)
+    campaign_reader = Reader(sources.campaign, log, fallback)
+    bodies = read_bodies(campaign_reader)
+    slogans = read_slogans(sources.slogans, log, fallback)
+    if sources.activities is not None:
+        activities, places = read_activities(sources.activities, log, fallback, bodies)
+    else:
+        activities, places = read_activity_files(sources.activity_files, log, fallback, bodies)
+    campaign, period = read_campaign(campaign_reader, bodies, {s.slug: s for s in slogans})
+    pages = read_pages(sources.pages, log, fallback)
+    if period is not None:
+        warn_far_dates(places, activities, *period)
+    log.raise_if_errors()
+    assert campaign is not None, "a campaign that could not be read was reported as an error"
+    site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings)
+    return Validated(site, tuple(log.warnings))

@@ -1,0 +1,137 @@
+"""activities.yaml, or the folder activities/ (one activity a file) -> the activities.
+
+Takes: the `YamlDoc` of activities.yaml, or those of activities/*.yaml in file-name order, and the bodies
+(an activity names its organisers by slug).
+Gives: the `Activity`s in order, with where each stands (`Places`), so that `warn_far_dates` can warn at
+the right line about an activity dated far from the campaign.
+"""
+from __future__ import annotations
+
+import difflib
+from datetime import date
+
+from ..errors import WARNING, Problem, ProblemLog
+from ..load import YamlDoc
+from ..model import SCHEDULE_KINDS, Activity, Body, Schedule
+from . import schema
+from .common import KeyPath
+from .reader import Reader
+from .slogans import read_list_file
+
+Places = dict[str, tuple[Reader, KeyPath]]  # an activity's slug -> the reader of its file, and its path there
+EMPTY_FILE_HINT = "list the activities under a line 'activities:'"
+EMPTY_ACTIVITY_HINT = "write one activity: its slug, title, summary, body and schedule"
+
+
+def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
+                    bodies: dict[str, Body]) -> tuple[list[Activity], Places]:
+    reader = Reader(doc, log, fallback)
+    activities = read_list_file(reader, "activities.yaml", "activities", "activity",
+                                lambda reader, path, number, slug: _read_activity(reader, path, number, slug, bodies),
+                                EMPTY_FILE_HINT)
+    return activities, {a.slug: (reader, ("activities", a.number - 1)) for a in activities}
+
+
+def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bool,
+                        bodies: dict[str, Body]) -> tuple[list[Activity], Places]:
+    """A campaign with many activities may keep them one file each in activities/ (in file-name order)."""
+    activities: list[Activity] = []
+    places: Places = {}
+    if not docs:
+        log.add(Problem("activities", message="the folder holds no activity",
+                        hint="add a file such as activities/0010-opening.yaml with one activity"))
+    for number, doc in enumerate(docs, start=1):
+        reader = Reader(doc, log, fallback)
+        if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
+            continue
+        slug = reader.slug(("slug",))
+        activity = _read_activity(reader, (), number, slug, bodies)
+        if slug in places:
+            reader.problem(("slug",), f"the slug '{slug}' is already used by {places[slug][0].doc.file}",
+                           hint="give each activity a slug of its own")
+        elif activity is not None:
+            activities.append(activity)
+            places[activity.slug] = (reader, ())
+    return activities, places
+
+
+def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,
+                   bodies: dict[str, Body]) -> Activity | None:
+    title = reader.text(path + ("title",))
+    summary = reader.text(path + ("summary",))
+    body = reader.text(path + ("body",))
+    schedule = _read_schedule(reader, path + ("schedule",))
+    place = reader.text(path + ("place",), required=False)
+    organisers = tuple(schema.BODY_REFS.read(reader, path + ("organisers",), bodies))
+    in_notice = schema.field("activity", "in_notice").read(reader, path)
+    if not slug or title is None or summary is None or body is None or schedule is None:
+        return None
+    return Activity(slug, number, title, summary, body, schedule, place, organisers, in_notice)
+
+
+def _read_schedule(reader: Reader, path: KeyPath) -> Schedule | None:
+    if reader.block(path, "schedule") is None:
+        return None
+    kind = _read_schedule_kind(reader, path + ("kind",))
+    if kind is None:
+        return None
+    text = reader.text(path + ("text",), required=(kind == "window"))
+    if kind == "campaign":
+        _refuse_dates(reader, path)
+        return Schedule(kind, text=text)
+    start, end = _read_months(reader, path) if kind == "months" else _read_days(reader, path, kind)
+    if start and end and end < start:
+        reader.problem(path + ("end",), f"the end ({end.isoformat()}) is before the start ({start.isoformat()})",
+                       hint="check the two dates; swap them if they are the wrong way round")
+        return None
+    if start is None or end is None:
+        return None
+    return Schedule(kind, start, end, text)
+
+
+def _read_schedule_kind(reader: Reader, path: KeyPath) -> str | None:
+    kind = reader.plain(path, required=True)
+    if kind is None or kind in SCHEDULE_KINDS:
+        return kind
+    guess = difflib.get_close_matches(kind, SCHEDULE_KINDS, n=1)
+    reader.problem(path, f"'{kind}' is not a kind of schedule",
+                   hint=(f"did you mean '{guess[0]}'? " if guess else "") + "use one of: " + ", ".join(SCHEDULE_KINDS))
+    return None
+
+
+def _refuse_dates(reader: Reader, path: KeyPath) -> None:
+    for key in ("start", "end"):
+        if reader.get(path + (key,)) is not None:
+            reader.problem(path + (key,), "an activity that runs throughout the campaign has no dates",
+                           hint="remove this line, or choose the kind days, months or window")
+
+
+def _read_days(reader: Reader, path: KeyPath, kind: str) -> tuple[date | None, date | None]:
+    start = reader.day(path + ("start",))
+    end = reader.day(path + ("end",), required=(kind == "window")) or start
+    return start, end
+
+
+def _read_months(reader: Reader, path: KeyPath) -> tuple[date | None, date | None]:
+    """From the first day of the start month to the last day of the end month (the start month when no end)."""
+    start = reader.month(path + ("start",), end=False)
+    end_key = "end" if reader.get(path + ("end",)) is not None else "start"
+    end = reader.month(path + (end_key,), end=True) if start else None
+    return start, end
+
+
+def warn_far_dates(places: Places, activities: list[Activity], start: date, end: date) -> None:
+    """A warning for each activity dated more than a year away from the campaign's `start`..`end`."""
+    for activity in activities:
+        schedule = activity.schedule
+        if schedule.start is None or schedule.end is None:  # throughout the campaign
+            continue
+        gap = max((start - schedule.end).days, (schedule.start - end).days)
+        if gap > 366:
+            reader, path = places[activity.slug]
+            if path:
+                reader.names[path] = activity.slug
+            reader.problem(path + ("schedule", "start"),
+                           f"the activity is dated more than a year away from the campaign "
+                           f"({start.isoformat()} to {end.isoformat()})",
+                           hint="check the year", severity=WARNING)

@@ -1,0 +1,142 @@
+"""campaign.yaml -> the campaign: its bodies, notice, record and the website's settings.
+
+Takes: a `Reader` of campaign.yaml, and the slogans (the home page may feature some).
+Gives: the bodies by slug (read first: the activities name them too), then the `Campaign`, or None when a
+part of it is wrong (each part reported), with the campaign's period either way (activities are dated
+against it).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from ..load import YamlDoc
+from ..model import Body, Campaign, Footer, GovernmentMeta, Record, Requirement, Slogan, TextList
+from . import schema
+from .reader import Reader
+
+EMPTY_HINT = "describe the campaign: see the author reference in docs/"
+
+
+class Period(NamedTuple):
+    start: date
+    end: date
+
+
+def wants_fallback(doc: YamlDoc) -> bool:
+    """Whether the site lets missing translations fall back (known before any text is read)."""
+    site = doc.data.get("site") if isinstance(doc.data, dict) else None
+    return isinstance(site, dict) and site.get("translation_fallback") is True
+
+
+def read_bodies(reader: Reader) -> dict[str, Body]:
+    if not isinstance(reader.doc.data, dict):
+        return {}
+    bodies: dict[str, Body] = {}
+    slugs = []
+    for path, _ in reader.items(("bodies",)):
+        if reader.block(path, "body") is None:
+            continue
+        values = reader.fields(path, "body")
+        slugs.append((path, values["slug"]))
+        if values["slug"] and values["name"]:
+            bodies.setdefault(values["slug"], Body(**values))
+    reader.unique_slugs(slugs, "body")
+    return bodies
+
+
+# The parts are read in the order their problems have always been found in: a warning keeps its place.
+def read_campaign(reader: Reader, bodies: dict[str, Body],
+                  slogans: dict[str, Slogan]) -> tuple[Campaign | None, Period | None]:
+    if reader.root("campaign.yaml", EMPTY_HINT) is None:
+        return None, None
+    start, end = _read_period(reader)
+    year = schema.field("campaign.yaml", "year").read(reader, ())
+    sections = reader.fields(("sections",), "sections") if reader.block(("sections",), "sections") else {}
+    reader.block(("theme",), "theme")
+    site = reader.block(("site",), "site") or {}
+    base_url = reader.url(("site", "base_url"), required=bool(site))
+    featured = _read_featured(reader, slogans)
+    name, title = reader.text(("name",)), reader.text(("title",))
+    addressees = reader.text(("addressees",), required=False)
+    preamble = reader.text(("preamble",), required=False)
+    organisers = tuple(schema.BODY_REFS.read(reader, ("organisers",), bodies))
+    guiding_ideology = reader.text(("guiding_ideology",), required=False)
+    theme_intro, theme = reader.text(("theme", "intro"), required=False), reader.text(("theme", "text"))
+    requirements, record = _read_requirements(reader), _read_record(reader)
+    contact = reader.text(("site", "contact"), required=False)
+    footer = _read_footer(reader) if site.get("footer") is not None else Footer()
+    meta = _read_meta(reader) if site.get("meta") is not None else None
+    page_size = schema.field("site", "schedule_page_size").read(reader, ("site",))
+    period = Period(start, end) if start and end else None
+    if year is None or name is None or title is None or theme is None:
+        return None, period  # each was reported
+    campaign = Campaign(name, title, year,
+                        start, end,  # type: ignore[arg-type]  # None after `period: {}` (see _read_period)
+                        addressees, preamble, organisers, sections, guiding_ideology, theme_intro, theme,
+                        requirements, record, featured, base_url, contact, footer, reader.fallback, meta, page_size)
+    return campaign, period
+
+
+def _read_period(reader: Reader) -> tuple[date | None, date | None]:
+    """The campaign's first and last day. `period: {}` leaves both out unreported (as it always has)."""
+    if not reader.block(("period",), "period"):
+        return None, None
+    start, end = reader.fields(("period",), "period").values()
+    if start and end and end < start:
+        reader.problem(("period", "end"), "the campaign ends before it starts", hint="swap start and end")
+    return start, end
+
+
+def _read_featured(reader: Reader, slogans: dict[str, Slogan]) -> tuple[Slogan, ...]:
+    if not reader.block(("home",), "home", required=False):
+        return ()
+    return tuple(schema.SLOGAN_REFS.read(reader, ("home", "featured_slogans"), slogans))
+
+
+def _read_requirements(reader: Reader) -> tuple[Requirement, ...]:
+    found = []
+    slugs = []
+    for number, (path, _) in enumerate(reader.items(("requirements",)), start=1):
+        if reader.block(path, "requirement") is None:
+            continue
+        values = reader.fields(path, "requirement")
+        slugs.append((path, values["slug"]))
+        if values["slug"] and values["text"]:
+            found.append(Requirement(values["slug"], number, values["text"]))
+    reader.unique_slugs(slugs, "requirement")
+    return tuple(found)
+
+
+def _read_record(reader: Reader) -> Record | None:
+    path = ("record",)
+    if reader.block(path, "record", required=False) is None:
+        return None
+    terms = TextList((), ())
+    if reader.block(path + ("subject_terms",), "terms"):
+        terms = TextList(**reader.fields(path + ("subject_terms",), "terms"))
+    cc = reader.text(path + ("cc",), required=False)
+    internal = reader.text(path + ("internal",), required=False)
+    issuer, issued = reader.text(path + ("issuer",)), reader.day(path + ("issued",))
+    if issuer is None or issued is None:
+        return None
+    return Record(terms, cc, internal, issuer, issued)
+
+
+def _read_footer(reader: Reader) -> Footer:
+    path = ("site", "footer")
+    if reader.block(path, "footer") is None:
+        return Footer()
+    return Footer(**_present(reader.fields(path, "footer")))
+
+
+def _read_meta(reader: Reader) -> GovernmentMeta | None:
+    path = ("site", "meta")
+    if reader.block(path, "meta") is None:
+        return None
+    return GovernmentMeta(**_present(reader.fields(path, "meta")))
+
+
+def _present(values: dict) -> dict:
+    """Empty text (`icp: ''`) is the same as no text."""
+    return {name: value or None for name, value in values.items()}

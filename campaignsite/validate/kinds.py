@@ -1,0 +1,214 @@
+"""The kinds of value a data file holds (text in both languages, a date, a list of blocks, …), as objects.
+
+Takes: a reader with typed readers (`reader.Reader`, seen here as the protocol `ValueReader`).
+Gives: one frozen class per kind. Each reads and checks its value through the reader (`read`), says whether
+the block holding it reports it missing (`reported_by_block`), and has its words for the author reference
+(`describe`). The schema (`schema.BLOCKS`) names a kind for every key.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from ..model import Text
+from .common import KeyPath
+
+T = TypeVar("T")
+
+
+class ValueReader(Protocol):
+    """The typed readers the kinds read with. `reader.Reader` has them; it imports this module, not the reverse."""
+
+    def text(self, path: KeyPath, required: bool = True) -> Text | None: ...
+    def plain(self, path: KeyPath, required: bool = False) -> str | None: ...
+    def slug(self, path: KeyPath) -> str | None: ...
+    def day(self, path: KeyPath, required: bool = True) -> date | None: ...
+    def year(self, path: KeyPath) -> int | None: ...
+    def url(self, path: KeyPath, required: bool) -> str: ...
+    def flag(self, path: KeyPath, default: bool) -> bool: ...
+    def count(self, path: KeyPath, default: int, minimum: int) -> int: ...
+    def plain_list(self, path: KeyPath, required: bool, what: str) -> tuple[str, ...]: ...
+    def items(self, path: KeyPath, required: bool = False) -> list[tuple[KeyPath, Any]]: ...
+    def block(self, path: KeyPath, block: str, required: bool = True) -> dict | None: ...
+    def refs(self, path: KeyPath, known: Mapping[str, T], what: str, one: str) -> list[T]: ...
+
+
+class Kind(ABC):
+    """How a key's value is written: its words in the author reference, and who says when it is missing."""
+
+    reported_by_block: ClassVar[bool] = False  # True: `Reader.block` reports it missing; else its own reader does
+
+    @abstractmethod
+    def describe(self) -> str:
+        """The kind in the author reference's table."""
+
+
+class Value(Kind):
+    """A kind read on its own, with nothing but the reader: every kind but `Refs`."""
+
+    @abstractmethod
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> Any:
+        """The value at `path`, checked (None, or the kind's default, when absent or wrong); `required`: report
+        it when it is missing."""
+
+
+@dataclass(frozen=True)
+class Bilingual(Value):
+    """A block with `zh:` and `en:`, each plain text."""
+
+    def describe(self) -> str:
+        return "text in both languages (`zh:` and `en:`)"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> Text | None:
+        return reader.text(path, required)
+
+
+@dataclass(frozen=True)
+class BilingualMarkdown(Bilingual):
+    """Like `Bilingual`; the text is Markdown, converted when the pages are rendered."""
+
+    def describe(self) -> str:
+        return "Markdown in both languages (`zh: |` and `en: |`)"
+
+
+@dataclass(frozen=True)
+class Plain(Value):
+    """Text in one language, or no language at all (an identifier)."""
+
+    def describe(self) -> str:
+        return "text"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str | None:
+        return reader.plain(path, required)
+
+
+@dataclass(frozen=True)
+class Slug(Value):
+    """A stable name: lowercase ASCII letters, digits and hyphens."""
+
+    def describe(self) -> str:
+        return "slug"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str | None:
+        return reader.slug(path)  # every slug is required: the slug's reader says when it is missing
+
+
+@dataclass(frozen=True)
+class Day(Value):
+    """A date written YYYY-MM-DD (in quotes or not)."""
+
+    def describe(self) -> str:
+        return "date (YYYY-MM-DD)"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> date | None:
+        return reader.day(path, required)
+
+
+@dataclass(frozen=True)
+class Year(Value):
+    """A year such as 2008."""
+
+    reported_by_block: ClassVar[bool] = True
+
+    def describe(self) -> str:
+        return "year"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> int | None:
+        return reader.year(path)  # a missing year is reported by its block
+
+
+@dataclass(frozen=True)
+class Url(Value):
+    """A full http(s) address; read as ending in '/'."""
+
+    def describe(self) -> str:
+        return "web address"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str:
+        return reader.url(path, required)
+
+
+@dataclass(frozen=True)
+class Flag(Value):
+    """true or false; `default` when the key is left out."""
+
+    default: bool
+
+    def describe(self) -> str:
+        return "true or false"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> bool:
+        return reader.flag(path, self.default)
+
+
+@dataclass(frozen=True)
+class Count(Value):
+    """A whole number no smaller than `minimum`; `default` when the key is left out."""
+
+    default: int
+    minimum: int
+
+    def describe(self) -> str:
+        return "whole number"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> int:
+        return reader.count(path, self.default, self.minimum)
+
+
+@dataclass(frozen=True)
+class PlainList(Value):
+    """A list of plain texts; `what` names them when the list holds none ("the list of terms is empty")."""
+
+    what: str
+
+    def describe(self) -> str:
+        return "list of text"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> tuple[str, ...]:
+        return reader.plain_list(path, required, self.what)
+
+
+@dataclass(frozen=True)
+class ListOf(Value):
+    """A list of blocks of the schema's `block`; read as the items, each with its path."""
+
+    block: str
+    reported_by_block: ClassVar[bool] = True
+
+    def describe(self) -> str:
+        return f"list of [{self.block}](#{self.block}) blocks"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> list[tuple[KeyPath, Any]]:
+        return reader.items(path, required)
+
+
+@dataclass(frozen=True)
+class BlockOf(Value):
+    """A block holding the keys of the schema's `block`; read as the mapping, its keys checked."""
+
+    block: str
+
+    def describe(self) -> str:
+        return f"[{self.block}](#{self.block}) block"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> dict | None:
+        return reader.block(path, self.block, required)
+
+
+@dataclass(frozen=True)
+class Refs(Kind):
+    """A list of slugs of `what` (one of them: `one`), read as the entries they name."""
+
+    what: str
+    one: str
+    reported_by_block: ClassVar[bool] = True
+
+    def describe(self) -> str:
+        return f"list of slugs of {self.what}"
+
+    def read(self, reader: ValueReader, path: KeyPath, known: Mapping[str, T]) -> list[T]:
+        """The entries of `known` the slugs at `path` name; a slug `known` lacks is reported."""
+        return reader.refs(path, known, self.what, self.one)

@@ -1,0 +1,95 @@
+"""content/NAME.zh.md and content/NAME.en.md -> the content pages, one for each NAME.
+
+Takes: the `MarkdownDoc`s of content/ (front matter and text), and whether a missing language may show the other.
+Gives: a `ContentPage` for each name, in name order: its title, description and text in both languages.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import WARNING, Problem, ProblemLog
+from ..load import MarkdownDoc
+from ..model import LANGUAGES, ContentPage, Text
+from .common import LANGUAGE_NAMES, SLUG_RE, TRANSLATION, suggest_slug
+from .reader import Reader
+
+RESERVED_SLUGS = {"assets"}  # other clashes with the site's own pages are caught by routes, naming both files
+PageParts = dict[str, str | None]  # title, description and body of one language's file
+
+
+def read_pages(docs: tuple[MarkdownDoc, ...], log: ProblemLog, fallback: bool) -> list[ContentPage]:
+    by_slug: dict[str, dict[str, MarkdownDoc]] = {}
+    for doc in docs:
+        named = _slug_and_language(doc, log)
+        if named is not None:
+            slug, lang = named
+            by_slug.setdefault(slug, {})[lang] = doc
+    return [page for slug, docs_by_lang in sorted(by_slug.items())
+            if (page := _read_page(slug, docs_by_lang, log, fallback))]
+
+
+def _slug_and_language(doc: MarkdownDoc, log: ProblemLog) -> tuple[str, str] | None:
+    """The page's name and language, from a file name such as about.zh.md."""
+    match = re.match(r"^(.+)\.(zh|en)\.md$", doc.file.rsplit("/", 1)[-1])
+    if not match:
+        log.add(Problem(doc.file, message="a page's file name must end in .zh.md or .en.md",
+                        hint="rename it, for example about.zh.md and about.en.md"))
+        return None
+    slug, lang = match.groups()
+    if not SLUG_RE.match(slug):
+        log.add(Problem(doc.file, message=f"the page name '{slug}' is not safe in a web address",
+                        hint=f"rename the file to {suggest_slug(slug, ())}.{lang}.md"))
+        return None
+    if slug in RESERVED_SLUGS:
+        log.add(Problem(doc.file, message=f"the page '{slug}' would be written among the site's assets",
+                        hint="choose another file name"))
+        return None
+    return slug, lang
+
+
+def _read_page(slug: str, docs: dict[str, MarkdownDoc], log: ProblemLog, fallback: bool) -> ContentPage | None:
+    parts = {lang: _read_page_file(doc, log, fallback) for lang, doc in docs.items()}
+    if not _has_every_language(docs, log, fallback):
+        return None
+    title, description, body = (_both_languages(parts, key) for key in ("title", "description", "body"))
+    if title is None or body is None:
+        return None
+    sources = tuple(docs[lang].file for lang in LANGUAGES if lang in docs)
+    return ContentPage(slug, title, description or Text("", ""), body, sources)
+
+
+def _read_page_file(doc: MarkdownDoc, log: ProblemLog, fallback: bool) -> PageParts:
+    """One language's title, description and text; nothing when its front matter is not a block of keys."""
+    reader = Reader(doc.front, log, fallback)
+    if doc.front.data is not None and reader.block((), "front matter") is None:
+        return {}
+    parts: PageParts = reader.fields((), "front matter")
+    parts["body"] = doc.body.strip() or None
+    if not parts["body"]:
+        log.add(Problem(doc.file, doc.body_line, 1, message="the page has no text",
+                        hint="write the page's text below the front matter"))
+    return parts
+
+
+def _has_every_language(docs: dict[str, MarkdownDoc], log: ProblemLog, fallback: bool) -> bool:
+    """Whether each language has its file; with fallback, a missing one is a warning and shows the other."""
+    for lang in LANGUAGES:
+        if lang not in docs:
+            other = next(iter(docs.values()))
+            stem = other.file.rsplit(".", 2)[0]
+            log.add(Problem(other.file, message=f"the page has no {LANGUAGE_NAMES[lang]} version",
+                            hint=f"add {stem}.{lang}.md", severity=WARNING if fallback else "error",
+                            category=TRANSLATION))
+            if not fallback:
+                return False
+    return True
+
+
+def _both_languages(parts: dict[str, PageParts], key: str) -> Text | None:
+    """`key` in both languages, a missing one showing the other (pending); None when neither has it."""
+    values = {lang: parts.get(lang, {}).get(key) for lang in LANGUAGES}
+    source = next((text for text in values.values() if text), None)
+    if source is None:
+        return None
+    missing = frozenset(lang for lang in LANGUAGES if not values[lang])
+    return Text(values["zh"] or source, values["en"] or source, pending=missing)

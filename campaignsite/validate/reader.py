@@ -1,0 +1,332 @@
+"""Reading typed values out of one YAML document, each problem reported at its line, column and key path.
+
+Takes: a `YamlDoc` (from `load`), the `ProblemLog` of the run, and whether a missing translation may fall back.
+Gives: `Reader`, whose typed readers (`text`, `slug`, `day`, `refs`, …) return checked values, or None (or a
+default) after reporting why. It is built in layers: reporting, the structure of blocks and lists (checked
+against `schema`), texts, then dates and numbers.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from ..errors import WARNING, Problem, ProblemLog
+from ..load import YamlDoc, format_path
+from ..model import LANGUAGES, Text
+from . import schema
+from .common import (
+    BASE_URL_HINT,
+    LANGUAGE_NAMES,
+    SLUG_RE,
+    TRANSLATION,
+    KeyPath,
+    describe,
+    label,
+    normalise_base_url,
+    suggest_slug,
+    visible,
+)
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+T = TypeVar("T")
+
+
+class _Reporting:
+    """Where a value stands in the document, and how to say what is wrong with it."""
+
+    def __init__(self, doc: YamlDoc, log: ProblemLog) -> None:
+        self.doc = doc
+        self.log = log
+        self.names: dict[tuple, str] = {}  # list items named by their slug in messages
+
+    def problem(self, path: KeyPath, message: str, hint: str = "", severity: str = "error",
+                at_value: bool = True, category: str = "") -> None:
+        mark = self.doc.value_mark(path) if at_value else self.doc.mark(path)
+        self.log.add(Problem(self.doc.file, mark.line, mark.col, format_path(path, self.names),
+                             message, hint, severity, category))
+
+    def get(self, path: KeyPath) -> Any:
+        value = self.doc.data
+        for part in path:
+            if isinstance(value, dict) and part in value:
+                value = value[part]
+            elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+            else:
+                return None
+        return value
+
+    def unknown_key(self, path: KeyPath, allowed: list[str]) -> None:
+        key = str(path[-1])
+        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"the keys allowed here are: {', '.join(allowed)}"
+        self.problem(path, f"unknown key '{key}'", hint=hint, at_value=False)
+
+    def _missing(self, path: KeyPath, what: str) -> None:
+        self.problem(path, f"{what} is missing", hint=f"add '{path[-1]}:' here", at_value=False)
+
+    def _wording(self, path: KeyPath, value: Any) -> str:
+        """A wrong value as the file writes it: `yes` stays 'yes', not "the yes/no value true"."""
+        source = self.doc.source_text.get(path)
+        if isinstance(value, bool) and source is not None:
+            return f"'{source}'"
+        return describe(value)
+
+
+class _Structure(_Reporting):
+    """Blocks whose keys the schema declares, lists, and the slugs that name list items."""
+
+    def root(self, block: str, empty_hint: str | None) -> dict | None:
+        """The document's top block; an empty document is reported when `empty_hint` says what to write."""
+        if self.doc.data is None:
+            if empty_hint is not None:
+                self.log.add(Problem(self.doc.file, 1, 1, message="the file is empty", hint=empty_hint))
+            return None
+        return self.block((), block)
+
+    def block(self, path: KeyPath, block: str, required: bool = True) -> dict | None:
+        """A mapping whose keys are those the schema declares for `block`."""
+        value = self.get(path)
+        if value is None:
+            if required:
+                self._missing(path, f"the {label(path)} block")
+            return None
+        if not isinstance(value, dict):
+            self.problem(path, f"expected a block of keys ({', '.join(schema.field_names(block))}), "
+                               f"found {describe(value)}", hint="indent the keys under this line")
+            return None
+        allowed = schema.field_names(block)
+        for key in value:
+            if key not in allowed:
+                self.unknown_key(path + (key,), allowed)
+        for spec in schema.BLOCKS[block]:
+            if spec.required and value.get(spec.name) is None and spec.kind.reported_by_block:
+                self._missing(path + (spec.name,), f"'{spec.name}'")
+        return value
+
+    def items(self, path: KeyPath, required: bool = False) -> list[tuple[KeyPath, Any]]:
+        value = self.get(path)
+        if value is None:
+            if required:
+                self._missing(path, f"the list '{path[-1]}'")
+            return []
+        if not isinstance(value, list):
+            self.problem(path, f"expected a list (lines starting with '- '), found {describe(value)}")
+            return []
+        for index, item in enumerate(value):
+            if isinstance(item, dict) and isinstance(item.get("slug"), str) and SLUG_RE.match(item["slug"]):
+                self.names.setdefault(path + (index,), item["slug"])
+        return [(path + (index,), item) for index, item in enumerate(value)]
+
+    def refs(self, path: KeyPath, known: Mapping[str, T], what: str, one: str) -> list[T]:
+        found = []
+        for item_path, slug in self.items(path):
+            if not isinstance(slug, str):
+                self.problem(item_path, f"expected the slug of one of the {what}, found {describe(slug)}")
+            elif slug not in known:
+                guess = difflib.get_close_matches(slug, list(known), n=1)
+                hint = (f"did you mean '{guess[0]}'?" if guess else f"the {what} are: {', '.join(known)}"
+                        if known else f"no {one} is defined yet")
+                self.problem(item_path, f"there is no {one} with the slug '{slug}'", hint=hint)
+            else:
+                found.append(known[slug])
+        return found
+
+    def unique_slugs(self, items: list[tuple[KeyPath, str | None]], what: str) -> None:
+        seen: dict[str, tuple] = {}
+        for path, slug in items:
+            if slug is None:
+                continue
+            if slug in seen:
+                first = self.doc.value_mark(seen[slug] + ("slug",))
+                self.problem(path + ("slug",), f"the slug '{slug}' is used by another {what} too",
+                             hint=f"give each {what} its own slug (the other is on line {first.line})")
+            else:
+                seen[slug] = path
+                self.names[path] = slug
+
+
+class _Texts(_Structure):
+    """Text: in both languages (a missing translation may fall back), in one, slugs and web addresses."""
+
+    def __init__(self, doc: YamlDoc, log: ProblemLog, fallback: bool = False, strip: bool = True) -> None:
+        super().__init__(doc, log)
+        self.fallback = fallback
+        self.strip = strip  # False for UI strings: they keep their spaces, as a separator may be a space
+
+    def text(self, path: KeyPath, required: bool = True) -> Text | None:
+        """A reader-visible text: a block with zh and en, both non-empty."""
+        value = self.get(path)
+        if value is None:
+            if required:
+                self.problem(path, f"the {label(path)} is missing",
+                             hint=f"add '{path[-1]}:' with 'zh:' and 'en:' under it", at_value=False)
+            return None
+        if not isinstance(value, dict):
+            self.problem(path, f"expected the {label(path)} in both languages, found {describe(value)}",
+                         hint="write it as two lines under this key: 'zh: …' and 'en: …'")
+            return None
+        for key in value:
+            if key not in LANGUAGES:
+                self.unknown_key(path + (key,), list(LANGUAGES))
+        before = len(self.log.problems)
+        found = {lang: self.plain_text(path + (lang,), value.get(lang)) for lang in LANGUAGES}
+        if len(self.log.problems) > before:
+            return None  # a value of the wrong type was reported; "missing" would only repeat it
+        return self._complete(path, found)
+
+    def _complete(self, path: KeyPath, found: dict[str, str | None]) -> Text | None:
+        zh, en = found["zh"], found["en"]
+        if zh and en:
+            return Text(zh, en)
+        missing = [lang for lang in LANGUAGES if not found[lang]]
+        for lang in missing:
+            self._missing_language(path, lang, others_present=len(missing) < len(LANGUAGES))
+        source = zh or en
+        if not source or not self.fallback:
+            return None
+        return Text(zh or source, en or source, frozenset(missing))
+
+    def _missing_language(self, path: KeyPath, lang: str, others_present: bool) -> None:
+        message = f"the {LANGUAGE_NAMES[lang]} {label(path)} is missing"
+        if self.fallback and others_present:
+            self.problem(path + (lang,), message + " (shown as 'translation pending')",
+                         severity=WARNING, at_value=False, category=TRANSLATION)
+        else:
+            self.problem(path + (lang,), message, category=TRANSLATION,
+                         hint=f"add '{lang}: …' under '{path[-1]}'"
+                         + ("" if self.fallback else " (or set site.translation_fallback: true to publish "
+                                                     "the original for now)"),
+                         at_value=False)
+
+    def plain_text(self, path: KeyPath, value: Any) -> str | None:
+        """Text in one language; a plain scalar YAML turned into a number or boolean keeps its wording."""
+        if value is None:
+            return None
+        if path in self.doc.source_text:
+            value = self.doc.source_text[path]
+        if isinstance(value, str):
+            return value.strip() if self.strip else value
+        self.problem(path, f"expected text, found {describe(value)}",
+                     hint="write the text on this line after the colon")
+        return None
+
+    def plain(self, path: KeyPath, required: bool = False) -> str | None:
+        value = self.get(path)
+        if value is None:
+            if required:
+                self._missing(path, f"'{path[-1]}'")
+            return None
+        text = self.plain_text(path, value)
+        if text == "" and required:
+            self.problem(path, f"'{path[-1]}' is empty", hint="write a value after the colon")
+        return text
+
+    def plain_list(self, path: KeyPath, required: bool, what: str) -> tuple[str, ...]:
+        """The texts of a list of plain texts; a list holding none is reported as the empty list of `what`."""
+        items = self.items(path, required=required)
+        found = tuple(text for text in (self.plain_text(p, v) for p, v in items) if text)
+        if not found and items:
+            self.problem(path, f"the list of {what} is empty")
+        return found
+
+    def slug(self, path: KeyPath) -> str | None:
+        value = self.plain(path, required=True)
+        if value is None or value == "":
+            return None
+        if not SLUG_RE.match(value):
+            self.problem(path, f"the slug '{visible(value)}' is not safe in a web address",
+                         hint=f"use lowercase ASCII letters, digits and hyphens, such as '{suggest_slug(value, path)}'")
+            return None
+        return value
+
+    def url(self, path: KeyPath, required: bool) -> str:
+        """A full web address, ending in '/'; "/" when it is missing or wrong."""
+        value = self.plain(path, required=required)
+        if not value:
+            return "/"
+        normalised = normalise_base_url(value)
+        if normalised is None:
+            self.problem(path, f"'{value}' is not a full web address", hint=BASE_URL_HINT)
+            return "/"
+        return normalised
+
+
+class Reader(_Texts):
+    """Reads typed values out of one YAML document, reporting problems at their positions."""
+
+    def fields(self, path: KeyPath, block: str) -> dict[str, Any]:
+        """Every key the schema declares for the block at `path`, each read by its kind, in the schema's order."""
+        return {spec.name: spec.read(self, path) for spec in schema.BLOCKS[block]}
+
+    def day(self, path: KeyPath, required: bool = True) -> date | None:
+        value = self.get(path)
+        if value is None:
+            if required:
+                self._missing(path, f"the date '{path[-1]}'")
+            return None
+        if isinstance(value, date) and not hasattr(value, "hour"):
+            return value
+        if isinstance(value, str) and DAY_RE.match(value):  # a date in quotes is still a date
+            try:
+                return date.fromisoformat(value)
+            except ValueError as exc:
+                self.problem(path, f"{value} is not a real date ({exc})", hint="check the day and the month")
+                return None
+        self.problem(path, f"expected a date written as YYYY-MM-DD, found {describe(value)}",
+                     hint="write the date like 2008-09-22")
+        return None
+
+    def month(self, path: KeyPath, end: bool) -> date | None:
+        """The first day of a month written YYYY-MM, or its last day when `end`."""
+        value = self.get(path)
+        if value is None:
+            self._missing(path, f"the month '{path[-1]}'")
+            return None
+        match = MONTH_RE.match(value) if isinstance(value, str) else None
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            self.problem(path, f"expected a month written as YYYY-MM, found {describe(value)}",
+                         hint="write the month like \"2008-07\" (in quotes)")
+            return None
+        year, month = int(match.group(1)), int(match.group(2))
+        if not end:
+            return date(year, month, 1)
+        next_month = date(year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(next_month.toordinal() - 1)
+
+    def year(self, path: KeyPath) -> int | None:
+        """A year such as 2008; a missing year is reported by its block."""
+        value = self.get(path)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 2200:
+            return value
+        self.problem(path, f"expected a year such as 2008, found {describe(value)}")
+        return None
+
+    def flag(self, path: KeyPath, default: bool) -> bool:
+        """true or false as YAML 1.2 writes them; YAML 1.1's yes/no/on/off are refused, not guessed."""
+        value = self.get(path)
+        if value is None:
+            return default
+        source = self.doc.source_text.get(path)  # a quick reading leaves yes/no/on/off to the exact one
+        if isinstance(value, bool) and (source is None or source.lower() in ("true", "false")):
+            return value
+        self.problem(path, f"expected true or false, found {self._wording(path, value)}",
+                     hint="write true or false (yes/no and on/off are not accepted)")
+        return default
+
+    def count(self, path: KeyPath, default: int, minimum: int) -> int:
+        """A whole number no smaller than `minimum`."""
+        value = self.get(path)
+        if value is None:
+            return default
+        if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+            return value
+        self.problem(path, f"expected a whole number of at least {minimum}, found {self._wording(path, value)}",
+                     hint=f"write a number such as {default} (the default when the line is left out)")
+        return default

@@ -1,0 +1,212 @@
+"""The shape of every data file, declared once: validation reads it, and the author reference is made from it.
+
+Takes: nothing (declarations only); `python -m campaignsite.validate.schema` prints the author reference.
+Gives: the `Field`s of each kind of block, keyed by the block's name, each naming its `kinds.Kind`; and
+`reference_markdown()`, the reference made from them (docs/data-files.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import SCHEDULE_PAGE_SIZE
+from .common import KeyPath
+from .kinds import (
+    Bilingual,
+    BilingualMarkdown,
+    BlockOf,
+    Count,
+    Day,
+    Flag,
+    Kind,
+    ListOf,
+    Plain,
+    PlainList,
+    Refs,
+    Slug,
+    Url,
+    Value,
+    ValueReader,
+    Year,
+)
+
+MIN_SCHEDULE_PAGE_SIZE = 10
+TEXT = Bilingual()
+# References are read with what they may name (not by `Field.read`): the validators name these two.
+BODY_REFS = Refs("bodies", "body")
+SLOGAN_REFS = Refs("slogans", "slogan")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool
+    doc: str
+
+    def read(self, reader: ValueReader, block_path: KeyPath) -> Any:
+        """This key's value in the block at `block_path`; missing is reported unless the block reports it."""
+        if not isinstance(self.kind, Value):
+            raise TypeError(f"'{self.name}' names other entries: read it with its kind and what it may name")
+        return self.kind.read(reader, block_path + (self.name,), self.required and not self.kind.reported_by_block)
+
+
+BLOCKS: dict[str, tuple[Field, ...]] = {
+    "campaign.yaml": (
+        Field("name", TEXT, True, "Short name of the campaign, shown in the header and page titles."),
+        Field("title", TEXT, True, "Full title of the notice that launches the campaign."),
+        Field("year", Year(), True, "The campaign's year, such as 2008."),
+        Field("period", BlockOf("period"), True, "First and last day of the campaign."),
+        Field("addressees", TEXT, False, "Whom the notice is addressed to."),
+        Field("preamble", TEXT, False, "The notice's opening paragraph."),
+        Field("bodies", ListOf("body"), True, "Every organisation the site names; others refer to them by slug."),
+        Field("organisers", BODY_REFS, True, "Slugs of the organising bodies, in order."),
+        Field("sections", BlockOf("sections"), True, "Headings of the notice's sections."),
+        Field("guiding_ideology", TEXT, False, "The guiding ideology paragraph."),
+        Field("theme", BlockOf("theme"), True, "The campaign theme."),
+        Field("requirements", ListOf("requirement"), False, "The requirements, in order."),
+        Field("record", BlockOf("record"), False, "The document record at the foot of the notice."),
+        Field("home", BlockOf("home"), False, "What the home page features."),
+        Field("site", BlockOf("site"), True, "Settings of the website."),
+    ),
+    "period": (
+        Field("start", Day(), True, "First day, such as 2008-09-01."),
+        Field("end", Day(), True, "Last day, such as 2008-09-30."),
+    ),
+    "body": (
+        Field("slug", Slug(), True, "Stable name: lowercase letters, digits and hyphens."),
+        Field("name", TEXT, True, "Full name."),
+        Field("short", TEXT, False, "Short name or abbreviation."),
+    ),
+    "sections": (
+        Field("guiding_ideology", TEXT, True, "Heading of the guiding ideology."),
+        Field("theme", TEXT, True, "Heading of the theme."),
+        Field("activities", TEXT, True, "Heading of the list of activities."),
+        Field("requirements", TEXT, True, "Heading of the requirements."),
+        Field("slogans", TEXT, True, "Heading of the slogans."),
+    ),
+    "theme": (
+        Field("intro", TEXT, False, "Words that introduce the theme."),
+        Field("text", TEXT, True, "The theme itself."),
+    ),
+    "requirement": (
+        Field("slug", Slug(), True, "Stable name, used as the requirement's anchor."),
+        Field("text", TEXT, True, "The requirement."),
+    ),
+    "record": (
+        Field("subject_terms", BlockOf("terms"), True, "Subject terms (主题词): `zh:` and `en:` lists."),
+        Field("cc", TEXT, False, "Copied to (抄送)."),
+        Field("internal", TEXT, False, "Internal distribution (本局)."),
+        Field("issuer", TEXT, True, "The issuing office."),
+        Field("issued", Day(), True, "Date of issue."),
+    ),
+    "terms": (
+        Field("zh", PlainList("terms"), True, "Terms in Chinese."),
+        Field("en", PlainList("terms"), True, "Terms in English."),
+    ),
+    "home": (
+        Field("featured_slogans", SLOGAN_REFS, False, "Slugs of the slogans shown on the home page."),
+    ),
+    "site": (
+        Field("base_url", Url(), True, "Full address where the site is published, ending in /."),
+        Field("contact", TEXT, False, "A contact line for the footer."),
+        Field("footer", BlockOf("footer"), False, "Identifiers a government site shows in its footer."),
+        Field("meta", BlockOf("meta"), False, "The page meta tags Chinese government sites use (emitted when set)."),
+        Field("translation_fallback", Flag(default=False), False,
+              "true lets the build go on when a translation is missing: the page shows the original "
+              "with a visible 'translation pending' note."),
+        Field("schedule_page_size", Count(default=SCHEDULE_PAGE_SIZE, minimum=MIN_SCHEDULE_PAGE_SIZE), False,
+              "How many activities one schedule page lists (10 or more; default 100). With more activities "
+              "the schedule continues on schedule/page/2/, schedule/page/3/ and so on."),
+    ),
+    "footer": (
+        Field("organiser", TEXT, False, "The organiser of the website (主办单位)."),
+        Field("site_code", Plain(), False, "网站标识码 (website identification code)."),
+        Field("icp", Plain(), False, "ICP备案号 (ICP licence number)."),
+        Field("public_security", Plain(), False, "公网安备号 (public security record number)."),
+    ),
+    "meta": (
+        Field("site_name", TEXT, False, "SiteName: the name of the website."),
+        Field("site_domain", Plain(), False, "SiteDomain: the website's domain, such as www.example.gov.cn."),
+        Field("site_id_code", Plain(), False, "SiteIDCode: the website identification code (网站标识码)."),
+        Field("column_name", TEXT, False, "ColumnName: the section (栏目) the campaign pages belong to."),
+        Field("content_source", TEXT, False, "ContentSource: the source of the content."),
+    ),
+    "activities.yaml": (
+        Field("activities", ListOf("activity"), True, "The activities, in the order of the notice."),
+    ),
+    "activity": (
+        Field("slug", Slug(), True, "Stable name shared by both languages; the page's address."),
+        Field("title", TEXT, True, "Title of the activity."),
+        Field("summary", TEXT, True, "One sentence for lists."),
+        Field("body", BilingualMarkdown(), True, "The full text, in Markdown."),
+        Field("schedule", BlockOf("schedule"), True, "When it happens."),
+        Field("place", TEXT, False, "Where it happens; leave out when the notice does not say."),
+        Field("organisers", BODY_REFS, False, "Slugs of the bodies that run it; leave out when not named."),
+        Field("in_notice", Flag(default=True), False,
+              "false for an activity added after the notice (such as a local event): it is on the schedule "
+              "and has its own page, but is not listed in the notice. Default true."),
+    ),
+    "schedule": (
+        Field("kind", Plain(), True, "campaign (throughout the campaign), days, months or window (approximate)."),
+        Field("start", Day(), False, "days and window: first day (2008-09-22); months: first month (2008-07)."),
+        Field("end", Day(), False, "days and window: last day; months: last month."),
+        Field("text", TEXT, False, "Wording that replaces the derived one; required for window."),
+    ),
+    "slogans.yaml": (
+        Field("slogans", ListOf("slogan"), False, "The slogans, in order."),
+    ),
+    "slogan": (
+        Field("slug", Slug(), True, "Stable name, used as the slogan's anchor."),
+        Field("text", TEXT, True, "The slogan."),
+    ),
+    "front matter": (
+        Field("title", Plain(), True, "Title of the page, in the file's language."),
+        Field("description", Plain(), False, "One sentence describing the page."),
+    ),
+}
+
+
+def field_names(block: str) -> list[str]:
+    return [f.name for f in BLOCKS[block]]
+
+
+def field(block: str, name: str) -> Field:
+    """The declaration of key `name` in `block`."""
+    return next(spec for spec in BLOCKS[block] if spec.name == name)
+
+
+_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "front matter")
+_INTRO = {
+    "campaign.yaml": "The campaign: who runs it, what it is about, when, and the website's settings.",
+    "activities.yaml": "The activities, one entry each, in the order of the notice. A campaign with many "
+                       "activities may instead keep them one file each in a folder `activities/` (not both): each "
+                       "file holds the keys of one entry (`slug:`, `title:`, …) at the top level, and the files' "
+                       "names give the order (`activities/0010-opening.yaml`).",
+    "slogans.yaml": "The slogans, in order. The file may be left out: the site then has no gallery.",
+    "front matter": "The block between the two `---` lines at the top of `content/NAME.zh.md` and "
+                    "`content/NAME.en.md` (each file holds one language).",
+}
+
+
+def reference_markdown() -> str:
+    """The author's reference of every data file, made from the declarations above."""
+    lines = ["# Data files: the reference", "",
+             "Generated from `campaignsite/validate/schema.py` by `python -m campaignsite.validate.schema`; "
+             "a test keeps it in step.",
+             "Any key not listed here is an error (with a suggestion when it looks like a typo).", ""]
+    order = list(_FILES) + [name for name in BLOCKS if name not in _FILES]
+    for name in order:
+        lines += [f"## {name}" if name in _FILES else f"### {name}", ""]
+        if name in _INTRO:
+            lines += [_INTRO[name], ""]
+        lines += ["| key | required | kind | what it holds |", "|---|---|---|---|"]
+        for spec in BLOCKS[name]:
+            required = "yes" if spec.required else "no"
+            lines.append(f"| `{spec.name}` | {required} | {spec.kind.describe()} | {spec.doc} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(reference_markdown(), end="")

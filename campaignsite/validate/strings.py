@@ -1,0 +1,26 @@
+"""The UI string tables (templates/strings.yaml, the theme's and the site's) -> one table of texts.
+
+Takes: the `YamlDoc`s of the tables, the theme's first; a later table overrides an earlier one key by key.
+Gives: each key's `Text` in both languages, the spaces kept (a separator may be a space).
+"""
+from __future__ import annotations
+
+from ..errors import ProblemLog
+from ..load import YamlDoc
+from ..model import Text
+from .reader import Reader
+
+
+def read_strings(docs: tuple[YamlDoc, ...], log: ProblemLog) -> dict[str, Text]:
+    strings: dict[str, Text] = {}
+    for doc in docs:
+        reader = Reader(doc, log, strip=False)
+        if not isinstance(doc.data, dict):
+            if doc.data is not None:
+                reader.problem((), "expected a block of UI strings (key: {zh: …, en: …})")
+            continue
+        for key in doc.data:
+            text = reader.text((key,))
+            if text:
+                strings[key] = text
+    return strings
