@@ -8,11 +8,13 @@ or unreadable (a cache is only ever a shortcut: losing it costs time, never corr
 Nothing here writes: the write stage keeps these files.
 
 When is a file "still as written"? Its size and modification time must be those recorded. That
-alone cannot tell a file rewritten within the same tick of a coarse clock (FAT keeps times to 2 s,
-many file systems to a clock tick) with the same size. So, as git does with its index, a file whose
-recorded time is not at least `RACY_NS` older than the manifest itself is "racy": its content is
-read and compared with the recorded digest. A file recorded earlier than that and changed since
-has a later time, whatever the clock's granularity, unless someone set its time back on purpose.
+alone cannot tell a file rewritten within the same tick of the file system's clock with the same
+size. So, as git does with its index, a file whose recorded time is not clearly older than the
+manifest itself is "racy": its content is read and compared with the recorded digest. "Clearly"
+is the clock's coarseness: when the manifest's own time has no fraction of a second, the file system
+may keep whole seconds or, as FAT does, two (`COARSE_NS`); otherwise its clock ticks in
+milliseconds, and `FINE_NS` is ten of the coarsest kernel ticks. A file recorded earlier than that
+and changed since has a later time, unless someone set its time back on purpose.
 """
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ MANIFEST_FILE = "manifest.json"
 READINGS_FILE = "readings.pickle"  # quick readings of the data files (load.ReadingCache)
 CONVERSIONS_FILE = "markdown.pickle"  # Markdown converted to HTML (render.Conversions)
 
-RACY_NS = 2_000_000_000  # the coarsest file-system clock in use (FAT): two seconds
+COARSE_NS = 2_000_000_000  # the coarsest file-system clock in use (FAT): two seconds
+FINE_NS = 100_000_000  # ten ticks of a kernel clock at 100 Hz
 Record = tuple[str, int, int]  # a written file: digest of its content, size, modification time (ns)
 
 
@@ -94,9 +97,14 @@ def load_previous(output: Path) -> Previous | None:
     try:
         record = json.loads(manifest.read_text(encoding="utf-8"))
         return Previous(output, {path: tuple(entry) for path, entry in record["files"].items()},
-                        record.get("inputs", ""), record.get("counts", {}), manifest.stat().st_mtime_ns - RACY_NS)
+                        record.get("inputs", ""), record.get("counts", {}), _trusted_before(manifest))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _trusted_before(manifest: Path) -> int:
+    written = manifest.stat().st_mtime_ns
+    return written - (COARSE_NS if written % 1_000_000_000 == 0 else FINE_NS)
 
 
 def _digest_of(path: str) -> str | None:

@@ -157,3 +157,15 @@ def test_confirming_the_manifest_makes_its_files_trusted_by_time_once_their_tick
     save_manifest(out, {}, {"index.html": (content_digest(b"aaaa"), 4, earlier)})
     confirm_manifest(out)
     assert not load_previous(out).racy()
+
+
+@pytest.mark.parametrize("fraction, racy", [(0, True), (123_456_789, False)])
+def test_on_a_clock_of_whole_seconds_two_seconds_are_racy_else_a_tenth(tmp_path, fraction, racy):
+    out = _site(tmp_path, {"index.html": "aaaa"})
+    page, manifest = out / "index.html", cache_dir(out) / MANIFEST_FILE
+    written = (page.stat().st_mtime_ns // 1_000_000_000 + 10) * 1_000_000_000 + fraction
+    recorded = written - 1_500_000_000  # a second and a half before the manifest
+    os.utime(page, ns=(recorded, recorded))
+    save_manifest(out, {}, {"index.html": (content_digest(b"aaaa"), 4, recorded)})
+    os.utime(manifest, ns=(written, written))
+    assert load_previous(out).racy() is racy
