@@ -8,11 +8,13 @@ one line that counts them). A `SiteError` pickles, so a worker process can send 
 """
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 ERROR = "error"
 WARNING = "warning"
+TRANSLATION = "translation"  # the category of a problem that is only a missing translation
 
 
 @dataclass(frozen=True, order=True)
@@ -111,3 +113,19 @@ class ProblemLog(BySeverity):
     def raise_if_errors(self) -> None:
         if self.errors:
             raise SiteError(self.problems)
+
+
+_CAUSES = {  # what an operating-system error means to an author, and what to do about it
+    errno.ENOSPC: ("no space left on the disk", "free some space, then build again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space, then build again"),
+    errno.EACCES: ("permission denied", "make it writable (and its folder), or choose another --output"),
+    errno.EPERM: ("permission denied", "make it writable (and its folder), or choose another --output"),
+    errno.EROFS: ("the file system is read-only", "choose an --output on a writable disk"),
+    errno.ENAMETOOLONG: ("the name is too long for the file system", "use shorter slugs and file names"),
+}
+
+
+def os_problem(exc: OSError, where: str, hint: str = "", severity: str = ERROR) -> Problem:
+    """An operating-system error as one located line: `where: permission denied — how to fix it`."""
+    cause, default_hint = _CAUSES.get(exc.errno or 0, ((exc.strerror or str(exc)).lower(), ""))
+    return Problem(where, message=cause, hint=hint or default_hint, severity=severity)

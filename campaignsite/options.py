@@ -31,6 +31,7 @@ class BuildOptions:
     theme_dir: Path = THEME_DIR
     today: date | None = None  # the build date; default: SOURCE_DATE_EPOCH, else today
     relative_urls: bool = False
+    lock_wait: float = 60.0  # seconds to wait for another build of the same output folder
 
     def day(self) -> date:
         return self.today or build_date()

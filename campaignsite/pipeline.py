@@ -60,14 +60,14 @@ def build(options: BuildOptions, session: Session | None = None, progress: Progr
     (another build waits); `swap_lock` is held while files are moved into place (the preview's
     readers), `notice` hears what the build waits for."""
     check_location(options.output_dir, options.site_dir, options.source_dirs())
-    with output_lock(options.output_dir, notice or _to_stderr):
+    with output_lock(options.output_dir, notice or _to_stderr, options.lock_wait):
         return _build(options, session, progress, swap_lock)
 
 
 def _build(options: BuildOptions, session: Session | None, progress: Progress | None,
            swap_lock: Callable[[], AbstractContextManager[object]]) -> BuildResult:
     output = options.output_dir
-    recover(output)
+    recover(output, _display(output, options.site_dir))
     previous = load_previous(output)
     inputs = inputs_digest(options.site_dir, options.theme_dir, options.settings())
     if previous is not None and previous.inputs == inputs and previous.intact():
@@ -80,10 +80,10 @@ def _build(options: BuildOptions, session: Session | None, progress: Progress | 
     written = publish(output, _display(output, options.site_dir), rendered, assets, previous, swap_lock)
     counts = {lang: sum(1 for page in planned.pages if page.lang == lang) for lang in LANGUAGES}
     # a build with warnings is done again next time, so that they are shown again
-    save_manifest(output, rendered.fingerprints, written, "" if warnings else inputs, counts)
+    kept = [save_manifest(output, rendered.fingerprints, written, "" if warnings else inputs, counts)]
     if not session.kept_by_process:
-        _keep_caches(output, session)
-    return BuildResult(counts, warnings, len(rendered.reused))
+        kept += _keep_caches(output, session)
+    return BuildResult(counts, (*warnings, *(problem for problem in kept if problem)), len(rendered.reused))
 
 
 @dataclass(frozen=True)
@@ -131,11 +131,13 @@ def _to_stderr(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def _keep_caches(output: Path, session: Session) -> None:
+def _keep_caches(output: Path, session: Session) -> list[Problem | None]:
+    kept = []
     if session.readings.dirty:
-        save_cache(output, READINGS_FILE, session.readings.entries)
+        kept.append(save_cache(output, READINGS_FILE, session.readings.entries))
     if session.conversions.take_new():
-        save_cache(output, CONVERSIONS_FILE, session.conversions.known)
+        kept.append(save_cache(output, CONVERSIONS_FILE, session.conversions.known))
+    return kept
 
 
 def _display(path: Path, site_dir: Path) -> str:

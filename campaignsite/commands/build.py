@@ -12,10 +12,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..model import LANGUAGES
-from ..pipeline import BuildOptions, BuildResult, build
+
+if TYPE_CHECKING:
+    from ..pipeline import BuildResult
 
 PROGRESS_AFTER = 2.0  # seconds: a build quicker than this shows no progress
 PROGRESS_EVERY = 0.2  # seconds between two updates of the progress line
@@ -38,17 +40,22 @@ def add_build_command(commands: Any, site_options: Callable[[argparse.ArgumentPa
     build_.add_argument("--today", type=day, metavar="YYYY-MM-DD",
                         help="the date the site is built 'as of' (activity status, feeds, calendars); "
                              "default: SOURCE_DATE_EPOCH when set, else today")
+    build_.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                        help="how long to wait while another build writes the same output folder (default: 60)")
     build_.set_defaults(run=run_build)
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from ..pipeline import BuildOptions, build  # here: `--help` must not wait for every stage to be imported
+
     started = time.perf_counter()
     site_dir = args.site.resolve()
     output = (args.output or site_dir / "output").absolute()
     progress = TerminalProgress(sys.stderr, started)
     try:
         result = build(BuildOptions(site_dir, output, args.base_url, args.allow_missing_translations,
-                                    today=args.today, relative_urls=args.relative_urls), progress=progress,
+                                    today=args.today, relative_urls=args.relative_urls, lock_wait=args.wait),
+                       progress=progress,
                        notice=lambda line: print(line, file=sys.stderr, flush=True))
     finally:
         progress.done()

@@ -13,11 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import BySeverity, Problem, SiteError
-from ..links import check_links
-from ..pipeline import BuildOptions, check
-from ..render import Urls
-from ..validate import TRANSLATION
+from ..errors import TRANSLATION, BySeverity, Problem, SiteError
 
 
 def add_check_command(commands: Any, site_options: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -61,6 +57,10 @@ class CheckReport(BySeverity):
 
 
 def check_site(site_dir: Path, allow_fallback: bool = False) -> CheckReport:
+    from ..links import check_links  # here: `--help` must not wait for every stage to be imported
+    from ..pipeline import BuildOptions, check
+    from ..render import Urls
+
     try:
         checked = check(BuildOptions(site_dir, site_dir / "output", allow_fallback=allow_fallback))
     except SiteError as exc:

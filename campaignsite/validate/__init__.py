@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import Problem, ProblemLog
+from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
 from ..model import Site
 from .activities import read_activities, read_activity_files, warn_far_dates
 from .campaign import read_bodies, read_campaign, wants_fallback
-from .common import BASE_URL_HINT, TRANSLATION, normalise_base_url, suggest_slug
+from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .pages import read_pages
 from .reader import Reader
 from .slogans import read_slogans

@@ -15,8 +15,19 @@ from ..model import LANGUAGES
 KeyPath = tuple  # a key path such as ("activities", 0, "title", "en"), as `load` records positions
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
-TRANSLATION = "translation"  # the category of a problem that is only a missing translation
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 80  # a slug names a folder: well under the 255 bytes a file name may have, and readable in an address
+
+
+def slug_too_long(slug: str) -> str | None:
+    """What is wrong with a slug's length, or None."""
+    if len(slug) <= MAX_SLUG:
+        return None
+    return f"is {len(slug)} characters long; a slug has at most {MAX_SLUG} (it names a folder of the site)"
+
+
+def shortened(slug: str) -> str:
+    return slug[:MAX_SLUG].rstrip("-")
 BASE_URL_HINT = "write it like https://www.example.gov.cn/zt/quality-month/"
 
 

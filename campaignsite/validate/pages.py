@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from ..errors import WARNING, Problem, ProblemLog
+from ..errors import TRANSLATION, WARNING, Problem, ProblemLog
 from ..load import MarkdownDoc
 from ..model import LANGUAGES, ContentPage, Text
-from .common import LANGUAGE_NAMES, SLUG_RE, TRANSLATION, suggest_slug
+from .common import LANGUAGE_NAMES, SLUG_RE, shortened, slug_too_long, suggest_slug
 from .reader import Reader
 
 RESERVED_SLUGS = {"assets"}  # other clashes with the site's own pages are caught by routes, naming both files
@@ -39,6 +39,11 @@ def _slug_and_language(doc: MarkdownDoc, log: ProblemLog) -> tuple[str, str] | N
     if not SLUG_RE.match(slug):
         log.add(Problem(doc.file, message=f"the page name '{slug}' is not safe in a web address",
                         hint=f"rename the file to {suggest_slug(slug, ())}.{lang}.md"))
+        return None
+    too_long = slug_too_long(slug)
+    if too_long:
+        log.add(Problem(doc.file, message=f"the page name {too_long}",
+                        hint=f"rename the file to {shortened(slug)}.{lang}.md"))
         return None
     if slug in RESERVED_SLUGS:
         log.add(Problem(doc.file, message=f"the page '{slug}' would be written among the site's assets",

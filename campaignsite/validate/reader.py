@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, TypeVar
 
-from ..errors import WARNING, Problem, ProblemLog
+from ..errors import TRANSLATION, WARNING, Problem, ProblemLog
 from ..load import YamlDoc, format_path
 from ..model import LANGUAGES, Text
 from . import schema
@@ -21,11 +21,12 @@ from .common import (
     BASE_URL_HINT,
     LANGUAGE_NAMES,
     SLUG_RE,
-    TRANSLATION,
     KeyPath,
     describe,
     label,
     normalise_base_url,
+    shortened,
+    slug_too_long,
     suggest_slug,
     visible,
 )
@@ -118,8 +119,9 @@ class _Structure(_Reporting):
             self.problem(path, f"expected a list (lines starting with '- '), found {describe(value)}")
             return []
         for index, item in enumerate(value):
-            if isinstance(item, dict) and isinstance(item.get("slug"), str) and SLUG_RE.match(item["slug"]):
-                self.names.setdefault(path + (index,), item["slug"])
+            slug = item.get("slug") if isinstance(item, dict) else None
+            if isinstance(slug, str) and SLUG_RE.match(slug) and not slug_too_long(slug):
+                self.names.setdefault(path + (index,), slug)
         return [(path + (index,), item) for index, item in enumerate(value)]
 
     def refs(self, path: KeyPath, known: Mapping[str, T], what: str, one: str) -> list[T]:
@@ -241,6 +243,10 @@ class _Texts(_Structure):
         if not SLUG_RE.match(value):
             self.problem(path, f"the slug '{visible(value)}' is not safe in a web address",
                          hint=f"use lowercase ASCII letters, digits and hyphens, such as '{suggest_slug(value, path)}'")
+            return None
+        too_long = slug_too_long(value)
+        if too_long:
+            self.problem(path, f"the slug {too_long}", hint=f"shorten it, such as '{shortened(value)}'")
             return None
         return value
 

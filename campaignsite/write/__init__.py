@@ -10,11 +10,23 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from ..errors import SiteError, os_problem
 from ..load import Previous, Record
 from ..render import RenderedSite
 from .lock import output_lock
 from .records import confirm_manifest, save_cache, save_manifest
-from .site import JOURNAL, MARKER_TEXT, Staging, Update, check_location, old_dir, open_writer, recover, staging_dir
+from .site import (
+    JOURNAL,
+    MARKER_TEXT,
+    Staging,
+    Update,
+    check_location,
+    old_dir,
+    open_writer,
+    recover,
+    shown,
+    staging_dir,
+)
 
 __all__ = ["JOURNAL", "MARKER_TEXT", "Staging", "Update", "check_location", "confirm_manifest", "old_dir",
            "open_writer", "output_lock", "publish", "recover", "save_cache", "save_manifest", "staging_dir"]
@@ -24,10 +36,15 @@ def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str
             swap_lock: Callable[[], AbstractContextManager[object]] = nullcontext) -> dict[str, Record]:
     """Write the site: staged beside the output, then swapped in (or, over the site written last time,
     an update of the files that changed) while `swap_lock` is held. Gives the record of every file."""
-    with open_writer(output, display, previous) as staging:
-        written = staging.write(rendered.files)
-        written.update(staging.link(rendered.reused))
-        written.update(staging.copy(assets))
-        with swap_lock():
-            staging.swap_in()
+    try:
+        with open_writer(output, display, previous) as staging:
+            written = staging.write(rendered.files)
+            written.update(staging.link(rendered.reused))
+            written.update(staging.copy(assets))
+            with swap_lock():
+                staging.swap_in()
+    except OSError as exc:
+        committed = (staging_dir(output) / JOURNAL).exists()
+        hint = "fix it, then build again: the update is then completed" if committed else ""
+        raise SiteError([os_problem(exc, shown(exc.filename, output, display), hint)]) from None
     return written

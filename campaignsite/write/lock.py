@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import Problem, SiteError
+from ..errors import Problem, SiteError, os_problem
+from ..faults import reached
 
 WAIT_SECONDS = 60.0
 POLL_SECONDS = 0.1
@@ -36,6 +37,7 @@ def output_lock(output: Path, announce: Callable[[str], None], wait_seconds: flo
         _acquire(descriptor, output, announce, wait_seconds)
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        reached("locked")
         yield
     finally:
         os.close(descriptor)  # closing releases the lock
@@ -44,11 +46,11 @@ def output_lock(output: Path, announce: Callable[[str], None], wait_seconds: flo
 def _open(path: Path, output: Path) -> int:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        reached("lock", path)
         return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise SiteError([Problem(str(output.parent), message=f"cannot make the lock file {path.name} "
-                                 f"({exc.strerror or exc})",
-                                 hint="the folder that holds the output folder must be writable")]) from None
+        raise SiteError([os_problem(exc, str(path), hint="the folder that holds the output folder must be "
+                                                         "writable: a build keeps its lock file there")]) from None
 
 
 def _acquire(descriptor: int, output: Path, announce: Callable[[str], None], wait_seconds: float) -> None:

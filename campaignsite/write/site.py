@@ -19,6 +19,7 @@ It refuses to write into a folder it did not create (one without its marker file
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 
-from ..errors import Problem, SiteError
+from ..errors import Problem, SiteError, os_problem
 from ..faults import reached
 from ..load import MARKER, Previous, Record, content_digest
 
@@ -41,8 +42,17 @@ def old_dir(output: Path) -> Path:
     return output.parent / f".{output.name}.old"
 
 
-def recover(output: Path) -> None:
-    """Finish or undo a swap or update that an earlier run did not complete; clear its staging folder."""
+def recover(output: Path, display: str = "") -> None:
+    """Finish or undo a swap or update that an earlier run did not complete; clear its staging folder.
+    A step that fails is a `SiteError` naming the file; what is left is finished by a later run."""
+    try:
+        _recover(output)
+    except OSError as exc:
+        hint = "fix it, then build again: the interrupted update is then completed"
+        raise SiteError([os_problem(exc, shown(exc.filename, output, display or output.name), hint)]) from None
+
+
+def _recover(output: Path) -> None:
     old = old_dir(output)
     if old.exists():
         if output.exists():
@@ -184,6 +194,7 @@ class Update(Staging):
             json.dump(journal, handle)
             handle.flush()
             os.fsync(handle.fileno())
+        _check_writable(self.output, [*self.staged, *deleted])
         temporary.rename(self.root / JOURNAL)  # from here on, the update is done or will be finished
         _fsync_dir(self.root)
         reached("journal-committed")
@@ -199,6 +210,7 @@ def _apply_journal(staging: Path, output: Path) -> None:
         if source.exists():
             target = output / relative
             target.parent.mkdir(parents=True, exist_ok=True)
+            reached("move", target)
             os.replace(source, target)
         if number == 1 < len(journal["moves"]):
             reached("between-moves")
@@ -208,6 +220,29 @@ def _apply_journal(staging: Path, output: Path) -> None:
         target.unlink(missing_ok=True)
         _remove_empty_folders(target.parent, output)
     (staging / JOURNAL).unlink()
+
+
+def _check_writable(output: Path, relatives: list[str]) -> None:
+    """Before an update is committed: every folder it moves files into or deletes files from can be
+    written (or made), so that a folder without permission stops the update while the site is whole."""
+    for folder in sorted({os.path.dirname(relative) for relative in relatives}):
+        existing = output / folder
+        while not existing.exists() and existing != output:
+            existing = existing.parent
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(existing))
+
+
+def shown(filename: str | None, output: Path, display: str) -> str:
+    """A path as messages show it: inside the output (or its staging), relative to the output's name."""
+    if not filename:
+        return display
+    path = Path(filename)
+    for root in (staging_dir(output), output):
+        if path.is_relative_to(root):
+            relative = path.relative_to(root).as_posix()
+            return display if relative == "." else f"{display}/{relative}"
+    return str(path)
 
 
 def _remove_empty_folders(folder: Path, root: Path) -> None:
@@ -232,6 +267,7 @@ def _write_new(target: str, data: bytes, digest: str, made: set[str] | None = No
         os.makedirs(folder, exist_ok=True)
         if made is not None:
             made.add(folder)
+    reached("write", target)
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         view = memoryview(data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import socket
 import time
 
-from campaignsite.commands.serve import inject_script, resolve
+from campaignsite.commands.preview import inject_script, resolve
 from tests.helpers import copy_fixture, run_build
 from tests.serving import ReloadChannel, fetch, preview_dirs, serving, wait_for
 
