@@ -8,7 +8,7 @@ Gives: the context dict of one page. Every text a template shows comes through a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
@@ -48,6 +48,12 @@ class PageMaker:
     strings: Strings
     publication: Publication
     conversions: Conversions
+    qr_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # every poster shows the same code
+
+    def qr_code(self, target: str, label: str) -> Markup:
+        if (target, label) not in self.qr_codes:
+            self.qr_codes[target, label] = posters.qr_code(target, label)
+        return Markup(self.qr_codes[target, label])
 
     def context(self, page: Page) -> dict[str, Any]:
         lang = page.lang
@@ -115,7 +121,7 @@ class PageMaker:
             "absolute_url": lambda key, in_lang=None: urls.absolute(route_of(key, in_lang or lang)),
             "asset": asset,
             "link_to": lambda path: urls.link(path),
-            "qr_code": lambda target, label: Markup(posters.qr_code(target, label)),
+            "qr_code": self.qr_code,
         }
 
     def _site_values(self, lang: str) -> dict[str, Any]:

@@ -6,7 +6,6 @@ plain SVG whose text is drawn by the viewer's fonts, so the build needs no fonts
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from html import escape as _html_escape
 
 import segno
@@ -18,7 +17,6 @@ BANNER_FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Micro
                 '"SimHei", "WenQuanYi Micro Hei", sans-serif')
 
 
-@lru_cache(maxsize=64)  # every poster of a language shows the same code: make it once
 def qr_code(url: str, label: str) -> str:
     """An inline SVG QR code for `url`, named `label` for screen readers."""
     svg = segno.make(url, error="m").svg_inline(scale=5, title=label, svgclass="qr-code", lineclass=None)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import SiteError, os_problem
 from ..load import Previous, Record
-from ..render import RenderedSite
+from ..render import Progress, RenderedSite
 from .lock import output_lock
 from .records import confirm_manifest, save_cache, save_manifest
 from .site import (
@@ -33,12 +33,13 @@ __all__ = ["JOURNAL", "MARKER_TEXT", "Staging", "Update", "check_location", "con
 
 
 def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str, Path], previous: Previous | None,
-            swap_lock: Callable[[], AbstractContextManager[object]] = nullcontext) -> dict[str, Record]:
+            swap_lock: Callable[[], AbstractContextManager[object]] = nullcontext,
+            progress: Progress | None = None) -> dict[str, Record]:
     """Write the site: staged beside the output, then swapped in (or, over the site written last time,
     an update of the files that changed) while `swap_lock` is held. Gives the record of every file."""
     try:
         with open_writer(output, display, previous) as staging:
-            written = staging.write(rendered.files)
+            written = staging.write(rendered.files, progress)
             written.update(staging.link(rendered.reused))
             written.update(staging.copy(assets))
             with swap_lock():
