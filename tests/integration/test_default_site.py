@@ -1,6 +1,9 @@
 """The default campaign (the 2008 National Quality Month notice), built end to end."""
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pytest
 import yaml
 
@@ -101,21 +104,21 @@ def test_every_page_has_one_h1_a_skip_link_first_landmarks_and_the_organisers_in
 def test_the_schedule_lists_dated_activities_by_start_and_the_undated_last(default_site):
     page = read_page(default_site, "schedule/index.html")
     links = [e.attrs["href"] for e in page.elements if e.tag == "a" and e.attrs.get("href", "").startswith("/activities/")]
-    assert links[:3] == ["/activities/olympic-quality-service/", "/activities/top-brand-awards/",
-                         "/activities/quality-forum-and-sme-fair/"]
-    undated = [slug for slug in _activity_slugs() if slug not in
-               ("olympic-quality-service", "top-brand-awards", "quality-forum-and-sme-fair")]
-    assert links[3:] == [f"/activities/{slug}/" for slug in undated]
+    assert links[:2] == ["/activities/olympic-quality-service/", "/activities/top-brand-awards/"]
+    undated = [slug for slug in _activity_slugs() if slug not in ("olympic-quality-service", "top-brand-awards")]
+    assert links[2:] == [f"/activities/{slug}/" for slug in undated]
 
 
 @pytest.mark.parametrize("file, expected", [
-    ("schedule/index.html", ["2008年7月至9月", "2008年9月底或10月初", "2008年9月22日至25日", "活动期间"]),
+    ("schedule/index.html", ["2008年7月至9月", "2008年9月底或10月初", "活动期间", "9月22日至25日在广州"]),
     ("en/schedule/index.html", ["July to September 2008", "Late September or early October 2008",
-                                "22–25 September 2008", "Throughout the campaign"]),
+                                "Throughout the campaign", "in Guangzhou on 22–25 September"]),
     ("index.html", ["2008年9月", "质量安全是社会和谐的基础"]),
     ("en/index.html", ["September 2008"]),
-    ("notice/index.html", ["国家质检总局办公厅　2008年6月26日印发"]),
-    ("en/notice/index.html", ["26 June 2008"]),
+    ("notice/index.html", ["国家质检总局办公厅　2008年6月26日印发", "9月22日至25日，在广州"]),
+    ("en/notice/index.html", ["Issued by the General Office of AQSIQ on 26 June 2008",
+                              "in Guangzhou on 22–25 September"]),
+    ("en/about/index.html", ["issued on 26 June 2008 by the General Office"]),
 ])
 def test_dates_are_written_the_way_each_language_writes_them(default_site, file, expected):
     text = read_page(default_site, file).text()
@@ -123,10 +126,20 @@ def test_dates_are_written_the_way_each_language_writes_them(default_site, file,
         assert phrase in text
 
 
-def test_an_activity_page_says_when_where_and_links_its_neighbours_and_the_schedule(default_site):
+def test_english_pages_write_the_day_before_the_month(default_site):
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    month_first = re.compile(rf"\b(?:{months}) \d{{1,2}}\b")
+    for file in html_files(default_site):
+        if file.startswith("en/"):
+            assert month_first.findall(read_page(default_site, file).text()) == [], file
+
+
+def test_an_activity_page_says_when_and_links_its_neighbours_and_the_schedule(default_site):
     page = read_page(default_site, "en/activities/quality-forum-and-sme-fair/index.html")
     text = page.text()
-    assert "22–25 September 2008" in text and "Guangzhou" in text
+    # the notice dates and places only the fair, not the forum: the page gives no date or place of its own
+    assert "Throughout the campaign" in text and "in Guangzhou on 22–25 September" in text
+    assert "Where" not in text and not page.find("p", class_="calendar-link")
     hrefs = [e.attrs["href"] for e in page.find("a")]
     assert "/en/activities/top-brand-awards/" in hrefs  # previous in the data file's order
     assert "/en/activities/competitiveness-index/" in hrefs  # next
@@ -142,16 +155,35 @@ def test_the_notice_page_carries_the_document_record(default_site):
         assert phrase in text
 
 
+# UI strings of the theme that say 全国统一部署的活动 in their own words ("Nationwide activities"); the
+# glossary wants the notice's heading, which only a template change can bring in (sections.activities).
+# Remove a key from here when its string follows the glossary.
+UI_STRINGS_AWAITING_THE_GLOSSARY = {"home.schedule", "schedule.intro"}
+
+
 def test_the_english_follows_the_glossary_in_every_field():
     glossary = yaml.safe_load((REPO / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
     site = validate(load_sources(REPO, REPO)).site
-    broken = []
-    for zh, en in _bilingual_values(site):
-        for term in glossary:
-            if term["zh"] in zh and term["en"].lower() not in en.lower():
-                broken.append((term["zh"], term["en"], en[:60]))
-    assert broken == []
-    assert len(glossary) >= 15
+    pairs = list(_bilingual_values(dataclasses.replace(site, strings={})))
+    assert _glossary_misses(pairs, glossary) == []
+    ui = {key: _glossary_misses([(text.zh, text.en)], glossary) for key, text in site.strings.items()}
+    assert {key for key, misses in ui.items() if misses} == UI_STRINGS_AWAITING_THE_GLOSSARY
+    unused = [term["zh"] for term in glossary if not any(term["zh"] in zh for zh, _ in pairs)]
+    assert unused == []  # every fixed translation holds some text of the campaign to it
+    assert len(glossary) >= 40
+
+
+def test_the_glossary_match_allows_endings_and_hyphens_and_defers_to_longer_terms():
+    assert _english_term("win through quality").search("the strategy of winning through quality")
+    assert _english_term("bureau of quality and technical supervision").search("Bureaus of Quality and Technical "
+                                                                               "Supervision of all provinces")
+    assert _english_term("top-brand products").search("provincial top brand products")
+    assert not _english_term("top-brand strategy").search("the brand strategy")
+    assert not _english_term("top-brand products").search("stop-brand products")
+    glossary = [{"zh": "名牌产品"}, {"zh": "中国名牌产品"}]
+    assert not _term_stands_alone("名牌产品", "中国名牌产品生产企业", glossary)
+    assert _term_stands_alone("名牌产品", "中国名牌产品、省级名牌产品", glossary)
+    assert not _term_stands_alone("名牌产品", "名优企业", glossary)
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
@@ -171,9 +203,29 @@ def _activity_slugs() -> list[str]:
     return [a["slug"] for a in data["activities"]]
 
 
+def _glossary_misses(pairs: list[tuple[str, str]], glossary: list[dict]) -> list[tuple[str, str, str]]:
+    """(term zh, term en, start of the English) for every zh term whose fixed English is missing."""
+    return [(term["zh"], term["en"], en[:60]) for zh, en in pairs for term in glossary
+            if _term_stands_alone(term["zh"], zh, glossary) and not _english_term(term["en"]).search(en)]
+
+
+def _english_term(en: str) -> re.Pattern[str]:
+    """`en` as a whole phrase, any case, a hyphen or a space between its words, each word with any ending."""
+    words = [re.escape(word) + r"\w*" for word in re.split(r"[\s-]+", en.strip())]
+    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words), re.IGNORECASE)
+
+
+def _term_stands_alone(term: str, zh: str, glossary: list[dict]) -> bool:
+    """Whether `term` occurs in `zh` other than inside a longer glossary term that contains it."""
+    covered: set[int] = set()
+    for longer in (t["zh"] for t in glossary if term in t["zh"] and t["zh"] != term):
+        for match in re.finditer(re.escape(longer), zh):
+            covered.update(range(match.start(), match.end()))
+    return any(match.start() not in covered for match in re.finditer(re.escape(term), zh))
+
+
 def _bilingual_values(value, seen=None):
     """Every (zh, en) pair in the model."""
-    import dataclasses
     if isinstance(value, Text):
         yield value.zh, value.en
     elif isinstance(value, TextList):

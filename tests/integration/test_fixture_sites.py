@@ -26,6 +26,14 @@ def test_footer_identifiers_appear_when_the_campaign_sets_them(festival_site):
     assert "公网安备号" not in footer  # not set: left out, not blank
 
 
+def test_an_activity_with_a_place_says_where_on_its_page_and_in_the_schedule(festival_site):
+    for file in ("en/activities/book-fair/index.html", "en/schedule/index.html"):
+        text = read_page(festival_site, file).text()
+        assert "Where" in text and "Central Square" in text, file
+    assert "地点" in read_page(festival_site, "activities/book-fair/index.html").text()
+    assert "Where" not in read_page(festival_site, "en/activities/reading-marathon/index.html").text()
+
+
 def test_a_campaign_without_slogans_or_dates_leaves_those_pages_out(tmp_path):
     result = run_build("build", "--site", str(FIXTURES / "bare"), "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr

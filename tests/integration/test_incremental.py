@@ -87,7 +87,7 @@ def test_editing_one_activity_renders_its_pages_its_neighbours_and_the_lists(tmp
     site = default_copy(tmp_path)
     build(site)
     before = mtimes(site / "output")
-    edit(site / "activities.yaml", "A uniform “National Quality Month Flag”", "A single “National Quality Month Flag”")
+    edit(site / "activities.yaml", "A standard “National Quality Month Flag”", "A single “National Quality Month Flag”")
     pages, unchanged = build(site)
     # publicity-materials (the last) and its neighbour, home, schedule and notice, in both languages
     assert pages - unchanged == 10
@@ -135,7 +135,7 @@ def test_random_sequences_of_edits_give_what_a_full_build_gives(tmp_path):
     rng = random.Random(20080926)
     edits = [
         ("activities.yaml", "Quality education for all employees", "Quality education for every employee"),
-        ("activities.yaml", "kind: days, start: 2008-09-22, end: 2008-09-25", "kind: days, start: 2008-09-23, end: 2008-09-25"),
+        ("activities.yaml", "start: 2008-09-21\n      end: 2008-10-10", "start: 2008-09-22\n      end: 2008-10-10"),
         ("slogans.yaml", "Care about food safety", "Mind food safety"),
         ("campaign.yaml", "2008 National Quality Month}", "2008 National Quality Month (Sept.)}"),
         ("content/about.en.md", "About", "About the site"),

@@ -34,10 +34,10 @@ def test_sitemap_and_robots(built):
 
 
 def test_every_dated_activity_page_links_its_calendar_and_undated_ones_do_not(built):
-    page = read_page(built, "en/activities/quality-forum-and-sme-fair/index.html")
+    page = read_page(built, "en/activities/top-brand-awards/index.html")
     links = [e.attrs["href"] for e in page.find("a") if e.attrs.get("href", "").endswith(".ics")]
-    assert links == ["/en/activities/quality-forum-and-sme-fair/calendar.ics"]
-    assert (built / "en/activities/quality-forum-and-sme-fair/calendar.ics").is_file()
+    assert links == ["/en/activities/top-brand-awards/calendar.ics"]
+    assert (built / "en/activities/top-brand-awards/calendar.ics").is_file()
     undated = read_page(built, "en/activities/disaster-relief/index.html")
     assert not [e for e in undated.find("a") if e.attrs.get("href", "").endswith(".ics")]
     assert not (built / "en/activities/disaster-relief/calendar.ics").exists()
@@ -58,12 +58,15 @@ def structured_data(page_html: str) -> dict:
     return json.loads(match.group(1))
 
 
-def test_activity_pages_carry_a_schema_org_event(built):
-    event = structured_data((built / "en/activities/quality-forum-and-sme-fair/index.html").read_text(encoding="utf-8"))
+def test_activity_pages_carry_a_schema_org_event(built, festival_site):
+    event = structured_data((built / "en/activities/top-brand-awards/index.html").read_text(encoding="utf-8"))
     assert event["@type"] == "Event"
-    assert (event["startDate"], event["endDate"]) == ("2008-09-22", "2008-09-25")
-    assert event["location"]["name"] == "Guangzhou"
-    assert event["url"] == "https://quality-month.example.org/en/activities/quality-forum-and-sme-fair/"
+    assert (event["startDate"], event["endDate"]) == ("2008-09-21", "2008-10-10")
+    assert "location" not in event  # the notice gives no place
+    assert event["url"] == "https://quality-month.example.org/en/activities/top-brand-awards/"
+    fair = structured_data((festival_site / "en/activities/book-fair/index.html").read_text(encoding="utf-8"))
+    assert (fair["startDate"], fair["endDate"]) == ("2025-04-23", "2025-04-25")
+    assert fair["location"]["name"] == "Central Square"
     home = structured_data((built / "index.html").read_text(encoding="utf-8"))
     organizations = [node["name"] for node in home["@graph"] if node["@type"] == "Organization"]
     assert organizations[0] == "国家质量监督检验检疫总局" and len(organizations) == 5

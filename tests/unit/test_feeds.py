@@ -21,6 +21,7 @@ from campaignsite.routes import plan
 from campaignsite.validate import validate
 
 REPO = Path(__file__).resolve().parents[2]
+FESTIVAL = REPO / "tests" / "fixtures" / "reading-festival"
 BASE = "https://quality-month.example.org/"
 BUILD_DATE = date(2008, 10, 1)
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml",
@@ -29,7 +30,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SLUGS = ["disaster-relief", "olympic-quality-service", "thirty-years-tqm", "top-brand-awards",
          "quality-forum-and-sme-fair", "competitiveness-index", "performance-excellence-standard",
          "workforce-quality-education", "publicity-materials"]
-DATED = ["olympic-quality-service", "top-brand-awards", "quality-forum-and-sme-fair"]
+DATED = ["olympic-quality-service", "top-brand-awards"]
 PREFIX = {"zh": "", "en": "en/"}
 
 
@@ -45,6 +46,12 @@ def files_of(site, base_url: str = BASE) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def files(site):
     return files_of(site)
+
+
+@pytest.fixture(scope="module")
+def festival_files():
+    """The reading festival: its book fair has a day range and a place, which no activity of the notice has."""
+    return files_of(validate(load_sources(FESTIVAL, REPO)).site, "https://reading.example.org/")
 
 
 def events_in(text: str) -> list:
@@ -182,18 +189,17 @@ def test_without_a_record_the_entries_have_no_published_date(site):
 # --- iCalendar ----------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["calendar.ics", "en/calendar.ics"])
-def test_the_schedule_calendar_holds_the_three_dated_activities(files, path):
+def test_the_schedule_calendar_holds_the_two_dated_activities(files, path):
     calendar = icalendar.Calendar.from_ical(files[path])
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["CALSCALE"]) == "GREGORIAN"
     assert str(calendar["X-WR-CALNAME"]) == ("2008 National Quality Month" if path.startswith("en/")
                                              else "2008年全国质量月")
     events = calendar.walk("VEVENT")
-    assert len(events) == 3
+    assert len(events) == 2
     assert [(str(e["UID"]), e.decoded("DTSTART"), e.decoded("DTEND"), str(e["STATUS"])) for e in events] == [
         ("olympic-quality-service@quality-month.example.org", date(2008, 7, 1), date(2008, 10, 1), "CONFIRMED"),
         ("top-brand-awards@quality-month.example.org", date(2008, 9, 21), date(2008, 10, 11), "TENTATIVE"),
-        ("quality-forum-and-sme-fair@quality-month.example.org", date(2008, 9, 22), date(2008, 9, 26), "CONFIRMED"),
     ]
     for event in events:
         assert event["DTSTART"].params["VALUE"] == "DATE"
@@ -213,15 +219,27 @@ def test_every_event_is_stamped_with_the_build_date(files):
 def test_the_event_texts_are_in_each_language(files):
     zh = {str(e["UID"]): e for e in events_in(files["calendar.ics"])}
     en = {str(e["UID"]): e for e in events_in(files["en/calendar.ics"])}
-    fair = "quality-forum-and-sme-fair@quality-month.example.org"
-    assert str(zh[fair]["SUMMARY"]) == "第十六届中国质量论坛和第五届中国国际中小企业博览会"
-    assert str(zh[fair]["DESCRIPTION"]) == "2008年9月22日至25日\n\n宣传名牌产品和名优企业，展示推进名牌战略的丰硕成果"
-    assert str(zh[fair]["LOCATION"]) == "广州"
-    assert str(en[fair]["LOCATION"]) == "Guangzhou"
-    assert str(en[fair]["DESCRIPTION"]) == (
-        "22–25 September 2008\n\nPromoting famous-brand products and renowned enterprises "
-        "and showcasing the fruitful results of the brand strategy")
+    olympics = "olympic-quality-service@quality-month.example.org"
+    assert str(zh[olympics]["SUMMARY"]) == "开展“优质服务迎奥运行动”"
+    assert str(zh[olympics]["DESCRIPTION"]) == "2008年7月至9月\n\n向世界展示我国的优质产品、优质工程和优质服务"
+    assert str(en[olympics]["SUMMARY"]) == "Launching the “Quality Service to Welcome the Olympics” campaign"
+    assert str(en[olympics]["DESCRIPTION"]) == (
+        "July to September 2008\n\nShowing the world China’s high-quality products, projects and services")
+    assert [uid for uid, e in zh.items() if "LOCATION" in e] == []  # the notice places no dated activity
+
+
+def test_a_day_range_ends_the_day_after_and_a_place_is_the_location(festival_files):
+    zh = {str(e["UID"]): e for e in events_in(festival_files["calendar.ics"])}
+    en = {str(e["UID"]): e for e in events_in(festival_files["en/calendar.ics"])}
+    fair = "book-fair@reading.example.org"
+    assert (en[fair].decoded("DTSTART"), en[fair].decoded("DTEND"), str(en[fair]["STATUS"])) == (
+        date(2025, 4, 23), date(2025, 4, 26), "CONFIRMED")
+    assert str(zh[fair]["LOCATION"]) == "中心广场" and str(en[fair]["LOCATION"]) == "Central Square"
+    assert str(zh[fair]["DESCRIPTION"]) == "2025年4月23日至25日\n\n在中心广场举办书市。"
+    assert str(en[fair]["DESCRIPTION"]) == "23–25 April 2025\n\nA book fair on Central Square."
     assert [uid for uid, e in zh.items() if "LOCATION" in e] == [fair]
+    [event] = events_in(festival_files["en/activities/book-fair/calendar.ics"])
+    assert str(event["LOCATION"]) == "Central Square"
 
 
 def test_the_window_is_tentative_and_its_wording_comes_first(files):
@@ -248,7 +266,7 @@ def test_uids_are_equal_across_languages_and_builds(site, files):
 
 def test_undated_activities_get_no_event_and_no_file(site, files):
     undated = [a.slug for a in site.activities if a.schedule.kind == "campaign"]
-    assert len(undated) == 6
+    assert len(undated) == 7
     for slug in undated:
         assert not any(slug in path for path in files if path.endswith(".ics"))
         assert slug not in files["calendar.ics"] and slug not in files["en/calendar.ics"]
@@ -277,13 +295,13 @@ def test_every_ics_line_is_at_most_75_octets_and_ends_with_crlf(files):
 
 def test_folding_round_trips_a_long_chinese_description(site):
     summary = ("质量是企业的生命，" * 12 + "包括逗号,分号;反斜杠\\和换行\n第二行：“引号”与emoji😀。") * 2
-    files = files_of(with_activity(site, "quality-forum-and-sme-fair", summary=Text(zh=summary, en="x")))
-    text = files["activities/quality-forum-and-sme-fair/calendar.ics"]
+    files = files_of(with_activity(site, "top-brand-awards", summary=Text(zh=summary, en="x")))
+    text = files["activities/top-brand-awards/calendar.ics"]
     assert max(len(line.encode("utf-8")) for line in text.split("\r\n")) <= 75
     [event] = events_in(text)
-    assert str(event["DESCRIPTION"]) == "2008年9月22日至25日\n\n" + summary
+    assert str(event["DESCRIPTION"]) == "2008年9月底或10月初\n\n" + summary
     unfolded = text.replace("\r\n ", "")
-    assert "DESCRIPTION:2008年9月22日至25日\\n\\n" + ics_escape(summary) + "\r\n" in unfolded
+    assert "DESCRIPTION:2008年9月底或10月初\\n\\n" + ics_escape(summary) + "\r\n" in unfolded
 
 
 def test_fold_counts_octets_and_never_splits_a_character():
@@ -314,12 +332,12 @@ def test_the_json_lists_the_activities_in_both_languages(site, files):
         "title": {"zh": "第十六届中国质量论坛和第五届中国国际中小企业博览会",
                   "en": "The 16th China Quality Forum and the 5th China International Small and Medium "
                         "Enterprises Fair"},
-        "summary": {"zh": "宣传名牌产品和名优企业，展示推进名牌战略的丰硕成果",
-                    "en": "Promoting famous-brand products and renowned enterprises and showcasing the fruitful "
-                          "results of the brand strategy"},
-        "schedule": {"kind": "days", "start": "2008-09-22", "end": "2008-09-25",
-                     "text": {"zh": "2008年9月22日至25日", "en": "22–25 September 2008"}},
-        "place": {"zh": "广州", "en": "Guangzhou"},
+        "summary": {"zh": "举办第十六届中国质量论坛；9月22日至25日在广州举办第五届中国国际中小企业博览会",
+                    "en": "Holding the 16th China Quality Forum, and the 5th China International Small and Medium "
+                          "Enterprises Fair in Guangzhou on 22–25 September"},
+        "schedule": {"kind": "campaign", "start": None, "end": None,
+                     "text": {"zh": "活动期间", "en": "Throughout the campaign"}},
+        "place": None,
         "organisers": [],
         "url": {"zh": BASE + "activities/quality-forum-and-sme-fair/",
                 "en": BASE + "en/activities/quality-forum-and-sme-fair/"},
@@ -329,7 +347,7 @@ def test_the_json_lists_the_activities_in_both_languages(site, files):
                                  "text": {"zh": "活动期间", "en": "Throughout the campaign"}}
     assert first["place"] is None
     assert data["activities"][5]["organisers"] == [
-        {"slug": "nbs", "zh": "国家统计局", "en": "National Bureau of Statistics of China"},
+        {"slug": "nbs", "zh": "国家统计局", "en": "National Bureau of Statistics"},
         {"slug": "aqsiq", "zh": "国家质量监督检验检疫总局",
          "en": "General Administration of Quality Supervision, Inspection and Quarantine"}]
 
@@ -345,10 +363,21 @@ def test_the_csv_has_a_bom_crlf_rows_a_header_and_one_row_per_activity(files):
                        "url_en"]
     records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     assert [r["slug"] for r in records] == SLUGS
-    assert records[4]["place_zh"] == "广州" and records[4]["when_en"] == "22–25 September 2008"
+    assert records[4]["place_zh"] == "" and records[4]["when_en"] == "Throughout the campaign"
     assert records[0]["start"] == records[0]["end"] == records[0]["place_en"] == records[0]["organisers_zh"] == ""
     assert records[3]["when_zh"] == "2008年9月底或10月初"
     assert records[5]["organisers_zh"] == "国家统计局、国家质量监督检验检疫总局"
-    assert records[5]["organisers_en"] == ("National Bureau of Statistics of China; "
+    assert records[5]["organisers_en"] == ("National Bureau of Statistics; "
                                            "General Administration of Quality Supervision, Inspection and Quarantine")
     assert records[1]["url_en"] == BASE + "en/activities/olympic-quality-service/"
+
+
+def test_the_open_data_gives_a_day_range_and_a_place(festival_files):
+    fair = json.loads(festival_files["data/activities.json"])["activities"][0]
+    assert fair["schedule"] == {"kind": "days", "start": "2025-04-23", "end": "2025-04-25",
+                                "text": {"zh": "2025年4月23日至25日", "en": "23–25 April 2025"}}
+    assert fair["place"] == {"zh": "中心广场", "en": "Central Square"}
+    rows = list(csv.DictReader(io.StringIO(festival_files["data/activities.csv"][1:], newline="")))
+    assert (rows[0]["slug"], rows[0]["start"], rows[0]["end"]) == ("book-fair", "2025-04-23", "2025-04-25")
+    assert (rows[0]["when_en"], rows[0]["place_zh"], rows[0]["place_en"]) == ("23–25 April 2025", "中心广场",
+                                                                              "Central Square")
