@@ -24,6 +24,8 @@ def test_footer_identifiers_appear_when_the_campaign_sets_them(festival_site):
     footer = read_page(festival_site, "index.html").text()
     assert "网站标识码：1100000001" in footer and "ICP备案号：京ICP备00000001号" in footer
     assert "公网安备号" not in footer  # not set: left out, not blank
+    english = read_page(festival_site, "en/index.html").text()
+    assert "ICP filing no.: 京ICP备00000001号" in english  # 备案 is a filing, not a licence
 
 
 def test_an_activity_with_a_place_says_where_on_its_page_and_in_the_schedule(festival_site):
