@@ -92,6 +92,7 @@ def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict
             "page_links": tuple({"number": n, "key": schedule_key(n)} for n in linked),
             # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
             "has_dated": has_dated,
+            "has_undated": any(not activity.schedule.is_dated for activity in scheduled),
         })
     return found
 

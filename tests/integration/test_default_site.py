@@ -155,10 +155,6 @@ def test_the_notice_page_carries_the_document_record(default_site):
         assert phrase in text
 
 
-# UI strings of the theme that say 全国统一部署的活动 in their own words ("Nationwide activities"); the
-# glossary wants the notice's heading, which only a template change can bring in (sections.activities).
-# Remove a key from here when its string follows the glossary.
-UI_STRINGS_AWAITING_THE_GLOSSARY = {"home.schedule", "schedule.intro"}
 
 
 def test_the_english_follows_the_glossary_in_every_field():
@@ -167,7 +163,7 @@ def test_the_english_follows_the_glossary_in_every_field():
     pairs = list(_bilingual_values(dataclasses.replace(site, strings={})))
     assert _glossary_misses(pairs, glossary) == []
     ui = {key: _glossary_misses([(text.zh, text.en)], glossary) for key, text in site.strings.items()}
-    assert {key for key, misses in ui.items() if misses} == UI_STRINGS_AWAITING_THE_GLOSSARY
+    assert {key for key, misses in ui.items() if misses} == set()
     unused = [term["zh"] for term in glossary if not any(term["zh"] in zh for zh, _ in pairs)]
     assert unused == []  # every fixed translation holds some text of the campaign to it
     assert len(glossary) >= 40
