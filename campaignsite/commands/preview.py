@@ -13,6 +13,7 @@ change detection, debouncing and serving are ours, because the package's own loo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 import mimetypes
@@ -39,6 +40,7 @@ from ..load import THEME_DIR
 from ..pipeline import BuildOptions, Session, build
 
 POLL_SECONDS = 0.025
+STOP_WAIT_SECONDS = 2.0  # on Ctrl-C or SIGTERM, a rebuild under way has this long to end before its folder goes
 WATCHED_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml")
 WATCHED_DIRS = ("content", "templates", "assets", "activities")
 _SCRIPT = (b'<script>(function(){var s=document.createElement("script");'
@@ -64,6 +66,7 @@ class Preview:
     builds: int = 0
     session: Session = field(default_factory=lambda: Session(watch_templates=True, kept_by_process=True))
     lock: threading.Lock = field(default_factory=threading.Lock)
+    rebuilding: threading.Thread | None = None  # the thread of the last rebuild after a change
 
     def rebuild(self) -> None:
         """Bring the served site up to date with the same stages as `build`: the first build into a
@@ -113,7 +116,6 @@ def _stat_into(signature: dict, path: Path) -> None:
 
 async def watch(preview: Preview, on_rebuilt: Callable[[], None], announce: Callable[[str], None]) -> None:
     """Rebuild once per burst of changes; changes made during a build cause one more build."""
-    loop = asyncio.get_running_loop()
     seen = source_signature(preview.site_dir, preview.theme_dir)
     changed_at: float | None = None
     while True:
@@ -125,8 +127,38 @@ async def watch(preview: Preview, on_rebuilt: Callable[[], None], announce: Call
         if changed_at is not None and time.monotonic() - changed_at >= preview.quiet_seconds:
             changed_at = None
             started = time.perf_counter()
-            await loop.run_in_executor(None, _report, preview, announce, started)
+            await _rebuild_in_thread(preview, announce, started)
             on_rebuilt()
+
+
+async def _rebuild_in_thread(preview: Preview, announce: Callable[[str], None], started: float) -> None:
+    """Rebuild in a daemon thread and wait for it to end. Not in the loop's executor: its threads are
+    waited for when the loop and the interpreter shut down, so a build that never ends would hold up
+    Ctrl-C and SIGTERM for ever."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+
+    def run() -> None:
+        failure: BaseException | None = None
+        try:
+            _report(preview, announce, started)
+        except BaseException as exc:  # handed to the loop, as the executor would
+            failure = exc
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the server has stopped
+            loop.call_soon_threadsafe(_settle, done, failure)
+
+    preview.rebuilding = threading.Thread(target=run, name="rebuild", daemon=True)
+    preview.rebuilding.start()
+    await done
+
+
+def _settle(done: asyncio.Future[None], failure: BaseException | None) -> None:
+    if done.done():
+        return
+    if failure is None:
+        done.set_result(None)
+    else:
+        done.set_exception(failure)
 
 
 def reload_browsers() -> None:
@@ -241,7 +273,7 @@ def serve(site_dir: Path, quiet_ms: int, host: str = "127.0.0.1", port: int = 80
           allow_fallback: bool = False, announce: Callable[[str], None] = print) -> None:
     """Run the preview until Ctrl-C; the temporary build folders are removed on the way out."""
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
-    signal.signal(signal.SIGTERM, _stop)
+    handlers = signal.getsignal(signal.SIGINT), signal.signal(signal.SIGTERM, _stop)
     sockets = bind(host, port)
     actual_port = sockets[0].getsockname()[1]
     work_dir = Path(tempfile.mkdtemp(prefix="campaignsite-preview-"))
@@ -257,13 +289,27 @@ def serve(site_dir: Path, quiet_ms: int, host: str = "127.0.0.1", port: int = 80
     except KeyboardInterrupt:
         pass
     finally:
-        for sock in sockets:
-            sock.close()
-        shutil.rmtree(work_dir, ignore_errors=True)
+        _stop_serving(preview, sockets, work_dir, handlers)
 
 
 def _stop(signum, frame) -> None:
     raise KeyboardInterrupt
+
+
+def _stop_serving(preview: Preview, sockets: list[socket.socket], work_dir: Path, handlers: tuple) -> None:
+    """Close the sockets and remove the build folders; a second Ctrl-C cannot cut this short, and a
+    rebuild still under way (its thread dies with the process) is waited for only a moment."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        for sock in sockets:
+            sock.close()
+        if preview.rebuilding is not None:
+            preview.rebuilding.join(STOP_WAIT_SECONDS)
+        shutil.rmtree(work_dir, ignore_errors=True)
+    finally:
+        signal.signal(signal.SIGINT, handlers[0])
+        signal.signal(signal.SIGTERM, handlers[1])
 
 
 def _report(preview: Preview, announce: Callable[[str], None], started: float) -> None:

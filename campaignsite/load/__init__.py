@@ -2,10 +2,12 @@
 
 Takes: a campaign folder, the theme folder, the output folder.
 Gives: `Sources` (every document, with positions when read exactly), the assets to publish, the
-digest of every input, and `Previous` (the record of the last build) with the tool's caches.
+digest of every input, and `Previous` (the record of the last build) with the tool's caches; and
+the rule every source file keeps (`check_file`, `read_text`, `list_files`: see `load.files`), for
+the render stage's template loader.
 """
 from .assets import collect_assets, fingerprint_assets, layered
-from .files import list_files, read_text
+from .files import Within, check_file, list_files, read_bytes, read_text, within
 from .frontmatter import MarkdownDoc, load_markdown, parse_markdown
 from .inputs import inputs_digest
 from .previous import (
@@ -26,8 +28,8 @@ from .yamldoc import Mark, YamlDoc, format_path, load_yaml, parse_yaml, quick_ya
 
 __all__ = [
     "ACTIVITIES_DIR", "CONVERSIONS_FILE", "MANIFEST_FILE", "MARKER", "PACKAGE_DIR", "READINGS_FILE", "STRINGS_FILE",
-    "THEME_DIR", "Mark", "MarkdownDoc", "Previous", "ReadingCache", "Record", "Sources", "YamlDoc", "cache_dir",
-    "collect_assets", "content_digest", "fingerprint_assets", "format_path", "inputs_digest", "layered",
-    "list_files", "load_markdown", "load_previous", "load_sources", "load_yaml", "parse_markdown", "parse_yaml",
-    "quick_yaml", "read_cache_file", "read_text",
+    "THEME_DIR", "Mark", "MarkdownDoc", "Previous", "ReadingCache", "Record", "Sources", "Within", "YamlDoc",
+    "cache_dir", "check_file", "collect_assets", "content_digest", "fingerprint_assets", "format_path",
+    "inputs_digest", "layered", "list_files", "load_markdown", "load_previous", "load_sources", "load_yaml",
+    "parse_markdown", "parse_yaml", "quick_yaml", "read_bytes", "read_cache_file", "read_text", "within",
 ]

@@ -3,7 +3,8 @@
 Takes: the campaign folder and the theme folder.
 Gives: `{output path: source file}`, each asset also under a name carrying a hash of its content
 (`assets/site.1a2b3c4d5e.css`, so a host may cache it forever) with the map from plain to hashed
-names that templates link; or `SiteError` for a link that leads outside the campaign folder.
+names that templates link; or `SiteError` for every asset the rule of `load.files` refuses (a link
+that leads outside the campaign and theme folders, a named pipe...) and every one that cannot be read.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import Problem, SiteError
-from .files import list_files
+from .files import list_files, read_bytes, within
 
 ROOT_COPIES = ("favicon.ico",)  # assets also published at the site's root, where browsers look for them
 
@@ -28,8 +29,12 @@ def collect_assets(site_dir: Path, theme_dir: Path) -> dict[str, Path]:
     """`{output path: source file}`: the theme's assets, overridden file by file by the site's."""
     assets: dict[str, Path] = {}
     problems: list[Problem] = []
-    for root in layered(site_dir, theme_dir, "assets")[::-1]:
-        files, found = list_files(root, site_dir if root.is_relative_to(site_dir) else root.parent, "assets")
+    roots = within(site_dir, theme_dir)
+    folders = [site_dir / "assets"]
+    if site_dir.resolve() != theme_dir.resolve():
+        folders.insert(0, theme_dir / "assets")  # the theme's first: the campaign's override them
+    for root in folders:  # a folder that is not there lists nothing
+        files, found = list_files(root, "assets", roots)
         problems.extend(found)
         for path in files:
             assets["assets/" + path.relative_to(root).as_posix()] = path
@@ -46,6 +51,7 @@ def fingerprint_assets(assets: dict[str, Path]) -> tuple[dict[str, Path], dict[s
     host may cache it forever; templates link the hashed name. The plain name stays for hand-written links."""
     names: dict[str, str] = {}
     published = dict(assets)
+    problems: list[Problem] = []
     for output, source in assets.items():
         if not output.startswith("assets/"):
             continue
@@ -53,7 +59,13 @@ def fingerprint_assets(assets: dict[str, Path]) -> tuple[dict[str, Path], dict[s
         stem, dot, suffix = relative.rpartition(".")
         if not dot:
             continue
-        hashed = f"{stem}.{hashlib.sha256(source.read_bytes()).hexdigest()[:10]}.{suffix}"
+        data = read_bytes(source, output)
+        if isinstance(data, Problem):
+            problems.append(data)
+            continue
+        hashed = f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{suffix}"
         names[relative] = hashed
         published["assets/" + hashed] = source
+    if problems:
+        raise SiteError(problems)
     return published, names

@@ -3,7 +3,8 @@
 Takes: the campaign folder, the theme folder, whether to read exactly (with every position) or
 quickly, and the quick readings kept from earlier builds (`ReadingCache`).
 Gives: `Sources` (the `YamlDoc`s and `MarkdownDoc`s, no meaning yet), or `SiteError` naming every
-file that cannot be read.
+file that cannot be read, and every file the rule of `load.files` refuses: the templates (read
+later, by Jinja) are checked here too, so that a wrong one is reported with the rest.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, ProblemLog
-from .files import list_files
+from .files import Within, check_file, list_files, missing, within
 from .frontmatter import MarkdownDoc, load_markdown
 from .theme import STRINGS_FILE
 from .yamldoc import YamlDoc, load_yaml
@@ -61,15 +62,21 @@ class ReadingCache:
 class _Reader:
     """Reads one campaign's files, collecting every problem."""
 
-    def __init__(self, site_dir: Path, exact: bool, cache: ReadingCache | None) -> None:
+    def __init__(self, site_dir: Path, roots: Within, exact: bool, cache: ReadingCache | None) -> None:
         self.site_dir = site_dir
+        self.roots = roots
         self.exact = exact
         self.cache = cache
         self.log = ProblemLog()
 
-    def yaml(self, path: Path, display: str, required: bool = True) -> YamlDoc | None:
-        if not required and not path.exists():
-            return None
+    def yaml(self, path: Path, display: str, required: bool = True, listed: bool = False) -> YamlDoc | None:
+        """The data file at `path`; one a folder's listing gave has been checked there."""
+        if not listed:
+            info, problem = check_file(path, display, self.roots)
+            if problem is not None or (info is None and required):
+                self.log.add(problem or missing(display))
+            if info is None:
+                return None
         if self.cache is not None and not self.exact:
             doc, problems = self.cache.load_yaml(path, display)
         else:
@@ -81,13 +88,13 @@ class _Reader:
         if (self.site_dir / "activities.yaml").exists():
             self.log.add(Problem("activities.yaml", message="both activities.yaml and the folder activities/ exist",
                                  hint="keep the activities in one place: the file, or one file each in the folder"))
-        files, problems = list_files(self.site_dir / ACTIVITIES_DIR, self.site_dir, ACTIVITIES_DIR)
+        files, problems = list_files(self.site_dir / ACTIVITIES_DIR, ACTIVITIES_DIR, self.roots)
         self.log.extend(problems)
-        return [self.yaml(path, path.relative_to(self.site_dir).as_posix())
+        return [self.yaml(path, path.relative_to(self.site_dir).as_posix(), listed=True)
                 for path in files if path.suffix in (".yaml", ".yml")]
 
     def pages(self) -> list[MarkdownDoc]:
-        content_files, problems = list_files(self.site_dir / "content", self.site_dir, "content")
+        content_files, problems = list_files(self.site_dir / "content", "content", self.roots)
         self.log.extend(problems)
         pages = []
         for path in content_files:
@@ -98,19 +105,28 @@ class _Reader:
                     pages.append(doc)
         return pages
 
+    def templates(self, folders: list[Path]) -> None:
+        """Only checked: Jinja reads them, when a page needs one (and its loader keeps the rule too)."""
+        for folder in folders:
+            self.log.extend(list_files(folder, "templates", self.roots)[1])
+
 
 def load_sources(site_dir: Path, theme_dir: Path, exact: bool = True, cache: ReadingCache | None = None) -> Sources:
     """Read every input file; raise `SiteError` with every file that cannot be read."""
-    read = _Reader(site_dir, exact, cache)
+    read = _Reader(site_dir, within(site_dir, theme_dir), exact, cache)
     campaign = read.yaml(site_dir / "campaign.yaml", "campaign.yaml")
-    in_folder = (site_dir / ACTIVITIES_DIR).is_dir()
+    folder = site_dir / ACTIVITIES_DIR
+    in_folder = folder.is_dir() or folder.is_symlink()  # a link that breaks the rule is reported by the listing
     activity_files = read.activity_files() if in_folder else []
     activities = None if in_folder else read.yaml(site_dir / "activities.yaml", "activities.yaml")
     slogans = read.yaml(site_dir / "slogans.yaml", "slogans.yaml", required=False)
     strings = [read.yaml(theme_dir / STRINGS_FILE, STRINGS_FILE)]
+    template_folders = [theme_dir / "templates"]
     if site_dir.resolve() != theme_dir.resolve():
         strings.append(read.yaml(site_dir / STRINGS_FILE, STRINGS_FILE, required=False))
+        template_folders.insert(0, site_dir / "templates")
     pages = read.pages()
+    read.templates(template_folders)
     read.log.raise_if_errors()
     assert campaign is not None  # a missing campaign.yaml is an error raised just above
     return Sources(campaign, activities, slogans, tuple(pages), tuple(s for s in strings if s is not None),

@@ -8,12 +8,17 @@ Nothing here touches the output folder.
 """
 from __future__ import annotations
 
+import os
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+from jinja2.loaders import split_template_path
 
 from ..errors import Problem, SiteError, in_pages
 from ..i18n import MissingString
+from ..load import check_file, read_text, within
 from ..routes import Page
 from .context import PageMaker
 from .urls import relativize
@@ -25,13 +30,50 @@ def make_environment(template_dirs: list[Path], watch_templates: bool = False) -
     build does not look at every template file again for every page."""
     return jinja2.Environment(
         auto_reload=watch_templates,
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        loader=SourceLoader(template_dirs),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+class SourceLoader(jinja2.FileSystemLoader):
+    """Jinja's loader of template files, under the rule every source file keeps (`load.files`): the
+    first folder that has anything under the template's name gives it, and it must be a regular
+    file, or a link to one inside the campaign or theme folder (the template folders' parents);
+    anything else is refused, before it is opened, with `SiteError` (the load stage has reported the
+    same already, unless the file changed since)."""
+
+    def __init__(self, template_dirs: list[Path]) -> None:
+        super().__init__([str(d) for d in template_dirs])
+        self.roots = within(*(d.parent for d in template_dirs))
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        display = posixpath.join("templates", *pieces)
+        for folder in self.searchpath:
+            filename = posixpath.join(folder, *pieces)
+            info, problem = check_file(Path(filename), display, self.roots)
+            if problem is not None:
+                raise SiteError([problem])
+            if info is not None:
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        text, problems = read_text(Path(filename), display)
+        if text is None:
+            raise SiteError(problems)
+        mtime = info.st_mtime
+
+        def uptodate() -> bool:
+            try:
+                return os.path.getmtime(filename) == mtime
+            except OSError:
+                return False
+
+        return text, os.path.normpath(filename), uptodate
 
 
 Found = list[tuple[Problem, str | None]]  # problems met while rendering, each with its page (see errors.in_pages)

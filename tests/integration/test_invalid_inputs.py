@@ -1,7 +1,8 @@
 """The corpus of author mistakes: every case in tests/fixtures/invalid/ gets its exact message.
 
 Each case folder holds files that replace those of the reading-festival fixture, an optional
-case.yaml (`exit:` status, files to `delete:`, `symlinks:` to make) and expected.txt, the exact
+case.yaml (`exit:` status, files to `delete:`, `symlinks:` to make, `fifos:` (named pipes) to make
+in place of files, a `fault:` to inject, see campaignsite/faults.py) and expected.txt, the exact
 text the build prints on stderr. UPDATE_EXPECTED=1 rewrites expected.txt (review the diff!).
 """
 from __future__ import annotations
@@ -32,7 +33,12 @@ def prepare(case: Path, into: Path) -> tuple[Path, dict]:
         (site / relative).unlink()
     for link, target in meta.get("symlinks", {}).items():
         (site / link).parent.mkdir(parents=True, exist_ok=True)
+        (site / link).unlink(missing_ok=True)
         (site / link).symlink_to(target)
+    for relative in meta.get("fifos", []):
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).unlink(missing_ok=True)
+        os.mkfifo(site / relative)
     return site, meta
 
 
@@ -40,7 +46,8 @@ def prepare(case: Path, into: Path) -> tuple[Path, dict]:
 def test_each_mistake_gets_its_exact_message(case, tmp_path):
     site, meta = prepare(case, tmp_path)
     output = tmp_path / "out"
-    result = run_build("build", "--site", str(site), "--output", str(output))
+    env = {**os.environ, "CAMPAIGNSITE_FAULT": meta["fault"]} if "fault" in meta else None
+    result = run_build("build", "--site", str(site), "--output", str(output), env=env)
     expected_file = case / "expected.txt"
     if os.environ.get("UPDATE_EXPECTED"):
         expected_file.write_text(result.stderr, encoding="utf-8")

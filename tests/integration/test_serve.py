@@ -112,3 +112,36 @@ def test_resolve_refuses_links_and_escapes(tmp_path):
 def test_the_script_goes_before_head_end_or_at_the_end():
     assert inject_script(b"<head></head><p>x</p>").startswith(b"<head><script>")
     assert inject_script(b"<p>no head</p>").endswith(b"</script>")
+
+
+def test_sigterm_stops_the_preview_during_a_rebuild_that_does_not_end_and_removes_its_folder(tmp_path):
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    from tests.helpers import REPO
+    site = copy_fixture("reading-festival", tmp_path)
+    before = preview_dirs()
+    # the first build writes a fresh folder; a rebuild after it is an update, held here for a minute
+    env = {**os.environ, "CAMPAIGNSITE_FAULT": "move~60"}
+    process = subprocess.Popen([sys.executable, "-u", str(REPO / "build.py"), "serve", "--site", str(site),
+                                "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        base = re.search(r" at (http://\S+/) ", process.stdout.readline() + process.stdout.readline()).group(1)
+        assert fetch(base)[0] == 200  # the server, and so the watcher, is running
+        slogans = site / "slogans.yaml"
+        slogans.write_text(slogans.read_text(encoding="utf-8").replace("everyone", "all"), encoding="utf-8")
+        time.sleep(2)  # the rebuild has started and is held
+        assert process.poll() is None
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        assert time.monotonic() - started < 10  # the held build did not hold the stop
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+    assert preview_dirs() == before

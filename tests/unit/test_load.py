@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from campaignsite.load import Mark, list_files, parse_markdown, parse_yaml, quick_yaml, read_text
+from campaignsite.load import Mark, list_files, parse_markdown, parse_yaml, quick_yaml, read_text, within
 
 
 def test_values_and_keys_carry_their_line_and_column():
@@ -99,7 +99,7 @@ def test_a_link_leading_outside_the_site_is_refused(tmp_path):
     (tmp_path / "secret.md").write_text("x", encoding="utf-8")
     (site / "content" / "inside.zh.md").write_text("x", encoding="utf-8")
     (site / "content" / "leak.zh.md").symlink_to(tmp_path / "secret.md")
-    files, problems = list_files(site / "content", site, "content")
+    files, problems = list_files(site / "content", "content", within(site))
     assert [f.name for f in files] == ["inside.zh.md"]
     assert len(problems) == 1 and problems[0].file == "content/leak.zh.md"
 
