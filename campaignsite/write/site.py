@@ -70,19 +70,25 @@ def _recover(output: Path) -> None:
 
 def check_location(output: Path, site_dir: Path, source_dirs: list[Path]) -> None:
     """Refuse an output folder whose replacement would destroy the sources or the user's files."""
-    output, site_dir = output.resolve(), site_dir.resolve()
+    output, site_dir = _real(output), _real(site_dir)
     reason = None
-    if output == Path(output.anchor) or output == Path.home().resolve():
+    if output == Path(output.anchor) or output == _real(Path.home()):
         reason = "is the root or home folder"
     elif site_dir.is_relative_to(output):
         reason = "is the campaign folder or contains it"
     else:
-        inside = next((d for d in source_dirs if output.is_relative_to(d.resolve())), None)
+        inside = next((d for d in source_dirs if output.is_relative_to(_real(d))), None)
         if inside is not None:
             reason = f"is inside {inside.name}/, which holds sources"
     if reason:
         raise SiteError([Problem("--output", message=f"{output} {reason}; it would be replaced by every build",
                                  hint="choose a folder of its own, such as output/")])
+
+
+def _real(path: Path) -> Path:
+    """The path with its links followed as far as they go (a link in a loop is left as it is, for
+    the load stage to report where it is; Path.resolve would raise)."""
+    return Path(os.path.realpath(path))
 
 
 def check_replaceable(output: Path, display: str) -> None:
