@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
+import ipaddress
 import logging
 import mimetypes
 import os
@@ -26,6 +27,7 @@ import threading
 import time
 import traceback
 import types
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,8 +192,9 @@ class SiteHandler(tornado.web.RequestHandler):
             return 503, "text/plain; charset=utf-8", b"The first build is not finished yet."
         target = resolve(root, path)
         if target is None:
-            if (root / path).is_dir() and resolve(root, path + "/") is not None and not path.endswith("/"):
-                return "/" + path + "/"
+            location = folder_redirect(root, path)
+            if location is not None:
+                return location
             not_found = root / ("en/404.html" if path.startswith("en/") else "404.html")
             return 404, "text/html; charset=utf-8", not_found.read_bytes()
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
@@ -212,22 +215,55 @@ class SiteHandler(tornado.web.RequestHandler):
 
 
 def resolve(root: Path, url_path: str) -> Path | None:
-    """The file under `root` that `url_path` names, or None: no '..', no links, nothing outside."""
-    if "\\" in url_path or "\x00" in url_path:
+    """The file under `root` that `url_path` (relative to the site's root) names, or None: no
+    absolute path, no '..', no links, nothing outside, and no name the system refuses (too long)."""
+    if url_path.startswith("/") or "\\" in url_path or "\x00" in url_path:
         return None
     parts = url_path.split("/")
     if any(part in (".", "..") for part in parts):
         return None
     relative = url_path + "index.html" if url_path == "" or url_path.endswith("/") else url_path
     candidate = root / relative
-    current = root
-    for part in Path(relative).parts:
-        current = current / part
-        if current.is_symlink():
+    try:
+        current = root
+        for part in Path(relative).parts:
+            current = current / part
+            if current.is_symlink():
+                return None
+        if not candidate.is_file() or not candidate.resolve().is_relative_to(root.resolve()):
             return None
-    if not candidate.is_file() or not candidate.resolve().is_relative_to(root.resolve()):
+    except OSError:  # a name over 255 bytes, a path over the system's limit: no such page
         return None
     return candidate
+
+
+def folder_redirect(root: Path, url_path: str) -> str | None:
+    """'/FOLDER/' when `url_path` names a folder of the site that has an index page but lacks its
+    final slash, else None. Always a path on this site: one leading slash, then a name (resolve
+    refuses absolute paths and backslashes, which a browser would read as another host)."""
+    if url_path == "" or url_path.endswith("/") or resolve(root, url_path + "/") is None:
+        return None
+    location = "/" + urllib.parse.quote(url_path, safe="/") + "/"
+    return location if location[1] not in "/\\" else None
+
+
+def site_url(host: str, port: int) -> str:
+    """The preview's address: an IPv6 address in brackets (RFC 3986), its zone's '%' escaped (RFC 6874)."""
+    if ":" in host:
+        host = "[" + host.replace("%", "%25") + "]"
+    return f"http://{host}:{port}/"
+
+
+def exposure_warning(host: str, addresses: list[str]) -> str | None:
+    """One warning line when the preview listens on an address other computers can reach (every
+    interface, or one that is not loopback), None when it stays on this computer."""
+    reachable = [address for address in addresses if not ipaddress.ip_address(address).is_loopback]
+    if not reachable:
+        return None
+    where = ("every network interface" if any(ipaddress.ip_address(a).is_unspecified for a in reachable)
+             else " and ".join(reachable))
+    return (f"--host {host or repr(host)}: warning: the preview is reachable from the network: it listens on "
+            f"{where} — leave out --host to keep it to this computer (127.0.0.1)")
 
 
 def inject_script(body: bytes) -> bytes:
@@ -270,14 +306,18 @@ def bind(host: str, port: int) -> list[socket.socket]:
 
 
 def serve(site_dir: Path, quiet_ms: int, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
-          allow_fallback: bool = False, announce: Callable[[str], None] = print) -> None:
+          allow_fallback: bool = False, announce: Callable[[str], None] = print,
+          warn: Callable[[str], None] = print) -> None:
     """Run the preview until Ctrl-C; the temporary build folders are removed on the way out."""
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
     handlers = signal.getsignal(signal.SIGINT), signal.signal(signal.SIGTERM, _stop)
     sockets = bind(host, port)
-    actual_port = sockets[0].getsockname()[1]
+    addresses = [sock.getsockname()[0] for sock in sockets]
+    warning = exposure_warning(host, addresses)
+    if warning is not None:
+        warn(warning)
     work_dir = Path(tempfile.mkdtemp(prefix="campaignsite-preview-"))
-    base_url = f"http://{host}:{actual_port}/"
+    base_url = site_url(host or addresses[0], sockets[0].getsockname()[1])
     preview = Preview(site_dir, work_dir, base_url, quiet_ms / 1000, allow_fallback)
     try:
         _report(preview, announce, time.perf_counter())

@@ -1,7 +1,8 @@
 """`serve`: the preview, rebuilt and reloaded on every save (the server itself is in `preview`).
 
 Takes: the parsed command line (campaign folder, host, port, --open, --debounce-ms).
-Gives: the site at http://HOST:PORT/ until Ctrl-C; exit status 0, or 1 with one line when the
+Gives: the site at http://HOST:PORT/ (an IPv6 address in brackets) until Ctrl-C, with a warning line
+on stderr when HOST lets other computers reach it; exit status 0, or 1 with one line when the
 port is taken.
 """
 from __future__ import annotations
@@ -19,7 +20,9 @@ def add_serve_command(commands: Any, site_options: Callable[[argparse.ArgumentPa
                                   description="Serve the site at a local address, rebuild it whenever a source "
                                               "file is saved, and reload the open pages. Writes nothing to output/.")
     site_options(command)
-    command.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    command.add_argument("--host", default="127.0.0.1",
+                         help="address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 or :: "
+                              "makes the preview reachable from the network)")
     command.add_argument("--port", type=int, default=8000,
                          help="port to listen on (default: 8000; 0 picks a free one)")
     command.add_argument("--open", action="store_true", help="open the site in the web browser")
@@ -36,7 +39,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     try:
         serve(args.site.resolve(), args.debounce_ms, args.host, args.port, args.open, args.allow_missing_translations,
-              announce=lambda line: print(line, flush=True))
+              announce=lambda line: print(line, flush=True), warn=lambda line: print(line, file=sys.stderr, flush=True))
     except PortInUse as exc:
         print(exc, file=sys.stderr)
         return 1

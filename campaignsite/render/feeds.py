@@ -7,7 +7,8 @@ Gives: `{output path relative to the site root: file text}` for
   feed.xml, en/feed.xml                         Atom 1.0 (RFC 4287), one entry per activity, in data order
   calendar.ics, en/calendar.ics                 iCalendar (RFC 5545), one all-day event per dated activity
   activities/SLUG/calendar.ics (and en/...)     the same event alone, for each dated activity
-  data/activities.json, data/activities.csv     the activities as open data (the CSV with a BOM, CRLF rows)
+  data/activities.json, data/activities.csv     the activities as open data (the CSV with a BOM, CRLF rows;
+                                                a cell a spreadsheet would read as a formula starts with ')
 Undated activities (`schedule.kind == "campaign"`) get no event and no calendar file: no date is
 ever invented. A calendar with no event at all is not written (RFC 5545 needs one component).
 The same input always gives the same text.
@@ -38,6 +39,9 @@ CSV_HEADER = ("slug", "number", "title_zh", "title_en", "summary_zh", "summary_e
               "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh", "url_en")
 ORGANISER_SEPARATOR = {"zh": "、", "en": "; "}
 ICS_LINE_OCTETS = 75
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's CSV
+# injection page; ASVS 5.0 1.2.10 adds NUL): the cell gets a leading apostrophe, which they read as "text".
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
 
 # Characters XML 1.0 does not allow at all (C0 controls other than tab, LF and CR; lone surrogates; U+FFFE/F).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -278,7 +282,7 @@ def activities_json(site: Site, urls: Urls, strings: Strings) -> str:
 
 
 def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
-    """The activities as CSV: UTF-8 with a BOM (so spreadsheets read the Chinese), CRLF rows."""
+    """The activities as CSV: UTF-8 with a BOM (so spreadsheets read the Chinese), CRLF rows, no formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
@@ -286,7 +290,7 @@ def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
         record = activity_record(activity, urls, strings)
         schedule = record["schedule"]
         place = record["place"] or {"zh": "", "en": ""}
-        writer.writerow([
+        writer.writerow([csv_cell(value) for value in (
             activity.slug, activity.number,
             activity.title.zh, activity.title.en, activity.summary.zh, activity.summary.en,
             schedule["kind"], schedule["start"] or "", schedule["end"] or "",
@@ -294,8 +298,16 @@ def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
             *(ORGANISER_SEPARATOR[lang].join(body.name.get(lang) for body in activity.organisers)
               for lang in ("zh", "en")),
             record["url"]["zh"], record["url"]["en"],
-        ])
+        )])
     return "\ufeff" + buffer.getvalue()
+
+
+def csv_cell(value: str | int) -> str | int:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with = + - @, a tab, a carriage
+    return or NUL gets a leading apostrophe (the JSON keeps the text as it is)."""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _both(text: Text) -> dict[str, str]:

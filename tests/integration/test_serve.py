@@ -1,7 +1,10 @@
 """`build.py serve`: the preview follows every save, shows errors in the browser, and never dies."""
 from __future__ import annotations
 
+import http.client
+import signal
 import socket
+import tempfile
 import time
 
 from campaignsite.commands.preview import inject_script, resolve
@@ -145,3 +148,53 @@ def test_sigterm_stops_the_preview_during_a_rebuild_that_does_not_end_and_remove
             process.wait()
         process.stdout.close()
     assert preview_dirs() == before
+
+
+def raw_get(base: str, path: str) -> tuple[int, str | None, str]:
+    """GET a path exactly as given (urllib would follow a redirect and tidy the path): status, Location, body."""
+    host, port = base.removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.getheader("Location"), response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+def stopped_log(process) -> str:
+    """Everything the server printed, once Ctrl-C has stopped it."""
+    process.send_signal(signal.SIGINT)
+    log = process.stdout.read()
+    process.wait(timeout=10)
+    return log
+
+
+def test_a_name_too_long_for_the_system_is_a_404_without_a_traceback(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    with serving(site) as (process, base):
+        for path in ("/" + "a" * 256, "/en/" + "b" * 300, "/" + "c" * 300 + "/", "/" + "%C3%A9" * 200,
+                     "/en/" + "/".join(["abcdefgh"] * 600)):
+            status, location, page = raw_get(base, path)
+            assert (status, location) == (404, None), path[:20]
+            assert "Page not found" in page or "页面" in page
+        assert raw_get(base, "/en/activities/book-fair/")[0] == 200  # and the server still serves
+        log = stopped_log(process)
+    assert "Traceback" not in log and "Uncaught exception" not in log and " 500 " not in log
+    assert "warning" not in log  # 127.0.0.1 is reachable from this computer only
+
+
+def test_redirects_never_leave_the_site(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    before = preview_dirs()
+    with serving(site) as (process, base):
+        (work,) = preview_dirs() - before
+        built = f"{tempfile.gettempdir()}/{work}/site"
+        assert raw_get(base, "/en")[:2] == (302, "/en/")
+        assert raw_get(base, "/en/activities/book-fair")[:2] == (302, "/en/activities/book-fair/")
+        for path in (f"/{built}/en", f"/{built}/en/", f"//{built}/en", "//tmp", "//tmp/", "/%2F%2Fexample.org",
+                     "/%2Fexample.org/", "/%5Cexample.org", "/%5C%5Cexample.org/en", "///en", "//en"):
+            status, location, _ = raw_get(base, path)
+            assert (status, location) == (404, None), path
+        log = stopped_log(process)
+    assert "Traceback" not in log

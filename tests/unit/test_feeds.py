@@ -16,7 +16,7 @@ from campaignsite.i18n import Strings
 from campaignsite.load import load_sources
 from campaignsite.model import Text
 from campaignsite.render import Urls, markdown_to_html
-from campaignsite.render.feeds import fold, ics_escape, publishing_files
+from campaignsite.render.feeds import csv_cell, fold, ics_escape, publishing_files
 from campaignsite.routes import plan
 from campaignsite.validate import validate
 
@@ -381,3 +381,49 @@ def test_the_open_data_gives_a_day_range_and_a_place(festival_files):
     assert (rows[0]["slug"], rows[0]["start"], rows[0]["end"]) == ("book-fair", "2025-04-23", "2025-04-25")
     assert (rows[0]["when_en"], rows[0]["place_zh"], rows[0]["place_en"]) == ("23–25 April 2025", "中心广场",
                                                                               "Central Square")
+
+
+# --- formula injection in the CSV ---------------------------------------------------------------------------
+
+def csv_records(text: str) -> list[dict[str, str]]:
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://evil.example/\",\"click\")", "+1+2", "-2+3", "@SUM(A1:A2)",
+                                   "\t=1+1", "\r=1+1", "\x00=1+1", "=", "-", "=cmd|' /C calc'!A0"])
+def test_a_cell_a_spreadsheet_would_run_gets_an_apostrophe(value):
+    assert csv_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["", "2008年全国质量月", "a=b", " =1+1", "'quoted", "1-2", "(=)", 7,
+                                   "https://quality-month.example.org/"])
+def test_any_other_cell_is_left_as_it_is(value):
+    assert csv_cell(value) == value
+
+
+def test_every_text_column_is_guarded_and_the_json_keeps_the_text(site):
+    hostile = Text(zh="=1+1", en="@SUM(1,2)")
+    changed = with_activity(site, "top-brand-awards", title=hostile, summary=Text(zh="+中文", en="-dash"),
+                            place=Text(zh="\t=A1", en="\r=A1"))
+    changed = replace(changed, activities=tuple(
+        replace(a, organisers=(replace(a.organisers[0], name=Text(zh="=组织", en="-org")), *a.organisers[1:]))
+        if a.slug == "competitiveness-index" else a for a in changed.activities))
+    files = files_of(changed)
+    records = csv_records(files["data/activities.csv"])
+    awards, index = records[3], records[5]
+    assert (awards["title_zh"], awards["title_en"]) == ("'=1+1", "'@SUM(1,2)")
+    assert (awards["summary_zh"], awards["summary_en"]) == ("'+中文", "'-dash")
+    assert (awards["place_zh"], awards["place_en"]) == ("'\t=A1", "'\r=A1")
+    assert index["organisers_zh"] == "'=组织、国家质量监督检验检疫总局"
+    assert index["organisers_en"].startswith("'-org; General Administration")
+    data = json.loads(files["data/activities.json"])["activities"]
+    assert data[3]["title"] == {"zh": "=1+1", "en": "@SUM(1,2)"}
+    assert data[3]["summary"] == {"zh": "+中文", "en": "-dash"}
+    assert data[3]["place"] == {"zh": "\t=A1", "en": "\r=A1"}
+    assert data[5]["organisers"][0] == {"slug": "nbs", "zh": "=组织", "en": "-org"}
+
+
+def test_the_default_csv_has_no_apostrophe_added(files):
+    assert not any(cell.startswith("'") for record in csv_records(files["data/activities.csv"])
+                   for cell in record.values())
