@@ -59,7 +59,7 @@ def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,
                    bodies: dict[str, Body]) -> Activity | None:
     title = reader.text(path + ("title",))
     summary = reader.text(path + ("summary",))
-    body = reader.text(path + ("body",))
+    body = schema.field("activity", "body").read(reader, path)
     schedule = _read_schedule(reader, path + ("schedule",))
     place = reader.text(path + ("place",), required=False)
     organisers = tuple(schema.BODY_REFS.read(reader, path + ("organisers",), bodies))
