@@ -160,7 +160,7 @@ class _MarkdownCheck:
         self.first = self.first or number
         self.lines += 1
         self.size += len(line) + 3 * line.count("\t")
-        if line[:1] in " >-*+0123456789":
+        if line[:1] in " \t>-*+0123456789":
             self.nesting(number, line)
         if "[" in line:
             far, deep = _brackets(line)
@@ -179,11 +179,11 @@ class _MarkdownCheck:
             lists += len(marker.group(1)) // 4 + (not marker.group(2))
             quotes += bool(marker.group(2))
             if quotes > MAX_QUOTE_DEPTH:
-                self.note("quotes", number, marker.start() + 1, f"quotes (>) nest more than {MAX_QUOTE_DEPTH} deep",
-                          "nest quotes less deeply")
+                return self.note("quotes", number, marker.end(1) + 1,
+                                 f"quotes (>) nest more than {MAX_QUOTE_DEPTH} deep", "nest quotes less deeply")
             if lists > MAX_LIST_DEPTH:
-                self.note("lists", number, marker.start() + 1, f"lists nest more than {MAX_LIST_DEPTH} deep",
-                          "nest lists less deeply (four spaces of indent are a level)")
+                return self.note("lists", number, marker.end(1) + 1, f"lists nest more than {MAX_LIST_DEPTH} deep",
+                                 "nest lists less deeply (four spaces of indent are a level)")
             pos = marker.end()
 
     def paragraph_end(self) -> None:
