@@ -54,7 +54,7 @@ def suggest_slug(value: str, path: KeyPath) -> str:
 def label(path: KeyPath) -> str:
     """The key a message names: the last key of `path` that is not a language, its underscores as spaces."""
     key = next((p for p in reversed(path) if isinstance(p, str) and p not in LANGUAGES), "value")
-    return key.replace("_", " ")
+    return visible(key.replace("_", " "))
 
 
 def describe(value: Any) -> str:
@@ -146,7 +146,7 @@ class _MarkdownCheck:
     def __init__(self) -> None:
         self.found: dict[str, Spot] = {}
         self.first = 0  # the line the paragraph starts on (0: between paragraphs)
-        self.size = 0  # its characters (a tab as four)
+        self.size = 0  # its characters
         self.lines = 0
         self.far: list[tuple[int, int]] = []  # its brackets that close on a later line, or never
 
@@ -159,7 +159,7 @@ class _MarkdownCheck:
             return
         self.first = self.first or number
         self.lines += 1
-        self.size += len(line) + 3 * line.count("\t")
+        self.size += len(line) + 3 * line.count("\t") + (self.lines > 1)  # a tab is four spaces; a line end one
         if line[:1] in " \t>-*+0123456789":
             self.nesting(number, line)
         if "[" in line:

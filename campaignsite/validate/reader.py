@@ -173,7 +173,7 @@ class _Texts(_Structure):
         if value is None:
             if required:
                 self.problem(path, f"the {label(path)} is missing",
-                             hint=f"add '{path[-1]}:' with 'zh:' and 'en:' under it", at_value=False)
+                             hint=f"add '{visible(str(path[-1]))}:' with 'zh:' and 'en:' under it", at_value=False)
             return None
         if not isinstance(value, dict):
             self.problem(path, f"expected the {label(path)} in both languages, found {describe(value)}",
@@ -207,7 +207,7 @@ class _Texts(_Structure):
                          severity=WARNING, at_value=False, category=TRANSLATION)
         else:
             self.problem(path + (lang,), message, category=TRANSLATION,
-                         hint=f"add '{lang}: …' under '{path[-1]}'"
+                         hint=f"add '{lang}: …' under '{visible(str(path[-1]))}'"
                          + ("" if self.fallback else " (or set site.translation_fallback: true to publish "
                                                      "the original for now)"),
                          at_value=False)

@@ -336,3 +336,39 @@ def test_a_page_title_is_plain_text_with_its_limit():
         validate(Sources(base.campaign, base.activities, None, (doc, page("Text.", "zh")), base.strings))
     assert [str(p) for p in caught.value.problems] == [
         "content/about.en.md:2:8: title: the text is 5,001 characters long; at most 5,000 — shorten it"]
+
+
+def test_a_key_that_does_not_print_is_shown_with_escapes_wherever_a_message_names_it():
+    strings, _ = parse_yaml('x: {zh: 甲, en: A}\n"b\\u202eA": {zh: 乙}\n', "strings.yaml")
+    base = sources()
+    with pytest.raises(SiteError) as caught:
+        validate(Sources(base.campaign, base.activities, None, (), (strings,)))
+    assert [str(p) for p in caught.value.problems] == [
+        "strings.yaml:2:1: b\\u202eA.en: the English b\\u202eA is missing — add 'en: …' under 'b\\u202eA' (or set "
+        "site.translation_fallback: true to publish the original for now)"]
+
+
+def test_a_control_character_written_as_an_escape_in_front_matter_is_refused():
+    doc, _ = parse_markdown('---\ntitle: "About\\e[8m"\n---\nText.', "content/about.en.md")
+    base = sources()
+    with pytest.raises(SiteError) as caught:
+        validate(Sources(base.campaign, base.activities, None, (doc, page("Text.", "zh")), base.strings))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/about.en.md:2:8: title: the text holds a control character, U+001B — remove it"]
+
+
+@pytest.mark.parametrize(("markdown", "first"), [
+    ("a\n" * 99_999 + "a", "activities.yaml:8:9: activities[check].body.en: the paragraph is 199,999 characters long; "
+                           "at most 20,000 — split it with a blank line"),
+    ("[](" * 30_000, "activities.yaml:8:9: activities[check].body.en: the paragraph is 90,000 characters long; at most "
+                     "20,000 — split it with a blank line"),
+    ("\n".join(">" * depth + " a" for depth in range(1, 600)),
+     "activities.yaml:8:9: activities[check].body.en: the paragraph is 181,496 characters long; at most 20,000 — "
+     "split it with a blank line"),
+    ("\n\n".join("    " * depth + "- a" for depth in range(250)),
+     "activities.yaml:20:33: activities[check].body.en: lists nest more than 6 deep — nest lists less deeply (four "
+     "spaces of indent are a level)"),
+])
+def test_the_markdown_of_the_attack_is_refused_by_validation_before_it_is_converted(markdown, first):
+    found = problems_of(activities=with_body(markdown))
+    assert found[0] == first
