@@ -96,6 +96,7 @@ WORST: dict[str, str] = {
     # inline markup, each match rebuilding its paragraph's text
     "long paragraphs: escapes": paragraphs(lambda n: fill("\\*", MAX_PARAGRAPH)),
     "long paragraphs: emphasis": paragraphs(lambda n: fill("*a* ", MAX_PARAGRAPH)),
+    "long paragraphs: mixed emphasis": paragraphs(lambda n: fill("***a** b* _c_ ", MAX_PARAGRAPH)),
     "long paragraphs: code spans": paragraphs(lambda n: fill("`a` ", MAX_PARAGRAPH)),
     "long paragraphs: unclosed backticks": paragraphs(lambda n: fill("`a ", MAX_PARAGRAPH)),
     "long paragraphs: entities": paragraphs(lambda n: fill("&amp; ", MAX_PARAGRAPH)),
@@ -107,6 +108,8 @@ WORST: dict[str, str] = {
     "brackets: nested and far": paragraphs(nested_brackets),
     "brackets: far in long lines": paragraphs(lambda n: "\n".join(
         ["[" + fill("a ", MAX_PARAGRAPH // (MAX_FAR_BRACKETS + 1) - 2)] * MAX_FAR_BRACKETS)),
+    "brackets: split by table cells": blocks("|a|b|\n|-|-|\n" + "\n".join(
+        ["|[[[[{}|]]]]|"] * (MAX_PARAGRAPH_LINES - 2))),
     "brackets: reference links": paragraphs(lambda n: fill("[a][b] ", MAX_PARAGRAPH - 20) + "\n\n[b]: /x"),
     # nesting
     "quotes: ladder": ladder(lambda n: ">" * (1 + n % MAX_QUOTE_DEPTH) + " "),
