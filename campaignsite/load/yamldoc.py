@@ -108,7 +108,7 @@ def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[YamlDoc |
     doc = YamlDoc(display, None, line_offset=line_offset)
     if node is None:
         return doc, []
-    builder = _Builder(doc, _count_unique(node), text)
+    builder = _Builder(doc, text, *_count_unique(node))
     doc.data = builder.build(node, ())
     return doc, builder.problems
 
@@ -226,12 +226,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, line_offset: int) -
                    hint="check the indentation and quoting on this line and the one before")
 
 
-def _count_unique(node: yaml.Node) -> int:
+def _count_unique(node: yaml.Node) -> tuple[int, bool]:
+    """How many distinct nodes the tree has, and whether one of them is met twice (through an alias)."""
     seen: set[int] = set()
     stack = [node]
+    shared = False
     while stack:
         current = stack.pop()
         if id(current) in seen:
+            shared = True
             continue
         seen.add(id(current))
         if isinstance(current, yaml.MappingNode):
@@ -239,7 +242,7 @@ def _count_unique(node: yaml.Node) -> int:
                 stack.extend((key, value))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
-    return len(seen)
+    return len(seen), shared
 
 
 class _AliasBudgetExceeded(Exception):
@@ -253,8 +256,8 @@ class _TextBudgetExceeded(Exception):
 class _Builder:
     """Turns a node tree into plain data, recording positions and collecting problems."""
 
-    def __init__(self, doc: YamlDoc, unique_nodes: int, text: str) -> None:
-        self.doc, self.text, self.unique_nodes = doc, text, unique_nodes
+    def __init__(self, doc: YamlDoc, text: str, unique_nodes: int, aliased: bool) -> None:
+        self.doc, self.text, self.aliased = doc, text, aliased
         self.problems: list[Problem] = []
         self.budget = max(MIN_NODE_BUDGET, 10 * unique_nodes)
         self.chars = 0  # characters of text built, counting each alias as often as it is used
@@ -277,7 +280,7 @@ class _Builder:
 
     def _too_much_text(self, node: yaml.Node, path: Path_) -> None:
         size = f"the file holds more than {MAX_FILE_TEXT // 2**20} MiB of text; at most {MAX_FILE_TEXT // 2**20} MiB"
-        if max(MIN_NODE_BUDGET, 10 * self.unique_nodes) - self.budget > self.unique_nodes:  # some built twice: aliases
+        if self.aliased:
             self._problem(node, path, f"with its aliases (*name) written out, {size}",
                           hint="write the values out instead of repeating them through anchors and aliases")
         else:

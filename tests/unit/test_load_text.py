@@ -157,3 +157,13 @@ def test_a_repeated_key_is_quoted_with_escapes():
 def test_a_syntax_error_is_one_line():
     doc, problems = parse_yaml('a: "unclosed\n', "f.yaml")
     assert len(problems) == 1 and "\n" not in str(problems[0]) and str(problems[0]).startswith("f.yaml:2:1: ")
+
+
+def test_aliases_are_named_however_early_the_limit_is_passed(monkeypatch):
+    monkeypatch.setattr(yamldoc, "MAX_FILE_TEXT", 1_000)  # the attack's shape: one anchor, one alias per slogan
+    text = "padding: &a " + "x" * 300 + "\nslogans:\n" + "".join(
+        f"  - slug: s{i}\n    text: {{zh: *a, en: *a}}\n" for i in range(200))
+    assert quick_yaml(text, "f.yaml") is None
+    assert [str(p) for p in parse_yaml(text, "f.yaml")[1]] == [
+        "f.yaml:1:10: slogans[s1].text.zh: with its aliases (*name) written out, the file holds more than 0 MiB of "
+        "text; at most 0 MiB — write the values out instead of repeating them through anchors and aliases"]
