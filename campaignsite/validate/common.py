@@ -197,7 +197,7 @@ class _MarkdownCheck:
                       "split it with a blank line")
         if len(self.far) > MAX_FAR_BRACKETS:
             line, col = self.far[MAX_FAR_BRACKETS]
-            self.note("far brackets", line, col, f"{len(self.far)} of the paragraph's [ and ]( close on a later line "
+            self.note("far brackets", line, col, f"{len(self.far):,} of the paragraph's [ and ]( close on a later line "
                       f"or never (or hold a `code span`); at most {MAX_FAR_BRACKETS}", _BRACKET_HINT)
         self.first = self.size = self.lines = 0
         self.far = []
