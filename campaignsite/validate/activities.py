@@ -14,7 +14,7 @@ from ..errors import WARNING, Problem, ProblemLog
 from ..load import YamlDoc
 from ..model import SCHEDULE_KINDS, Activity, Body, Schedule
 from . import schema
-from .common import KeyPath
+from .common import KeyPath, visible
 from .reader import Reader
 from .slogans import read_list_file
 
@@ -59,7 +59,7 @@ def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,
                    bodies: dict[str, Body]) -> Activity | None:
     title = reader.text(path + ("title",))
     summary = reader.text(path + ("summary",))
-    body = reader.text(path + ("body",))
+    body = schema.field("activity", "body").read(reader, path)
     schedule = _read_schedule(reader, path + ("schedule",))
     place = reader.text(path + ("place",), required=False)
     organisers = tuple(schema.BODY_REFS.read(reader, path + ("organisers",), bodies))
@@ -94,7 +94,7 @@ def _read_schedule_kind(reader: Reader, path: KeyPath) -> str | None:
     if kind is None or kind in SCHEDULE_KINDS:
         return kind
     guess = difflib.get_close_matches(kind, SCHEDULE_KINDS, n=1)
-    reader.problem(path, f"'{kind}' is not a kind of schedule",
+    reader.problem(path, f"'{visible(kind)}' is not a kind of schedule",
                    hint=(f"did you mean '{guess[0]}'? " if guess else "") + "use one of: " + ", ".join(SCHEDULE_KINDS))
     return None
 

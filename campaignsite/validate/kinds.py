@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from ..model import Text
-from .common import KeyPath
+from .common import MAX_MARKDOWN, MAX_TEXT, KeyPath
 
 T = TypeVar("T")
 
@@ -22,7 +22,8 @@ T = TypeVar("T")
 class ValueReader(Protocol):
     """The typed readers the kinds read with. `reader.Reader` has them; it imports this module, not the reverse."""
 
-    def text(self, path: KeyPath, required: bool = True) -> Text | None: ...
+    def text(self, path: KeyPath, required: bool = True, limit: int = MAX_TEXT) -> Text | None: ...
+    def markdown(self, path: KeyPath, required: bool = True) -> Text | None: ...
     def plain(self, path: KeyPath, required: bool = False) -> str | None: ...
     def slug(self, path: KeyPath) -> str | None: ...
     def day(self, path: KeyPath, required: bool = True) -> date | None: ...
@@ -60,7 +61,7 @@ class Bilingual(Value):
     """A block with `zh:` and `en:`, each plain text."""
 
     def describe(self) -> str:
-        return "text in both languages (`zh:` and `en:`)"
+        return f"text in both languages (`zh:` and `en:`), at most {MAX_TEXT:,} characters each"
 
     def read(self, reader: ValueReader, path: KeyPath, required: bool) -> Text | None:
         return reader.text(path, required)
@@ -68,10 +69,15 @@ class Bilingual(Value):
 
 @dataclass(frozen=True)
 class BilingualMarkdown(Bilingual):
-    """Like `Bilingual`; the text is Markdown, converted when the pages are rendered."""
+    """Like `Bilingual`; the text is Markdown, converted when the pages are rendered, so longer, within the limits
+    that keep its conversion fast."""
 
     def describe(self) -> str:
-        return "Markdown in both languages (`zh: |` and `en: |`)"
+        return (f"Markdown in both languages (`zh: |` and `en: |`), at most {MAX_MARKDOWN:,} characters each, "
+                "within the [limits of Markdown](#limits-of-markdown)")
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> Text | None:
+        return reader.markdown(path, required)
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ class Plain(Value):
     """Text in one language, or no language at all (an identifier)."""
 
     def describe(self) -> str:
-        return "text"
+        return f"text, at most {MAX_TEXT:,} characters"
 
     def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str | None:
         return reader.plain(path, required)
@@ -165,7 +171,7 @@ class PlainList(Value):
     what: str
 
     def describe(self) -> str:
-        return "list of text"
+        return f"list of text, each at most {MAX_TEXT:,} characters"
 
     def read(self, reader: ValueReader, path: KeyPath, required: bool) -> tuple[str, ...]:
         return reader.plain_list(path, required, self.what)

@@ -1,7 +1,8 @@
 """content/NAME.zh.md and content/NAME.en.md -> the content pages, one for each NAME.
 
 Takes: the `MarkdownDoc`s of content/ (front matter and text), and whether a missing language may show the other.
-Gives: a `ContentPage` for each name, in name order: its title, description and text in both languages.
+Gives: a `ContentPage` for each name, in name order: its title, description and text in both languages; a text
+that holds a control character, or Markdown beyond its limits (`common`), is reported at its line.
 """
 from __future__ import annotations
 
@@ -9,8 +10,18 @@ import re
 
 from ..errors import TRANSLATION, WARNING, Problem, ProblemLog
 from ..load import MarkdownDoc
+from ..load.yamldoc import forbidden_character, visible
 from ..model import LANGUAGES, ContentPage, Text
-from .common import LANGUAGE_NAMES, SLUG_RE, shortened, slug_too_long, suggest_slug
+from .common import (
+    LANGUAGE_NAMES,
+    MAX_MARKDOWN,
+    SLUG_RE,
+    markdown_problems,
+    shortened,
+    slug_too_long,
+    suggest_slug,
+    too_long,
+)
 from .reader import Reader
 
 RESERVED_SLUGS = {"assets"}  # other clashes with the site's own pages are caught by routes, naming both files
@@ -37,7 +48,7 @@ def _slug_and_language(doc: MarkdownDoc, log: ProblemLog) -> tuple[str, str] | N
         return None
     slug, lang = match.groups()
     if not SLUG_RE.match(slug):
-        log.add(Problem(doc.file, message=f"the page name '{slug}' is not safe in a web address",
+        log.add(Problem(doc.file, message=f"the page name '{visible(slug)}' is not safe in a web address",
                         hint=f"rename the file to {suggest_slug(slug, ())}.{lang}.md"))
         return None
     too_long = slug_too_long(slug)
@@ -73,7 +84,23 @@ def _read_page_file(doc: MarkdownDoc, log: ProblemLog, fallback: bool) -> PagePa
     if not parts["body"]:
         log.add(Problem(doc.file, doc.body_line, 1, message="the page has no text",
                         hint="write the page's text below the front matter"))
+    elif problems := _text_problems(doc):
+        log.extend(problems)
+        parts["body"] = None
     return parts
+
+
+def _text_problems(doc: MarkdownDoc) -> list[Problem]:
+    """What keeps the page's text from being published: a control character, its length, or Markdown beyond the
+    limits that keep its conversion fast; each at its line of the file."""
+    if control := forbidden_character(doc.body):
+        at = control[0]
+        return [Problem(doc.file, doc.body_line + doc.body.count("\n", 0, at), at - doc.body.rfind("\n", 0, at),
+                        message=f"the text holds a control character, {control[1]}", hint="remove it")]
+    if wrong := too_long(doc.body.strip(), MAX_MARKDOWN):
+        return [Problem(doc.file, doc.body_line, 1, message=wrong, hint="shorten it, or split it into pages")]
+    return [Problem(doc.file, doc.body_line + spot.line - 1, spot.col, message=spot.message, hint=spot.hint)
+            for spot in markdown_problems(doc.body)]
 
 
 def _has_every_language(docs: dict[str, MarkdownDoc], log: ProblemLog, fallback: bool) -> bool:

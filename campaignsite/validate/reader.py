@@ -1,9 +1,9 @@
 """Reading typed values out of one YAML document, each problem reported at its line, column and key path.
 
 Takes: a `YamlDoc` (from `load`), the `ProblemLog` of the run, and whether a missing translation may fall back.
-Gives: `Reader`, whose typed readers (`text`, `slug`, `day`, `refs`, …) return checked values, or None (or a
-default) after reporting why. It is built in layers: reporting, the structure of blocks and lists (checked
-against `schema`), texts, then dates and numbers.
+Gives: `Reader`, whose typed readers (`text`, `markdown`, `slug`, `day`, `refs`, …) return checked values, or None
+(or a default) after reporting why. It is built in layers: reporting, the structure of blocks and lists (checked
+against `schema`), texts (no longer than their kind allows, Markdown within `common`'s limits), dates and numbers.
 """
 from __future__ import annotations
 
@@ -15,19 +15,24 @@ from typing import Any, TypeVar
 
 from ..errors import TRANSLATION, WARNING, Problem, ProblemLog
 from ..load import YamlDoc, format_path
+from ..load.yamldoc import forbidden_character
 from ..model import LANGUAGES, Text
 from . import schema
 from .common import (
     BASE_URL_HINT,
     LANGUAGE_NAMES,
+    MAX_MARKDOWN,
+    MAX_TEXT,
     SLUG_RE,
     KeyPath,
     describe,
     label,
+    markdown_problems,
     normalise_base_url,
     shortened,
     slug_too_long,
     suggest_slug,
+    too_long,
     visible,
 )
 
@@ -46,6 +51,8 @@ class _Reporting:
 
     def problem(self, path: KeyPath, message: str, hint: str = "", severity: str = "error",
                 at_value: bool = True, category: str = "") -> None:
+        if self.doc.reported and any(path[:n] in self.doc.reported for n in range(len(path) + 1)):
+            return  # reading the file found this value wrong, and said so
         mark = self.doc.value_mark(path) if at_value else self.doc.mark(path)
         self.log.add(Problem(self.doc.file, mark.line, mark.col, format_path(path, self.names),
                              message, hint, severity, category))
@@ -65,7 +72,7 @@ class _Reporting:
         key = str(path[-1])
         guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'?" if guess else f"the keys allowed here are: {', '.join(allowed)}"
-        self.problem(path, f"unknown key '{key}'", hint=hint, at_value=False)
+        self.problem(path, f"unknown key '{visible(key)}'", hint=hint, at_value=False)
 
     def _missing(self, path: KeyPath, what: str) -> None:
         self.problem(path, f"{what} is missing", hint=f"add '{path[-1]}:' here", at_value=False)
@@ -84,7 +91,7 @@ class _Structure(_Reporting):
     def root(self, block: str, empty_hint: str | None) -> dict | None:
         """The document's top block; an empty document is reported when `empty_hint` says what to write."""
         if self.doc.data is None:
-            if empty_hint is not None:
+            if empty_hint is not None and () not in self.doc.reported:
                 self.log.add(Problem(self.doc.file, 1, 1, message="the file is empty", hint=empty_hint))
             return None
         return self.block((), block)
@@ -133,7 +140,7 @@ class _Structure(_Reporting):
                 guess = difflib.get_close_matches(slug, list(known), n=1)
                 hint = (f"did you mean '{guess[0]}'?" if guess else f"the {what} are: {', '.join(known)}"
                         if known else f"no {one} is defined yet")
-                self.problem(item_path, f"there is no {one} with the slug '{slug}'", hint=hint)
+                self.problem(item_path, f"there is no {one} with the slug '{visible(slug)}'", hint=hint)
             else:
                 found.append(known[slug])
         return found
@@ -160,13 +167,13 @@ class _Texts(_Structure):
         self.fallback = fallback
         self.strip = strip  # False for UI strings: they keep their spaces, as a separator may be a space
 
-    def text(self, path: KeyPath, required: bool = True) -> Text | None:
-        """A reader-visible text: a block with zh and en, both non-empty."""
+    def text(self, path: KeyPath, required: bool = True, limit: int = MAX_TEXT) -> Text | None:
+        """A reader-visible text: a block with zh and en, both non-empty, each at most `limit` characters."""
         value = self.get(path)
         if value is None:
             if required:
                 self.problem(path, f"the {label(path)} is missing",
-                             hint=f"add '{path[-1]}:' with 'zh:' and 'en:' under it", at_value=False)
+                             hint=f"add '{visible(str(path[-1]))}:' with 'zh:' and 'en:' under it", at_value=False)
             return None
         if not isinstance(value, dict):
             self.problem(path, f"expected the {label(path)} in both languages, found {describe(value)}",
@@ -176,7 +183,7 @@ class _Texts(_Structure):
             if key not in LANGUAGES:
                 self.unknown_key(path + (key,), list(LANGUAGES))
         before = len(self.log.problems)
-        found = {lang: self.plain_text(path + (lang,), value.get(lang)) for lang in LANGUAGES}
+        found = {lang: self.plain_text(path + (lang,), value.get(lang), limit) for lang in LANGUAGES}
         if len(self.log.problems) > before:
             return None  # a value of the wrong type was reported; "missing" would only repeat it
         return self._complete(path, found)
@@ -200,30 +207,58 @@ class _Texts(_Structure):
                          severity=WARNING, at_value=False, category=TRANSLATION)
         else:
             self.problem(path + (lang,), message, category=TRANSLATION,
-                         hint=f"add '{lang}: …' under '{path[-1]}'"
+                         hint=f"add '{lang}: …' under '{visible(str(path[-1]))}'"
                          + ("" if self.fallback else " (or set site.translation_fallback: true to publish "
                                                      "the original for now)"),
                          at_value=False)
 
-    def plain_text(self, path: KeyPath, value: Any) -> str | None:
-        """Text in one language; a plain scalar YAML turned into a number or boolean keeps its wording."""
+    def plain_text(self, path: KeyPath, value: Any, limit: int = MAX_TEXT, controls: bool = True) -> str | None:
+        """Text in one language, at most `limit` characters and without control characters (an escape such as "\\0"
+        writes one; `controls=False` leaves them to a stricter check); a plain scalar YAML turned into a number or
+        boolean keeps its wording."""
         if value is None:
             return None
         if path in self.doc.source_text:
             value = self.doc.source_text[path]
-        if isinstance(value, str):
-            return value.strip() if self.strip else value
-        self.problem(path, f"expected text, found {describe(value)}",
-                     hint="write the text on this line after the colon")
-        return None
+        if not isinstance(value, str):
+            self.problem(path, f"expected text, found {describe(value)}",
+                         hint="write the text on this line after the colon")
+            return None
+        text = value.strip() if self.strip else value
+        wrong = too_long(text, limit) or (controls and (control := forbidden_character(text))
+                                          and f"the text holds a control character, {control[1]}")
+        if wrong:
+            self.problem(path, wrong, hint="shorten it" if len(text) > limit else "remove it")
+            return None
+        return text
 
-    def plain(self, path: KeyPath, required: bool = False) -> str | None:
+    def markdown(self, path: KeyPath, required: bool = True) -> Text | None:
+        """Markdown in both languages (`text`, up to MAX_MARKDOWN characters), within the limits that keep its
+        conversion fast (`common.markdown_problems`), each broken one reported at its line."""
+        text = self.text(path, required, MAX_MARKDOWN)
+        spots = [(lang, spot) for lang in LANGUAGES if isinstance(value := self.get(path + (lang,)), str)
+                 and len(value.strip()) <= MAX_MARKDOWN for spot in markdown_problems(value)]
+        for lang, spot in spots:
+            self._text_problem(path + (lang,), spot.line, spot.col, spot.message, spot.hint)
+        return None if spots else text
+
+    def _text_problem(self, path: KeyPath, line: int, col: int, message: str, hint: str) -> None:
+        """A problem at line `line`, column `col` of the text at `path`: there in a `|` block (each line of its text
+        a line of the file); elsewhere at the text's start, naming the line."""
+        start = self.doc.blocks.get(path)
+        if start is None:
+            self.problem(path, f"{message} (line {line} of the text)" if line > 1 else message, hint)
+            return
+        self.log.add(Problem(self.doc.file, start.line + line - 1, start.col + col - 1,
+                             format_path(path, self.names), message, hint))
+
+    def plain(self, path: KeyPath, required: bool = False, controls: bool = True) -> str | None:
         value = self.get(path)
         if value is None:
             if required:
                 self._missing(path, f"'{path[-1]}'")
             return None
-        text = self.plain_text(path, value)
+        text = self.plain_text(path, value, controls=controls)
         if text == "" and required:
             self.problem(path, f"'{path[-1]}' is empty", hint="write a value after the colon")
         return text
@@ -237,7 +272,7 @@ class _Texts(_Structure):
         return found
 
     def slug(self, path: KeyPath) -> str | None:
-        value = self.plain(path, required=True)
+        value = self.plain(path, required=True, controls=False)  # a slug's own rule names control characters too
         if value is None or value == "":
             return None
         if not SLUG_RE.match(value):
@@ -257,7 +292,7 @@ class _Texts(_Structure):
             return "/"
         normalised = normalise_base_url(value)
         if normalised is None:
-            self.problem(path, f"'{value}' is not a full web address", hint=BASE_URL_HINT)
+            self.problem(path, f"'{visible(value)}' is not a full web address", hint=BASE_URL_HINT)
             return "/"
         return normalised
 

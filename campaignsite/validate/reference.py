@@ -1,11 +1,24 @@
 """The author's reference of every data file (docs/data-files.md), made from the schema.
 
-Takes: the schema's declarations (`validate.schema`).
+Takes: the schema's declarations (`validate.schema`) and the limits of text (`validate.common`).
 Gives: the reference as Markdown; `python -m campaignsite.validate.reference > docs/data-files.md`
 writes it, and a test keeps the committed copy in step.
 """
 from __future__ import annotations
 
+from ..load.yamldoc import MAX_FILE_TEXT
+from .common import (
+    MAX_BRACKET_DEPTH,
+    MAX_FAR_BRACKETS,
+    MAX_FOOTNOTE_REFERENCES,
+    MAX_LINES,
+    MAX_LIST_DEPTH,
+    MAX_MARKDOWN,
+    MAX_PARAGRAPH,
+    MAX_PARAGRAPH_LINES,
+    MAX_QUOTE_DEPTH,
+    MAX_TEXT,
+)
 from .schema import BLOCKS
 
 _FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "front matter")
@@ -37,7 +50,32 @@ def reference_markdown() -> str:
             required = "yes" if spec.required else "no"
             lines.append(f"| `{spec.name}` | {required} | {spec.kind.describe()} | {spec.doc} |")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _limits())
+
+
+def _limits() -> list[str]:
+    """The limits every text is held to, and those of Markdown (which Python-Markdown's speed sets)."""
+    return [
+        "## Limits of text", "",
+        f"A text is at most {MAX_TEXT:,} characters long, Markdown at most {MAX_MARKDOWN:,}. No text holds a "
+        "control character (a tab and line ends only), whether typed or written as an escape such as `\\0` or "
+        f"`\\e`. A data file holds at most {MAX_FILE_TEXT // 2**20} MiB of text, counting each alias (`*name`) "
+        "as the text it repeats.", "",
+        "## Limits of Markdown", "",
+        "Markdown (an activity's `body`, a content page's text below its front matter) is converted by "
+        "Python-Markdown, whose time grows faster than the text in places. So that any text converts in about two "
+        "seconds at most, the build refuses, at its line and column, Markdown that goes beyond these limits:", "",
+        f"- at most {MAX_LINES:,} lines;",
+        f"- a paragraph (lines without a blank line between them, a table too) of at most {MAX_PARAGRAPH_LINES} "
+        f"lines and {MAX_PARAGRAPH:,} characters;",
+        f"- quotes (`>`) nested at most {MAX_QUOTE_DEPTH} deep, lists at most {MAX_LIST_DEPTH} deep (four spaces "
+        "of indent are a level);",
+        f"- brackets `[` nested at most {MAX_BRACKET_DEPTH} deep on a line, and at most {MAX_FAR_BRACKETS} `[` or "
+        "`](` in a paragraph that close on a later line, or never, or whose `[ … ]` holds a code span (write `\\[` "
+        "for a bracket that is no link);",
+        "- an HTML tag ends (`>`) on the line where it begins, before another `<` (write `&lt;` for a `<` that "
+        "begins no tag); no `markdown=\"1\"` (Markdown inside HTML);",
+        f"- at most {MAX_FOOTNOTE_REFERENCES} references to footnotes (`[^name]`).", ""]
 
 
 if __name__ == "__main__":

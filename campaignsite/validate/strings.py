@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..errors import ProblemLog
 from ..load import YamlDoc
+from ..load.yamldoc import forbidden_character, visible
 from ..model import Text
 from .reader import Reader
 
@@ -20,6 +21,10 @@ def read_strings(docs: tuple[YamlDoc, ...], log: ProblemLog) -> dict[str, Text]:
                 reader.problem((), "expected a block of UI strings (key: {zh: …, en: …})")
             continue
         for key in doc.data:
+            if control := forbidden_character(key):
+                reader.problem((key,), f"the key '{visible(key)}' holds a control character, {control[1]}",
+                               hint="remove it from the key", at_value=False)
+                continue
             text = reader.text((key,))
             if text:
                 strings[key] = text

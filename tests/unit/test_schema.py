@@ -48,8 +48,11 @@ def test_each_kind_has_its_words_in_the_reference():
                   kinds.Url(), kinds.Flag(default=True), kinds.Count(default=1, minimum=1), kinds.PlainList("terms"),
                   kinds.ListOf("body"), kinds.BlockOf("period"), kinds.Refs("bodies", "body"))
     assert [kind.describe() for kind in every_kind] == [
-        "text in both languages (`zh:` and `en:`)", "Markdown in both languages (`zh: |` and `en: |`)", "text",
-        "slug", "date (YYYY-MM-DD)", "year", "web address", "true or false", "whole number", "list of text",
+        "text in both languages (`zh:` and `en:`), at most 5,000 characters each",
+        "Markdown in both languages (`zh: |` and `en: |`), at most 200,000 characters each, within the "
+        "[limits of Markdown](#limits-of-markdown)", "text, at most 5,000 characters",
+        "slug", "date (YYYY-MM-DD)", "year", "web address", "true or false", "whole number",
+        "list of text, each at most 5,000 characters",
         "list of [body](#body) blocks", "[period](#period) block", "list of slugs of bodies"]
 
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from campaignsite.errors import SiteError
-from campaignsite.load import parse_yaml
+from campaignsite.load import MarkdownDoc, parse_markdown, parse_yaml
 from campaignsite.validate import Sources, suggest_slug, validate
 
 CAMPAIGN = """\
@@ -195,3 +195,180 @@ def test_an_impossible_date_in_quotes_is_named():
     text = ACTIVITY.replace("{kind: campaign}", '{kind: days, start: "2024-02-30"}')
     assert problems_of(activities=text)[0].startswith(
         "activities.yaml:6:35: activities[check].schedule.start: 2024-02-30 is not a real date")
+
+
+# --- texts bounded and clean: lengths, control characters, Markdown within its limits ---
+
+BODY_BLOCK = ACTIVITY.replace("    body: {zh: 检查。, en: Checks.}\n", "    body:\n      zh: 检查。\n      en: |\n{}")
+
+
+def with_body(markdown: str) -> str:
+    """ACTIVITY with an English body written as a `|` block (line 8 of the file is its line 1, column 9 its 1)."""
+    return BODY_BLOCK.replace("{}", "".join(f"        {line}\n" if line else "\n" for line in markdown.split("\n")))
+
+
+def test_a_text_of_5000_characters_is_accepted_and_one_more_is_refused_where_it_is():
+    fits = ACTIVITY.replace("en: Checks}", "en: " + "x" * 5_000 + "}", 1)
+    assert validate(sources(activities=fits)).site.activities[0].title.en == "x" * 5_000
+    too_long = ACTIVITY.replace("en: Checks}", "en: " + "x" * 6_012 + "}", 1)
+    assert problems_of(activities=too_long) == [
+        "activities.yaml:3:25: activities[check].title.en: the text is 6,012 characters long; at most 5,000 "
+        "— shorten it"]
+
+
+@pytest.mark.parametrize("where", ["name", "short", "slogan"])
+def test_every_plain_text_field_has_the_limit(where):
+    long = "y" * 5_001
+    campaign, slogans = CAMPAIGN, None
+    if where == "name":
+        campaign = CAMPAIGN.replace("name: {zh: 办公室, en: Office}", f"name: {{zh: 办公室, en: {long}}}")
+    elif where == "short":
+        campaign = CAMPAIGN.replace("name: {zh: 办公室, en: Office}", f"name: {{zh: 办, en: O}}\n    short: {{zh: 办, en: {long}}}")
+    else:
+        slogans = f"slogans:\n  - slug: s\n    text: {{zh: 好, en: {long}}}\n"
+    found = problems_of(campaign=campaign, slogans=slogans)  # a body without its name is no body: it is named too
+    assert found[0].endswith(": the text is 5,001 characters long; at most 5,000 — shorten it")
+
+
+def test_markdown_may_be_200000_characters_long_but_no_longer():
+    paragraph = ("word " * 3_999 + "end.\n\n")  # 20,000 characters, the most a paragraph may hold
+    body = (paragraph * 10)[:200_000].strip()
+    assert len(body) <= 200_000 and validate(sources(activities=with_body(body))).site.activities[0].body.en == body
+    found = problems_of(activities=with_body(body + "\n\n" + "more " * 2_000))
+    assert found == [f"activities.yaml:7:11: activities[check].body.en: the text is {len(body) + 10_001:,} characters "
+                     "long; at most 200,000 — shorten it"]
+
+
+@pytest.mark.parametrize(("escape", "code"), [
+    ("\\0", "U+0000"), ("\\e", "U+001B"), ("\\a", "U+0007"), ("\\r", "U+000D"), ("\\x7f", "U+007F"),
+    ("\\N", "U+0085"), ("\\x9b", "U+009B"), ("\\u0008", "U+0008"),
+])
+def test_a_control_character_written_as_an_escape_is_refused_where_it_is(escape, code):
+    text = ACTIVITY.replace("en: Checks}", f'en: "Che{escape}cks"}}', 1)
+    assert problems_of(activities=text) == [
+        f"activities.yaml:3:25: activities[check].title.en: the text holds a control character, {code} — remove it"]
+
+
+def test_a_tab_in_a_text_is_no_control_character():
+    text = ACTIVITY.replace("en: Checks}", 'en: "Che\\tcks"}', 1)
+    assert validate(sources(activities=text)).site.activities[0].title.en == "Che\tcks"
+
+
+def test_a_control_character_in_a_slug_names_the_slug_shown_with_escapes():
+    text = ACTIVITY.replace("slug: check", 'slug: "che\\eck"')
+    assert problems_of(activities=text) == [
+        "activities.yaml:2:11: activities[0].slug: the slug 'che\\x1bck' is not safe in a web address — use "
+        "lowercase ASCII letters, digits and hyphens, such as 'che-ck'"]
+
+
+def test_a_key_holding_a_control_character_is_refused_and_shown_with_escapes():
+    text = ACTIVITY.replace("    schedule:", '    "\\e[31mplace": {zh: 京, en: Beijing}\n    schedule:')
+    assert problems_of(activities=text) == [
+        "activities.yaml:6:5: activities[check].\\x1b[31mplace: unknown key '\\x1b[31mplace' — did you mean 'place'?"]
+    strings, _ = parse_yaml('x: {zh: 甲, en: A}\n"\\e]0;title\\a": {zh: 乙, en: B}\n', "strings.yaml")
+    base = sources()
+    with pytest.raises(SiteError) as caught:
+        validate(Sources(base.campaign, base.activities, None, (), (strings,)))
+    assert [str(p) for p in caught.value.problems] == [
+        "strings.yaml:2:1: \\x1b]0;title\\x07: the key '\\x1b]0;title\\x07' holds a control character, U+001B "
+        "— remove it from the key"]
+
+
+@pytest.mark.parametrize(("markdown", "message"), [
+    ("- a\n" + "\n".join("    " * depth + "- b" for depth in range(1, 8)),
+     "activities.yaml:14:33: activities[check].body.en: lists nest more than 6 deep — nest lists less deeply (four "
+     "spaces of indent are a level)"),
+    ("Text.\n\n" + ">" * 11 + " deep",
+     "activities.yaml:10:19: activities[check].body.en: quotes (>) nest more than 10 deep — nest quotes less deeply"),
+    ("See <a href='x'\nhere>.",
+     "activities.yaml:8:13: activities[check].body.en: the HTML tag does not end (>) on its line — end the tag on "
+     "the line it begins; write &lt; for a < that begins no tag"),
+])
+def test_markdown_beyond_its_limits_is_refused_at_its_line_in_the_file(markdown, message):
+    assert problems_of(activities=with_body(markdown)) == [message]
+
+
+def test_markdown_problems_in_a_text_not_written_as_a_block_name_the_line_of_the_text():
+    text = ACTIVITY.replace("en: Checks.}", 'en: "a\\n\\n[[[[[b]]]]]"}')
+    assert problems_of(activities=text) == [
+        "activities.yaml:5:25: activities[check].body.en: brackets [ nest more than 4 deep (line 3 of the text) "
+        "— nest links less deeply; write \\[ for a bracket that is no link"]
+
+
+def test_the_markdown_of_both_languages_is_checked():
+    text = ACTIVITY.replace("body: {zh: 检查。, en: Checks.}", "body: {zh: '<b x', en: '<i y'}")
+    assert [p.split(": ")[1] for p in problems_of(activities=text)] == [
+        "activities[check].body.zh", "activities[check].body.en"]
+
+
+def page(body: str, lang: str = "en") -> MarkdownDoc:
+    doc, problems = parse_markdown(f"---\ntitle: About\n---\n{body}", f"content/about.{lang}.md")
+    assert problems == [] and doc is not None
+    return doc
+
+
+def page_problems(body: str) -> list[str]:
+    base = sources()
+    with pytest.raises(SiteError) as caught:
+        validate(Sources(base.campaign, base.activities, None, (page(body), page("Text.", "zh")), base.strings))
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_page_text_is_markdown_with_its_limits_located_in_the_page():
+    assert page_problems("Intro.\n\n" + "[a\n" * 11) == [
+        "content/about.en.md:16:1: 11 of the paragraph's [ and ]( close on a later line or never (or hold a `code "
+        "span`); at most 10 — close each [ with ] and each ]( with ) on the line where it opens; write \\[ for a "
+        "bracket that is no link"]
+    assert page_problems("x" * 200_001) == [
+        "content/about.en.md:4:1: the text is 200,001 characters long; at most 200,000 — shorten it, or split it "
+        "into pages"]
+
+
+def test_a_control_character_in_a_page_text_is_refused_where_it_is():
+    assert page_problems("Intro.\n\nSome \x1b[2Jtext.") == [
+        "content/about.en.md:6:6: the text holds a control character, U+001B — remove it"]
+
+
+def test_a_page_title_is_plain_text_with_its_limit():
+    doc, _ = parse_markdown(f"---\ntitle: {'t' * 5_001}\n---\nText.", "content/about.en.md")
+    base = sources()
+    with pytest.raises(SiteError) as caught:
+        validate(Sources(base.campaign, base.activities, None, (doc, page("Text.", "zh")), base.strings))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/about.en.md:2:8: title: the text is 5,001 characters long; at most 5,000 — shorten it"]
+
+
+def test_a_key_that_does_not_print_is_shown_with_escapes_wherever_a_message_names_it():
+    strings, _ = parse_yaml('x: {zh: 甲, en: A}\n"b\\u202eA": {zh: 乙}\n', "strings.yaml")
+    base = sources()
+    with pytest.raises(SiteError) as caught:
+        validate(Sources(base.campaign, base.activities, None, (), (strings,)))
+    assert [str(p) for p in caught.value.problems] == [
+        "strings.yaml:2:1: b\\u202eA.en: the English b\\u202eA is missing — add 'en: …' under 'b\\u202eA' (or set "
+        "site.translation_fallback: true to publish the original for now)"]
+
+
+def test_a_control_character_written_as_an_escape_in_front_matter_is_refused():
+    doc, _ = parse_markdown('---\ntitle: "About\\e[8m"\n---\nText.', "content/about.en.md")
+    base = sources()
+    with pytest.raises(SiteError) as caught:
+        validate(Sources(base.campaign, base.activities, None, (doc, page("Text.", "zh")), base.strings))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/about.en.md:2:8: title: the text holds a control character, U+001B — remove it"]
+
+
+@pytest.mark.parametrize(("markdown", "first"), [
+    ("a\n" * 99_999 + "a", "activities.yaml:8:9: activities[check].body.en: the paragraph is 199,999 characters long; "
+                           "at most 20,000 — split it with a blank line"),
+    ("[](" * 30_000, "activities.yaml:8:9: activities[check].body.en: the paragraph is 90,000 characters long; at most "
+                     "20,000 — split it with a blank line"),
+    ("\n".join(">" * depth + " a" for depth in range(1, 600)),
+     "activities.yaml:8:9: activities[check].body.en: the paragraph is 181,496 characters long; at most 20,000 — "
+     "split it with a blank line"),
+    ("\n\n".join("    " * depth + "- a" for depth in range(250)),
+     "activities.yaml:20:33: activities[check].body.en: lists nest more than 6 deep — nest lists less deeply (four "
+     "spaces of indent are a level)"),
+])
+def test_the_markdown_of_the_attack_is_refused_by_validation_before_it_is_converted(markdown, first):
+    found = problems_of(activities=with_body(markdown))
+    assert found[0] == first
