@@ -31,7 +31,7 @@ class Problem:
     category: str = field(default="", compare=False)  # "translation" for a missing language
 
     def __str__(self) -> str:
-        where = self.file
+        where = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in self.file)
         if self.line:
             where += f":{self.line}"
             if self.col:

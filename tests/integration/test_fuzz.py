@@ -193,17 +193,7 @@ class KnownFailure(AssertionError):
 
 # Classes with failures fixed on other branches: the reason, and which failures are those. A failure
 # of another kind in these classes fails the test; once the fix merges, the class passes (XPASS).
-PENDING: dict[str, tuple[str, Callable[[Outcome], bool]]] = {
-    "control-char": ("control characters (load/yamldoc.py, another branch): the YAML reader's message for a "
-                     "control character is two lines, the second unlocated ('  in \"<unicode string>\", position N')",
-                     lambda o: o.outcome == "unlocated" and '"<unicode string>", position' in o.detail),
-    "yaml-tag": ("YAML tags with bad values (load/yamldoc.py, another branch): '!!bool maybe' and '!!timestamp x' "
-                 "end in a traceback from PyYAML's constructor",
-                 lambda o: o.outcome == "traceback" and "yaml/constructor.py" in o.detail),
-    "markdown-bounds": ("Markdown bounds (another branch): Python-Markdown needs more than 20 s for '[' * 10000, "
-                        "'![' * 5000 or '[x](' * 5000 in a page",
-                        lambda o: o.outcome == "timeout"),
-}
+PENDING: dict[str, tuple[str, Callable[[Outcome], bool]]] = {}  # every class is fixed
 
 
 @pytest.fixture(scope="module")

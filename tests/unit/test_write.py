@@ -67,7 +67,8 @@ def test_a_path_leading_outside_the_output_is_refused(tmp_path):
 def test_every_spelling_of_a_path_that_is_not_plainly_inside_is_refused(tmp_path, path):
     with pytest.raises(SiteError) as caught:
         write_site(tmp_path / "output", {path: "x"}, {}, "output")
-    assert str(caught.value.problems[0]) == f"{path}: refused to write outside the output folder"
+    shown = path.replace("\0", "\\x00")  # a message shows control characters escaped
+    assert str(caught.value.problems[0]) == f"{shown}: refused to write outside the output folder"
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
