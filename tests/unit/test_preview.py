@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -131,7 +132,9 @@ def test_serve_warns_on_stderr_and_prints_the_address(monkeypatch, capsys, tmp_p
     monkeypatch.setattr(preview, "_run", stopped)
     args = argparse.Namespace(site=tmp_path, debounce_ms=20, host=host, port=0, open=False,
                               allow_missing_translations=False)
-    assert run_serve(args) == 0
+    # in a thread of its own: a browser test's event loop may still run in this one, and serve starts its own
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(run_serve, args).result(timeout=30) == 0
     out, err = capsys.readouterr()
     assert out == f"Previewing {tmp_path} at {url} (中文) and {url}en/ (English). Ctrl-C stops.\n"
     assert err == (f"--host {host}: {EVERY}\n" if warned else "")
