@@ -5,28 +5,21 @@ date (the only date the output depends on; nothing here reads the clock or any f
 Gives: `{output path relative to the site root: file text}` for
   sitemap.xml, robots.txt                       every HTML page but the 404 pages, with hreflang alternates
   feed.xml, en/feed.xml                         Atom 1.0 (RFC 4287), one entry per activity, in data order
-  calendar.ics, en/calendar.ics                 iCalendar (RFC 5545), one all-day event per dated activity
-  activities/SLUG/calendar.ics (and en/...)     the same event alone, for each dated activity
-  data/activities.json, data/activities.csv     the activities as open data (the CSV with a BOM, CRLF rows;
-                                                a cell a spreadsheet would read as a formula starts with ')
-Undated activities (`schedule.kind == "campaign"`) get no event and no calendar file: no date is
-ever invented. A calendar with no event at all is not written (RFC 5545 needs one component).
+  calendar.ics, activities/SLUG/calendar.ics    the iCalendar files (made by render.calendars)
+  data/activities.json, data/activities.csv     the open data (made by render.opendata)
 The same input always gives the same text.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
-from typing import Any
-from urllib.parse import urlsplit
+from datetime import date
 
 from ..i18n import Strings, other_language
 from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
 from ..routes import Page, language_prefix, route_of
+from .calendars import calendars
+from .opendata import activities_csv, activities_json
 from .urls import Urls
 
 ToHtml = Callable[[str], str]  # Markdown -> sanitised HTML (render.markdown.Conversions.to_html)
@@ -34,20 +27,9 @@ ToHtml = Callable[[str], str]  # Markdown -> sanitised HTML (render.markdown.Con
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
-PRODID = "-//campaignsite//NONSGML campaign calendar//EN"
-CSV_HEADER = ("slug", "number", "title_zh", "title_en", "summary_zh", "summary_en", "kind", "start", "end",
-              "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh", "url_en")
-ORGANISER_SEPARATOR = {"zh": "、", "en": "; "}
-ICS_LINE_OCTETS = 75
-# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's CSV
-# injection page; ASVS 5.0 1.2.10 adds NUL): the cell gets a leading apostrophe, which they read as "text".
-CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
 
 # Characters XML 1.0 does not allow at all (C0 controls other than tab, LF and CR; lone surrogates; U+FFFE/F).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# Control characters RFC 5545 TEXT does not allow (tab is allowed; line breaks are escaped before this).
-_NOT_ICS_TEXT = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
-_ICS_UNITS = re.compile(r"\\.|.", re.DOTALL)  # a folded line never splits an escape such as \n
 
 
 PUBLISHING_PARTS = ("listings", "schedule")  # two halves of about equal work, to be made side by side
@@ -170,145 +152,3 @@ def _attr(value: str) -> str:
     for char, reference in (("\t", "&#9;"), ("\n", "&#10;"), ("\r", "&#13;")):
         escaped = escaped.replace(char, reference)
     return f'"{escaped}"'
-
-
-# --- iCalendar ----------------------------------------------------------------------------------------------
-
-def calendars(site: Site, urls: Urls, strings: Strings, build_date: date) -> dict[str, str]:
-    """The whole schedule and each dated activity, as .ics files in every language."""
-    dated = [activity for activity in site.activities if activity.schedule.is_dated]
-    host = urlsplit(urls.base_url).hostname or "localhost"
-    files: dict[str, str] = {}
-    for lang in LANGUAGES:
-        events = {a.slug: _folded(vevent(a, urls, strings, lang, host, build_date)) for a in dated}
-        name = site.campaign.name.get(lang)
-        if events:
-            files[language_prefix(lang) + "calendar.ics"] = _folded_calendar(name, list(events.values()))
-        for slug, event in events.items():
-            files[route_of(f"activity/{slug}", lang) + "calendar.ics"] = _folded_calendar(name, [event])
-    return files
-
-
-def _folded(lines: list[str]) -> str:
-    return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def _folded_calendar(name: str, folded_events: list[str]) -> str:
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            f"X-WR-CALNAME:{ics_escape(name)}"]
-    return _folded(head) + "".join(folded_events) + "END:VCALENDAR\r\n"
-
-
-def vevent(activity: Activity, urls: Urls, strings: Strings, lang: str, host: str, build_date: date) -> list[str]:
-    """One all-day event spanning the activity's dates (DTEND is the day after the last day)."""
-    schedule = activity.schedule
-    start, end = schedule.span
-    description = f"{strings.schedule(schedule, lang)}\n\n{activity.summary.get(lang)}"
-    lines = ["BEGIN:VEVENT",
-             f"UID:{ics_escape(activity.slug + '@' + host)}",
-             f"DTSTAMP:{build_date.strftime('%Y%m%d')}T000000Z",
-             f"DTSTART;VALUE=DATE:{_ics_date(start)}",
-             f"DTEND;VALUE=DATE:{_ics_date(end + timedelta(days=1))}",
-             f"SUMMARY:{ics_escape(activity.title.get(lang))}",
-             f"DESCRIPTION:{ics_escape(description)}"]
-    if activity.place is not None:
-        lines.append(f"LOCATION:{ics_escape(activity.place.get(lang))}")
-    lines += [f"URL:{urls.absolute(route_of(f'activity/{activity.slug}', lang))}",
-              f"STATUS:{'TENTATIVE' if schedule.kind == 'window' else 'CONFIRMED'}",
-              "TRANSP:TRANSPARENT",  # a day-long campaign event should not mark the reader as busy
-              "END:VEVENT"]
-    return lines
-
-
-def _ics_date(day: date) -> str:
-    return day.strftime("%Y%m%d")
-
-
-def ics_escape(value: str) -> str:
-    r"""An RFC 5545 TEXT value (3.3.11): \ ; , escaped, any line break written as \n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return _NOT_ICS_TEXT.sub("", value)
-
-
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 3.1): CRLF and one space before each continuation.
-    Never splits a UTF-8 character or a backslash escape."""
-    if len(line) * 4 <= ICS_LINE_OCTETS or len(line.encode("utf-8")) <= ICS_LINE_OCTETS:
-        return line
-    parts: list[str] = []
-    current, size = "", 0
-    for unit in _ICS_UNITS.findall(line):
-        octets = len(unit.encode("utf-8"))
-        limit = ICS_LINE_OCTETS if not parts else ICS_LINE_OCTETS - 1  # a continuation starts with a space
-        if size + octets > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += unit
-        size += octets
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-# --- open data ----------------------------------------------------------------------------------------------
-
-def activity_record(activity: Activity, urls: Urls, strings: Strings) -> dict[str, Any]:
-    """One activity as plain values, both languages side by side."""
-    schedule = activity.schedule
-    return {
-        "slug": activity.slug,
-        "number": activity.number,
-        "title": _both(activity.title),
-        "summary": _both(activity.summary),
-        "schedule": {
-            "kind": schedule.kind,
-            "start": schedule.start.isoformat() if schedule.start else None,
-            "end": schedule.end.isoformat() if schedule.end else None,
-            "text": {lang: strings.schedule(schedule, lang) for lang in LANGUAGES},
-        },
-        "place": _both(activity.place) if activity.place is not None else None,
-        "organisers": [{"slug": body.slug, **_both(body.name)} for body in activity.organisers],
-        "url": {lang: urls.absolute(route_of(f"activity/{activity.slug}", lang)) for lang in LANGUAGES},
-    }
-
-
-def activities_json(site: Site, urls: Urls, strings: Strings) -> str:
-    """The schedule as JSON, one activity to a line: readable, and made by the encoder written in C
-    (an indented document needs the slow one)."""
-    records = [json.dumps(activity_record(activity, urls, strings), ensure_ascii=False)
-               for activity in site.activities]
-    return (f'{{"campaign": {json.dumps(_both(site.campaign.name), ensure_ascii=False)},\n"activities": [\n'
-            + ",\n".join(records) + "\n]}\n")
-
-
-def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
-    """The activities as CSV: UTF-8 with a BOM (so spreadsheets read the Chinese), CRLF rows, no formula."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
-    for activity in site.activities:
-        record = activity_record(activity, urls, strings)
-        schedule = record["schedule"]
-        place = record["place"] or {"zh": "", "en": ""}
-        writer.writerow([csv_cell(value) for value in (
-            activity.slug, activity.number,
-            activity.title.zh, activity.title.en, activity.summary.zh, activity.summary.en,
-            schedule["kind"], schedule["start"] or "", schedule["end"] or "",
-            schedule["text"]["zh"], schedule["text"]["en"], place["zh"], place["en"],
-            *(ORGANISER_SEPARATOR[lang].join(body.name.get(lang) for body in activity.organisers)
-              for lang in ("zh", "en")),
-            record["url"]["zh"], record["url"]["en"],
-        )])
-    return "\ufeff" + buffer.getvalue()
-
-
-def csv_cell(value: str | int) -> str | int:
-    """A CSV cell that no spreadsheet runs as a formula: text starting with = + - @, a tab, a carriage
-    return or NUL gets a leading apostrophe (the JSON keeps the text as it is)."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _both(text: Text) -> dict[str, str]:
-    return {lang: text.get(lang) for lang in LANGUAGES}

@@ -16,7 +16,9 @@ from campaignsite.i18n import Strings
 from campaignsite.load import load_sources
 from campaignsite.model import Text
 from campaignsite.render import Urls, markdown_to_html
-from campaignsite.render.feeds import csv_cell, fold, ics_escape, publishing_files
+from campaignsite.render.calendars import fold, ics_escape
+from campaignsite.render.feeds import publishing_files
+from campaignsite.render.opendata import csv_cell
 from campaignsite.routes import plan
 from campaignsite.validate import validate
 

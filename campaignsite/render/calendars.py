@@ -1,0 +1,102 @@
+"""The iCalendar files: the whole schedule, and each dated activity alone, in every language.
+
+Takes: the validated `Site`, the site's `Urls`, the UI `Strings` and the build date (the only date the
+output depends on; nothing here reads the clock or any file).
+Gives: `{output path relative to the site root: file text}` for
+  calendar.ics, en/calendar.ics                 iCalendar (RFC 5545), one event per dated activity
+  activities/SLUG/calendar.ics (and en/...)     the same event alone, for each dated activity
+Undated activities get no event and no calendar file: no date is ever invented. A calendar with no
+event at all is not written (RFC 5545 needs one component). The same input always gives the same text.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from ..i18n import Strings
+from ..model import LANGUAGES, Activity, Site
+from ..routes import language_prefix, route_of
+from .urls import Urls
+
+PRODID = "-//campaignsite//NONSGML campaign calendar//EN"
+ICS_LINE_OCTETS = 75
+# Control characters RFC 5545 TEXT does not allow (tab is allowed; line breaks are escaped before this).
+_NOT_ICS_TEXT = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+_ICS_UNITS = re.compile(r"\\.|.", re.DOTALL)  # a folded line never splits an escape such as \n
+
+
+def calendars(site: Site, urls: Urls, strings: Strings, build_date: date) -> dict[str, str]:
+    """The whole schedule and each dated activity, as .ics files in every language."""
+    dated = [activity for activity in site.activities if activity.schedule.is_dated]
+    host = urlsplit(urls.base_url).hostname or "localhost"
+    files: dict[str, str] = {}
+    for lang in LANGUAGES:
+        events = {a.slug: _folded(vevent(a, urls, strings, lang, host, build_date)) for a in dated}
+        name = site.campaign.name.get(lang)
+        if events:
+            files[language_prefix(lang) + "calendar.ics"] = _folded_calendar(name, list(events.values()))
+        for slug, event in events.items():
+            files[route_of(f"activity/{slug}", lang) + "calendar.ics"] = _folded_calendar(name, [event])
+    return files
+
+
+def _folded(lines: list[str]) -> str:
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _folded_calendar(name: str, folded_events: list[str]) -> str:
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{ics_escape(name)}"]
+    return _folded(head) + "".join(folded_events) + "END:VCALENDAR\r\n"
+
+
+def vevent(activity: Activity, urls: Urls, strings: Strings, lang: str, host: str, build_date: date) -> list[str]:
+    """One all-day event spanning the activity's dates (DTEND is the day after the last day)."""
+    schedule = activity.schedule
+    start, end = schedule.span
+    description = f"{strings.schedule(schedule, lang)}\n\n{activity.summary.get(lang)}"
+    lines = ["BEGIN:VEVENT",
+             f"UID:{ics_escape(activity.slug + '@' + host)}",
+             f"DTSTAMP:{build_date.strftime('%Y%m%d')}T000000Z",
+             f"DTSTART;VALUE=DATE:{_ics_date(start)}",
+             f"DTEND;VALUE=DATE:{_ics_date(end + timedelta(days=1))}",
+             f"SUMMARY:{ics_escape(activity.title.get(lang))}",
+             f"DESCRIPTION:{ics_escape(description)}"]
+    if activity.place is not None:
+        lines.append(f"LOCATION:{ics_escape(activity.place.get(lang))}")
+    lines += [f"URL:{urls.absolute(route_of(f'activity/{activity.slug}', lang))}",
+              f"STATUS:{'TENTATIVE' if schedule.kind == 'window' else 'CONFIRMED'}",
+              "TRANSP:TRANSPARENT",  # a day-long campaign event should not mark the reader as busy
+              "END:VEVENT"]
+    return lines
+
+
+def _ics_date(day: date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def ics_escape(value: str) -> str:
+    r"""An RFC 5545 TEXT value (3.3.11): \ ; , escaped, any line break written as \n."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return _NOT_ICS_TEXT.sub("", value)
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets (RFC 5545 3.1): CRLF and one space before each continuation.
+    Never splits a UTF-8 character or a backslash escape."""
+    if len(line) * 4 <= ICS_LINE_OCTETS or len(line.encode("utf-8")) <= ICS_LINE_OCTETS:
+        return line
+    parts: list[str] = []
+    current, size = "", 0
+    for unit in _ICS_UNITS.findall(line):
+        octets = len(unit.encode("utf-8"))
+        limit = ICS_LINE_OCTETS if not parts else ICS_LINE_OCTETS - 1  # a continuation starts with a space
+        if size + octets > limit:
+            parts.append(current)
+            current, size = "", 0
+        current += unit
+        size += octets
+    parts.append(current)
+    return "\r\n ".join(parts)
