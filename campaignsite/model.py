@@ -81,6 +81,9 @@ class Schedule:
         return self.start, self.end
 
 
+ACTIVITY_STATUSES = ("cancelled", "postponed")  # what an activity may declare; the others follow from the dates
+
+
 @dataclass(frozen=True)
 class Activity:
     slug: str
@@ -92,6 +95,16 @@ class Activity:
     place: Text | None = None
     organisers: tuple[Body, ...] = ()
     in_notice: bool = True  # false: registered after the notice (a local event): not in the notice document
+    notice_number: int | None = None  # its item number in the notice, the one number every page shows; None: not in it
+    status: str | None = None  # one of ACTIVITY_STATUSES when declared; None: it goes ahead as scheduled
+    status_note: Text | None = None  # why, or what instead, shown beside the status
+    online: bool = False  # it can be joined online (and in person too when it has a place)
+    online_url: str | None = None  # the https:// address to join at; None while it is to follow
+
+    @property
+    def in_calendar(self) -> bool:
+        """A dated activity has a calendar event, unless it is postponed (its dates no longer hold)."""
+        return self.schedule.is_dated and self.status != "postponed"
 
 
 @dataclass(frozen=True)
@@ -198,6 +211,11 @@ def activity_status(schedule: Schedule, campaign: Campaign, today: date) -> str:
     if schedule.kind == "window":
         return "expected"
     return "ongoing" if today >= start else "upcoming"
+
+
+def shown_status(activity: Activity, campaign: Campaign, today: date) -> str:
+    """The status a page shows: a declared one (cancelled, postponed) first, else the one its dates give."""
+    return activity.status or activity_status(activity.schedule, campaign, today)
 
 
 def by_start(activities: tuple[Activity, ...]) -> list[Activity]:

@@ -81,7 +81,7 @@ def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict
     """The data of each schedule page: its slice of `scheduled`, its number, the page count, and the
     pages its pagination links (the first, the last, and this page with its neighbours)."""
     count = max(1, -(-len(scheduled) // page_size))
-    has_dated = any(activity.schedule.is_dated for activity in scheduled)
+    has_dated = any(activity.in_calendar for activity in scheduled)
     found = []
     for number in range(1, count + 1):
         linked = sorted(n for n in {1, number - 1, number, number + 1, count} if 1 <= n <= count)
@@ -104,16 +104,13 @@ def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Pa
         for data in schedule_pages(scheduled, size):
             pages.append(Page(schedule_key(data["page_number"]), lang, "schedule.html", "activities.yaml", data))
         listed_on = {activity.slug: schedule_key(index // size + 1) for index, activity in enumerate(scheduled)}
-        notice_number = 0
         for index, activity in enumerate(site.activities):
             previous = site.activities[index - 1] if index > 0 else None
             following = site.activities[index + 1] if index + 1 < len(site.activities) else None
-            if activity.in_notice:
-                notice_number += 1
             pages.append(Page(f"activity/{activity.slug}", lang, "activity.html",
                               f"activities.yaml (activities[{activity.slug}])",
                               {"activity": activity, "previous": previous, "next": following,
-                               "notice_number": notice_number if activity.in_notice else None,
+                               "notice_number": activity.notice_number,  # None: not in the notice
                                "schedule_page": listed_on[activity.slug]}))
     if site.slogans:
         pages.append(Page("slogans", lang, "slogans.html", "slogans.yaml"))

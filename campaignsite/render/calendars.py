@@ -5,7 +5,10 @@ output depends on; nothing here reads the clock or any file).
 Gives: `{output path relative to the site root: file text}` for
   calendar.ics, en/calendar.ics                 iCalendar (RFC 5545), one event per dated activity
   activities/SLUG/calendar.ics (and en/...)     the same event alone, for each dated activity
-Undated activities get no event and no calendar file: no date is ever invented. A calendar with no
+Undated activities get no event and no calendar file: no date is ever invented; nor do postponed ones (their
+dates no longer hold), while a cancelled one keeps its event, marked STATUS:CANCELLED, so that the calendars
+that hold it learn of it. An activity online has its address as the event's URL (the DESCRIPTION keeps the
+address of its page). A calendar with no
 event at all is not written (RFC 5545 needs one component). The same input always gives the same text.
 """
 from __future__ import annotations
@@ -28,7 +31,7 @@ _ICS_UNITS = re.compile(r"\\.|.", re.DOTALL)  # a folded line never splits an es
 
 def calendars(site: Site, urls: Urls, strings: Strings, build_date: date) -> dict[str, str]:
     """The whole schedule and each dated activity, as .ics files in every language."""
-    dated = [activity for activity in site.activities if activity.schedule.is_dated]
+    dated = [activity for activity in site.activities if activity.in_calendar]
     host = urlsplit(urls.base_url).hostname or "localhost"
     files: dict[str, str] = {}
     for lang in LANGUAGES:
@@ -55,7 +58,8 @@ def vevent(activity: Activity, urls: Urls, strings: Strings, lang: str, host: st
     """One all-day event spanning the activity's dates (DTEND is the day after the last day)."""
     schedule = activity.schedule
     start, end = schedule.span
-    description = f"{strings.schedule(schedule, lang)}\n\n{activity.summary.get(lang)}"
+    page_url = urls.absolute(route_of(f"activity/{activity.slug}", lang))
+    description = _description(activity, strings, lang, page_url)
     lines = ["BEGIN:VEVENT",
              f"UID:{ics_escape(activity.slug + '@' + host)}",
              f"DTSTAMP:{build_date.strftime('%Y%m%d')}T000000Z",
@@ -65,11 +69,32 @@ def vevent(activity: Activity, urls: Urls, strings: Strings, lang: str, host: st
              f"DESCRIPTION:{ics_escape(description)}"]
     if activity.place is not None:
         lines.append(f"LOCATION:{ics_escape(activity.place.get(lang))}")
-    lines += [f"URL:{urls.absolute(route_of(f'activity/{activity.slug}', lang))}",
-              f"STATUS:{'TENTATIVE' if schedule.kind == 'window' else 'CONFIRMED'}",
+    lines += [f"URL:{activity.online_url or page_url}",
+              f"STATUS:{_ics_status(activity)}",
               "TRANSP:TRANSPARENT",  # a day-long campaign event should not mark the reader as busy
               "END:VEVENT"]
     return lines
+
+
+def _description(activity: Activity, strings: Strings, lang: str, page_url: str) -> str:
+    """When, the summary, then what the event's own fields cannot say: the status's note, an online address
+    still to follow, and the activity's page when the URL is the online address."""
+    parts = [strings.schedule(activity.schedule, lang), activity.summary.get(lang)]
+    if activity.status_note is not None:
+        parts.append(strings.get(f"status.{activity.status}", lang) + strings.get("notice.colon", lang)
+                     + activity.status_note.get(lang))
+    if activity.online:
+        parts.append(strings.get("activity.online", lang) + strings.get("notice.colon", lang)
+                     + (activity.online_url or strings.get("activity.online_to_follow", lang)))
+    if activity.online_url:
+        parts.append(page_url)
+    return "\n\n".join(parts)
+
+
+def _ics_status(activity: Activity) -> str:
+    if activity.status == "cancelled":
+        return "CANCELLED"
+    return "TENTATIVE" if activity.schedule.kind == "window" else "CONFIRMED"
 
 
 def _ics_date(day: date) -> str:

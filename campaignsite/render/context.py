@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..i18n import Strings, chinese_numeral, other_language
-from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text, activity_status, by_start
+from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text, by_start, shown_status
 from ..routes import Page, navigation, route_of
 from . import posters, structured
 from .markdown import Conversions
@@ -31,12 +31,12 @@ class SiteFacts:
 
     menus: dict[str, tuple[str, ...]]  # language -> the keys of the pages in the main menu
     scheduled: tuple[Activity, ...]  # the activities by the start of their window
-    has_dated: bool
+    has_dated: bool  # some activity is in the calendars
 
     @classmethod
     def of(cls, site: Site, pages: list[Page]) -> SiteFacts:
         return cls({lang: tuple(navigation(pages, lang)) for lang in LANGUAGES}, tuple(by_start(site.activities)),
-                   any(activity.schedule.is_dated for activity in site.activities))
+                   any(activity.in_calendar for activity in site.activities))
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ class PageMaker:
         home_url = self.publication.urls.absolute(route_of("home", lang))
 
         def status(activity: Activity) -> dict[str, str]:
-            state = activity_status(activity.schedule, site.campaign, today)
+            state = shown_status(activity, site.campaign, today)
             return {"key": state, "label": ui(f"status.{state}")}
 
         def event_data(activity: Activity) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from ..routes import route_of
 from .urls import Urls
 
 CSV_HEADER = ("slug", "number", "title_zh", "title_en", "summary_zh", "summary_en", "kind", "start", "end",
-              "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh", "url_en")
+              "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh", "url_en",
+              "status", "status_note_zh", "status_note_en", "online")
 ORGANISER_SEPARATOR = {"zh": "、", "en": "; "}
 # A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's CSV
 # injection page; ASVS 5.0 1.2.10 adds NUL): the cell gets a leading apostrophe, which they read as "text".
@@ -41,6 +42,9 @@ def activity_record(activity: Activity, urls: Urls, strings: Strings) -> dict[st
         "place": _both(activity.place) if activity.place is not None else None,
         "organisers": [{"slug": body.slug, **_both(body.name)} for body in activity.organisers],
         "url": {lang: urls.absolute(route_of(f"activity/{activity.slug}", lang)) for lang in LANGUAGES},
+        "status": activity.status,  # as declared (cancelled, postponed), or null: the data does not depend on the day
+        "status_note": _both(activity.status_note) if activity.status_note is not None else None,
+        "online": activity.online_url or activity.online or None,  # its address, true while it is to follow, or null
     }
 
 
@@ -62,6 +66,7 @@ def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
         record = activity_record(activity, urls, strings)
         schedule = record["schedule"]
         place = record["place"] or {"zh": "", "en": ""}
+        note = record["status_note"] or {"zh": "", "en": ""}
         writer.writerow([csv_cell(value) for value in (
             activity.slug, activity.number,
             activity.title.zh, activity.title.en, activity.summary.zh, activity.summary.en,
@@ -70,6 +75,7 @@ def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
             *(ORGANISER_SEPARATOR[lang].join(body.name.get(lang) for body in activity.organisers)
               for lang in ("zh", "en")),
             record["url"]["zh"], record["url"]["en"],
+            activity.status or "", note["zh"], note["en"], activity.online_url or ("true" if activity.online else ""),
         )])
     return "\ufeff" + buffer.getvalue()
 

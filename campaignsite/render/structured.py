@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from ..model import HTML_LANG, Activity, Body, Campaign
 
+SCHEMA = "https://schema.org/"
+EVENT_STATUS = {None: "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
+
 
 def organization(body: Body, lang: str) -> dict:
     data = {"@type": "Organization", "name": body.name.get(lang)}
@@ -38,8 +41,8 @@ def event(activity: Activity, campaign: Campaign, lang: str, page_url: str, when
         "description": activity.summary.get(lang),
         "startDate": start.isoformat(),
         "endDate": end.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": SCHEMA + EVENT_STATUS[activity.status],
+        "eventAttendanceMode": SCHEMA + _attendance_mode(activity),
         "url": page_url,
         "inLanguage": HTML_LANG[lang],
         "organizer": [organization(body, lang) for body in (activity.organisers or campaign.organisers)],
@@ -47,7 +50,24 @@ def event(activity: Activity, campaign: Campaign, lang: str, page_url: str, when
     }
     if schedule.kind in ("window", "campaign", "months"):
         data["disambiguatingDescription"] = when  # the dates are a span, not a fixed day
-    if activity.place:
-        data["location"] = {"@type": "Place", "name": activity.place.get(lang),
-                            "address": activity.place.get(lang)}
+    locations = _locations(activity, lang)
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
     return data
+
+
+def _attendance_mode(activity: Activity) -> str:
+    """Online, Mixed (a place and online) or Offline (a place, or nothing said: as the notice's events are)."""
+    if activity.online:
+        return "MixedEventAttendanceMode" if activity.place else "OnlineEventAttendanceMode"
+    return "OfflineEventAttendanceMode"
+
+
+def _locations(activity: Activity, lang: str) -> list[dict]:
+    """Its place, then its virtual location (with the address only when it is known)."""
+    found: list[dict] = []
+    if activity.place:
+        found.append({"@type": "Place", "name": activity.place.get(lang), "address": activity.place.get(lang)})
+    if activity.online:
+        found.append({"@type": "VirtualLocation", **({"url": activity.online_url} if activity.online_url else {})})
+    return found

@@ -7,8 +7,10 @@ the right line about an activity dated far from the campaign.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from datetime import date
+from typing import Any
 
 from ..errors import WARNING, Problem, ProblemLog
 from ..load import YamlDoc
@@ -29,7 +31,7 @@ def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
     activities = read_list_file(reader, "activities.yaml", "activities", "activity",
                                 lambda reader, path, number, slug: _read_activity(reader, path, number, slug, bodies),
                                 EMPTY_FILE_HINT)
-    return activities, {a.slug: (reader, ("activities", a.number - 1)) for a in activities}
+    return numbered(activities), {a.slug: (reader, ("activities", a.number - 1)) for a in activities}
 
 
 def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bool,
@@ -52,7 +54,7 @@ def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bo
         elif activity is not None:
             activities.append(activity)
             places[activity.slug] = (reader, ())
-    return activities, places
+    return numbered(activities), places
 
 
 def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,
@@ -64,9 +66,31 @@ def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,
     place = reader.text(path + ("place",), required=False)
     organisers = tuple(schema.BODY_REFS.read(reader, path + ("organisers",), bodies))
     in_notice = schema.field("activity", "in_notice").read(reader, path)
+    state = _read_state(reader, path)
     if not slug or title is None or summary is None or body is None or schedule is None:
         return None
-    return Activity(slug, number, title, summary, body, schedule, place, organisers, in_notice)
+    return Activity(slug, number, title, summary, body, schedule, place, organisers, in_notice, **state)
+
+
+def _read_state(reader: Reader, path: KeyPath) -> dict[str, Any]:
+    """What becomes of the activity: a declared status and its note, and whether (and where) it is online."""
+    status = schema.field("activity", "status").read(reader, path)
+    note = schema.field("activity", "status_note").read(reader, path)
+    if note is not None and reader.get(path + ("status",)) is None:
+        reader.problem(path + ("status_note",), "a status note needs a status to explain", at_value=False,
+                       hint="add 'status: cancelled' or 'status: postponed' above it, or remove the note")
+    online = schema.field("activity", "online").read(reader, path)
+    return {"status": status, "status_note": note if status else None, "online": online is not None,
+            "online_url": online if isinstance(online, str) else None}
+
+
+def numbered(activities: list[Activity]) -> list[Activity]:
+    """The activities, each in the notice given its item number there: the one number every page shows."""
+    found, count = [], 0
+    for activity in activities:
+        count += activity.in_notice
+        found.append(dataclasses.replace(activity, notice_number=count) if activity.in_notice else activity)
+    return found
 
 
 def _read_schedule(reader: Reader, path: KeyPath) -> Schedule | None:

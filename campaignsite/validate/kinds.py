@@ -7,6 +7,8 @@ the block holding it reports it missing (`reported_by_block`), and has its words
 """
 from __future__ import annotations
 
+import difflib
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from datetime import date
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from ..model import Text
-from .common import MAX_MARKDOWN, MAX_TEXT, KeyPath
+from .common import MAX_MARKDOWN, MAX_TEXT, KeyPath, describe, visible
 
 T = TypeVar("T")
 
@@ -35,6 +37,8 @@ class ValueReader(Protocol):
     def items(self, path: KeyPath, required: bool = False) -> list[tuple[KeyPath, Any]]: ...
     def block(self, path: KeyPath, block: str, required: bool = True) -> dict | None: ...
     def refs(self, path: KeyPath, known: Mapping[str, T], what: str, one: str) -> list[T]: ...
+    def get(self, path: KeyPath) -> Any: ...
+    def problem(self, path: KeyPath, message: str, hint: str = "") -> None: ...
 
 
 class Kind(ABC):
@@ -218,3 +222,58 @@ class Refs(Kind):
     def read(self, reader: ValueReader, path: KeyPath, known: Mapping[str, T]) -> list[T]:
         """The entries of `known` the slugs at `path` name; a slug `known` lacks is reported."""
         return reader.refs(path, known, self.what, self.one)
+
+
+@dataclass(frozen=True)
+class Choice(Value):
+    """One word of `values`; `what` names them in a message ("a status")."""
+
+    values: tuple[str, ...]
+    what: str
+    absent: str  # what leaving the key out means, for the hint
+
+    def describe(self) -> str:
+        return "one of: " + ", ".join(f"`{value}`" for value in self.values)
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str | None:
+        word = reader.plain(path, required)
+        if word is None or word in self.values:
+            return word
+        guess = difflib.get_close_matches(word, self.values, n=1)
+        reader.problem(path, f"'{visible(word)}' is not {self.what}",
+                       hint=(f"did you mean '{guess[0]}'? " if guess else "") + "use one of: "
+                       + ", ".join(self.values) + f" (or leave the line out {self.absent})")
+        return None
+
+
+ONLINE_RE = re.compile(r"^https://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$")
+ONLINE_HINT = "write the full address, such as https://meeting.example.org/room, or true while it is to follow"
+
+
+@dataclass(frozen=True)
+class OnlineAddress(Value):
+    """Where to join online: an https:// address, or true while the address is to follow; false is the same as
+    leaving it out. Read as the address, True, or None."""
+
+    def describe(self) -> str:
+        return "`https://` web address, or `true`"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str | bool | None:
+        value = reader.get(path)
+        if isinstance(value, bool):  # yes/no/on/off are refused as every flag refuses them
+            return reader.flag(path, default=False) or None
+        if not isinstance(value, str):
+            if value is not None:
+                reader.problem(path, f"expected an https:// address or true, found {describe(value)}", ONLINE_HINT)
+            return None
+        word = reader.plain(path)
+        if not word or ONLINE_RE.match(word):
+            return word or None
+        if word.lower().startswith("http://"):
+            reader.problem(path, f"'{visible(word)}' is not a secure address",
+                           hint="write it with https://, as the service gives it")
+        elif word.lower().startswith("https://"):
+            reader.problem(path, f"'{visible(word)}' is not a full web address", ONLINE_HINT)
+        else:
+            reader.problem(path, f"expected an https:// address or true, found '{visible(word)}'", ONLINE_HINT)
+        return None

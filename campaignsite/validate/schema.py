@@ -9,17 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import SCHEDULE_PAGE_SIZE
+from ..model import ACTIVITY_STATUSES, SCHEDULE_PAGE_SIZE
 from .common import KeyPath
 from .kinds import (
     Bilingual,
     BilingualMarkdown,
     BlockOf,
+    Choice,
     Count,
     Day,
     Flag,
     Kind,
     ListOf,
+    OnlineAddress,
     Plain,
     PlainList,
     Refs,
@@ -146,6 +148,15 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("in_notice", Flag(default=True), False,
               "false for an activity added after the notice (such as a local event): it is on the schedule "
               "and has its own page, but is not listed in the notice. Default true."),
+        Field("online", OnlineAddress(), False,
+              "It can be joined online: the address to join at (https:// only), or true while the address is to "
+              "follow. With `place` too, it is both in person and online. false is the same as leaving it out."),
+        Field("status", Choice(ACTIVITY_STATUSES, "a status an activity can be given", "while it goes ahead"), False,
+              "cancelled or postponed, when it will not take place as announced: shown on its page and in every "
+              "list; a cancelled one stays in the calendars marked cancelled, a postponed one leaves them. Leave it "
+              "out while the activity goes ahead (its dates then give its status)."),
+        Field("status_note", TEXT, False, "A sentence on the status, such as why or what happens instead; "
+              "shown beside it. Only with `status`."),
     ),
     "schedule": (
         Field("kind", Plain(), True, "campaign (throughout the campaign), days, months or window (approximate)."),
