@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from ..load.yamldoc import format_path
-from .yamltext import BLOCK_STYLES, double_quoted, folded, literal, plain, single_quoted
+from .yamltext import BLOCK_STYLES, LOADERS, double_quoted, folded, literal, plain, single_quoted
 
 KeyPath = tuple  # keys and list indexes, such as ('activities', 0, 'title', 'en')
 _HEADER = re.compile(r"[|>][0-9+-]*")
@@ -75,9 +75,11 @@ def _current(data: Any, path: KeyPath) -> Any:
 def _check(edited: str, before: Any, edits: Mapping[KeyPath, str]) -> None:
     """Refuses the edited text unless it reads as `before` with exactly the edits made."""
     try:
-        after = yaml.load(edited, Loader=yaml.SafeLoader)  # noqa: S506 (a safe loader)
+        after, *others = (yaml.load(edited, Loader=loader) for loader in LOADERS)  # noqa: S506 (safe loaders)
     except yaml.YAMLError as exc:
         raise Refused(next(iter(edits)), "the edited file would not read as YAML") from exc
+    if any(other != after for other in others):
+        raise Refused(next(iter(edits)), "the edited file would read differently in the two YAML readers")
     for path, value in edits.items():
         if _current(after, path) != value:
             raise Refused(path, "the edited file would not read back as this text")
@@ -151,16 +153,17 @@ def _replace(text: str, parent: yaml.MappingNode, key: yaml.ScalarNode, node: ya
     eol = _eol(text, start)
     if node.style in BLOCK_STYLES:
         return _replace_block(text, node, column, value, eol)
+    # an empty value (`en:`): what is written is kept apart from the colon and from a comment after it
+    before = " " if start == end and text[start - 1: start] == ":" else ""
     if "\n" in value and not parent.flow_style and node.style != '"':
         header, body = literal(value, column + 2, column, eol) or (None, "")
         if header is not None:  # the header takes the value's place; the lines go below its line
             after = _line_end(text, end)
             gap = "" if text[after - 1: after] == "\n" else eol
-            return _Splice(start, after, header + text[end:after] + gap + body)
+            return _Splice(start, after, before + header + text[end:after] + gap + body)
     written = next(form for form in _flow_forms(value, node.style, bool(parent.flow_style)) if form is not None)
-    if start == end:  # an empty value (`en:`): keep it apart from the colon and from a comment after it
-        written = (" " if text[start - 1: start] == ":" else "") + written + (" " if text[end: end + 1] == "#" else "")
-    return _Splice(start, end, written)
+    after = " " if start == end and text[end: end + 1] == "#" else ""
+    return _Splice(start, end, before + written + after)
 
 
 def _replace_block(text: str, node: yaml.ScalarNode, parent: int, value: str, eol: str) -> _Splice:
@@ -175,8 +178,9 @@ def _replace_block(text: str, node: yaml.ScalarNode, parent: int, value: str, eo
     lines = span[header_end:]
     trailing = "" if "+" in indicators else _blank_end(lines)
     column = _block_column(indicators, lines, parent)
-    block = (folded if node.style == ">" else literal)(value, column, parent, eol) \
-        or (literal(value, column, parent, eol) if node.style == ">" else None)
+    keep = not trailing  # a `|+` block would take blank lines after it as its own
+    block = (folded if node.style == ">" else literal)(value, column, parent, eol, keep) \
+        or (literal(value, column, parent, eol, keep) if node.style == ">" else None)
     if block is not None:
         newline = comment if comment.endswith("\n") else comment + eol
         return _Splice(start, end, block[0] + newline + block[1] + trailing)

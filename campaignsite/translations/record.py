@@ -77,7 +77,8 @@ def format_record(record: Mapping[str, Entry]) -> str:
 def _format_entry(key: str, recorded: Entry) -> str:
     block = literal(recorded.zh, 4, 2) if "\n" in recorded.zh else None
     zh = f"{block[0]}\n{block[1]}" if block else double_quoted(recorded.zh) + "\n"
-    return f"{double_quoted(key)}:\n  sha256: {recorded.sha256}\n  zh: {zh}"
+    sha = double_quoted(recorded.sha256) if recorded.sha256.isdigit() else recorded.sha256  # digits: a number
+    return f"{double_quoted(key)}:\n  sha256: {sha}\n  zh: {zh}"
 
 
 def read_record(path: Path, display: str = LOCK_FILE) -> tuple[dict[str, Entry] | None, list[Problem]]:

@@ -11,7 +11,9 @@ import re
 
 import yaml
 
-_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# the campaign is read with the C reader where there is one: a text is written only where both read it alike
+LOADERS: tuple[type[yaml.SafeLoader] | type[yaml.CSafeLoader], ...] = tuple(dict.fromkeys(
+    (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))))
 
 # what YAML may hold raw in a double-quoted scalar (printable, no line breaks, no BOM): the rest is escaped
 _ESCAPED = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\"\\\\]")
@@ -55,9 +57,14 @@ def reads_back(written: str, text: str, flow: bool = False) -> bool:
 
 def _reads(document: str, text: str) -> bool:
     try:
-        return yaml.load(document, Loader=_Loader) == {"k": text}  # noqa: S506 (a safe loader)
+        return all(yaml.load(document, Loader=loader) == {"k": text} for loader in LOADERS)  # noqa: S506 (safe)
     except yaml.YAMLError:
         return False
+
+
+def _raw_in_block(text: str) -> bool:
+    """Whether a block can hold `text` raw: no character but line feeds and tabs that would need an escape."""
+    return not _ESCAPED.search(text.replace("\n", "").replace("\t", "").replace('"', "").replace("\\", ""))
 
 
 def _chomping(text: str) -> str:
@@ -66,11 +73,13 @@ def _chomping(text: str) -> str:
     return "+" if text == "\n" or text.endswith("\n\n") else ""
 
 
-def literal(text: str, column: int, parent: int, eol: str = "\n") -> tuple[str, str] | None:
+def literal(text: str, column: int, parent: int, eol: str = "\n", keep: bool = False) -> tuple[str, str] | None:
     """`text` as a `|` block: (the header such as `|-` or `|2+`, the lines below it, each ending in `eol`) with its
-    lines at `column`, under a key indented by `parent` (-1 at the top of a file); None if it cannot hold it."""
-    if _ESCAPED.search(text.replace("\n", "").replace("\t", "").replace('"', "").replace("\\", "")) \
-            or column <= parent or column - parent > 9:
+    lines at `column`, under a key indented by `parent`; None if it cannot hold it. A text that ends in blank lines
+    needs `|+`, which takes the blank lines after it as its own: only with `keep` (nothing blank follows it)."""
+    if not keep and (text == "\n" or text.endswith("\n\n")):
+        return None
+    if not _raw_in_block(text) or column <= parent or column - parent > 9:
         return None
     lines = text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
     indicator = str(column - parent) if _needs_indicator(text) else ""
@@ -86,9 +95,10 @@ def _needs_indicator(text: str) -> bool:
     return first[:1] in (" ", "\t") or first == "" or text.startswith("\n")
 
 
-def folded(text: str, column: int, parent: int, eol: str = "\n") -> tuple[str, str] | None:
+def folded(text: str, column: int, parent: int, eol: str = "\n", keep: bool = False) -> tuple[str, str] | None:
     """`text` as a `>` block (PyYAML's emitter decides how each line end is written), as `literal` gives it."""
-    if column <= parent or column - parent > 9 or not text:
+    if column <= parent or column - parent > 9 or not text or not _raw_in_block(text) \
+            or not keep and (text == "\n" or text.endswith("\n\n")):
         return None
     dumped = yaml.dump(text, default_style=">", allow_unicode=True, width=2**30, Dumper=yaml.SafeDumper)
     if not dumped.startswith(">"):
