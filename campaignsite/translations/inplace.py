@@ -162,8 +162,8 @@ def _replace(text: str, parent: yaml.MappingNode, key: yaml.ScalarNode, node: ya
             gap = "" if text[after - 1: after] == "\n" else eol
             return _Splice(start, after, before + header + text[end:after] + gap + body)
     written = next(form for form in _flow_forms(value, node.style, bool(parent.flow_style)) if form is not None)
-    after = " " if start == end and text[end: end + 1] == "#" else ""
-    return _Splice(start, end, before + written + after)
+    apart = " " if start == end and text[end: end + 1] == "#" else ""
+    return _Splice(start, end, before + written + apart)
 
 
 def _replace_block(text: str, node: yaml.ScalarNode, parent: int, value: str, eol: str) -> _Splice:
