@@ -27,7 +27,8 @@ def add_check_command(commands: Any, site_options: Callable[[argparse.ArgumentPa
     command.add_argument("--strict", action="store_true",
                          help="treat warnings as errors (not the translations pending under a declared fallback)")
     command.add_argument("--allow-missing-translations", action="store_true",
-                         help="report missing translations as warnings instead of errors")
+                         help="report missing translations as pending (warnings that --strict lets pass) "
+                              "instead of errors, as site.translation_fallback: true does")
     command.set_defaults(run=run_check)
 
 
