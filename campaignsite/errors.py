@@ -5,6 +5,7 @@ Gives: `Problem` values that print as `file:line:col: key.path: message — hint
 `SiteError`, raised once with every problem of a run so the author sees them all together: each
 problem once, however many times it was found (`in_pages` folds one mistake met on many pages into
 one line that counts them). A `SiteError` pickles, so a worker process can send it back.
+Also the example dates hints show (`example_day`, `example_month`), in the campaign's year when it is known.
 """
 from __future__ import annotations
 
@@ -15,6 +16,19 @@ from dataclasses import dataclass, field, replace
 ERROR = "error"
 WARNING = "warning"
 TRANSLATION = "translation"  # the category of a problem that is only a missing translation
+
+
+EXAMPLE_YEAR = 2025  # the year of an example date in a hint when the campaign's own is not known
+
+
+def example_day(year: int | None = None) -> str:
+    """A date a hint shows as an example (YYYY-MM-DD), in the campaign's `year` when it is known."""
+    return f"{year or EXAMPLE_YEAR}-09-01"
+
+
+def example_month(year: int | None = None) -> str:
+    """A month a hint shows as an example (YYYY-MM), in the campaign's `year` when it is known."""
+    return f"{year or EXAMPLE_YEAR}-09"
 
 
 @dataclass(frozen=True, order=True)
@@ -125,7 +139,12 @@ _CAUSES = {  # what an operating-system error means to an author, and what to do
 }
 
 
-def os_problem(exc: OSError, where: str, hint: str = "", severity: str = ERROR) -> Problem:
+def os_cause(exc: OSError) -> tuple[str, str]:
+    """What an operating-system error means to an author, and how to fix it ("" when there is no general way)."""
+    return _CAUSES.get(exc.errno or 0, ((exc.strerror or str(exc)).lower(), ""))
+
+
+def os_problem(exc: OSError, where: str, hint: str = "") -> Problem:
     """An operating-system error as one located line: `where: permission denied — how to fix it`."""
-    cause, default_hint = _CAUSES.get(exc.errno or 0, ((exc.strerror or str(exc)).lower(), ""))
-    return Problem(where, message=cause, hint=hint or default_hint, severity=severity)
+    cause, default_hint = os_cause(exc)
+    return Problem(where, message=cause, hint=hint or default_hint)

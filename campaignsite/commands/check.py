@@ -3,6 +3,8 @@
 Takes: the parsed command line (a campaign folder, --strict, --allow-missing-translations).
 Gives: every error and warning (pending translations among them) on stderr, then a one-line
 summary; exit status 1 when there are errors (or warnings, with --strict). Nothing is written.
+A translation missing while the campaign declares a fallback (site.translation_fallback: true, or
+--allow-missing-translations) is pending: listed as a warning, and no failure even with --strict.
 """
 from __future__ import annotations
 
@@ -22,9 +24,11 @@ def add_check_command(commands: Any, site_options: Callable[[argparse.ArgumentPa
                                               "internal link and anchor, and report translation completeness. "
                                               "Writes nothing.")
     site_options(command)
-    command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument("--strict", action="store_true",
+                         help="treat warnings as errors (not the translations pending under a declared fallback)")
     command.add_argument("--allow-missing-translations", action="store_true",
-                         help="report missing translations as warnings instead of errors")
+                         help="report missing translations as pending (warnings that --strict lets pass) "
+                              "instead of errors, as site.translation_fallback: true does")
     command.set_defaults(run=run_check)
 
 
@@ -32,9 +36,9 @@ def run_check(args: argparse.Namespace) -> int:
     report = check_site(args.site.resolve(), args.allow_missing_translations)
     for problem in report.problems:
         print(problem, file=sys.stderr)
-    errors = len(report.errors) + (len(report.warnings) if args.strict else 0)
-    print(report.summary(), file=sys.stderr if errors else sys.stdout)
-    return 1 if errors else 0
+    failures = report.failures(args.strict)
+    print(report.summary(), file=sys.stderr if failures else sys.stdout)
+    return 1 if failures else 0
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,23 @@ class CheckReport(BySeverity):
 
     @property
     def pending_translations(self) -> list[Problem]:
-        return [p for p in self.problems if p.category == TRANSLATION]
+        """The translations missing while a fallback is declared: each is a warning, the original shown meanwhile."""
+        return [p for p in self.warnings if p.category == TRANSLATION]
+
+    @property
+    def missing_translations(self) -> list[Problem]:
+        """The translations missing with no fallback declared (or with nothing to fall back to): errors."""
+        return [p for p in self.errors if p.category == TRANSLATION]
+
+    def failures(self, strict: bool) -> list[Problem]:
+        """What fails the check: the errors; with `strict`, the warnings too, but for the pending translations (the
+        campaign has declared them)."""
+        return self.errors + ([p for p in self.warnings if p.category != TRANSLATION] if strict else [])
 
     def summary(self) -> str:
-        pending = len(self.pending_translations)
-        translation = ("translations complete" if not pending
-                       else f"{pending} translation{'s' if pending != 1 else ''} missing")
+        counts = [(len(self.missing_translations), "missing"), (len(self.pending_translations), "pending")]
+        translation = ", ".join(f"{count} translation{'s' if count != 1 else ''} {state}"
+                                for count, state in counts if count) or "translations complete"
         return (f"check: {len(self.errors)} error{'s' if len(self.errors) != 1 else ''}, "
                 f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}; "
                 f"{self.pages} pages, {self.links} links checked; {translation}")

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import Problem
+from ..errors import Problem, example_day
 from .files import read_text
 
 # the C parser is several times faster; the pure-Python one gives the same nodes
@@ -39,7 +39,7 @@ _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 _WANTED = {f"tag:yaml.org,2002:{tag}": words for tag, words in (  # what a typed tag's value must be; how to write one
     ("int", ("a whole number", "write digits, such as 12")), ("float", ("a number", "write a number, such as 1.5")),
     ("bool", ("true or false", "write true or false")), ("null", ("empty", "leave the value out")),
-    ("timestamp", ("a date", "write the date like 2008-09-22")))}
+    ("timestamp", ("a date", f"write the date like {example_day()}")))}
 
 
 def visible(text: str, limit: int = QUOTED_MAX) -> str:

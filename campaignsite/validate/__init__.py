@@ -16,7 +16,7 @@ from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
 from ..model import Site
 from .activities import read_activities, read_activity_files, warn_far_dates
-from .campaign import read_bodies, read_campaign, wants_fallback
+from .campaign import Present, campaign_year, listed, read_bodies, read_campaign, wants_fallback
 from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .pages import read_pages
 from .reader import Reader
@@ -37,15 +37,18 @@ def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
     """Check every document and build the model; raise `SiteError` listing every error."""
     log = ProblemLog()
     fallback = allow_fallback or wants_fallback(sources.campaign)
+    year = campaign_year(sources.campaign)
     strings = read_strings(sources.strings, log)
-    campaign_reader = Reader(sources.campaign, log, fallback)
+    campaign_reader = Reader(sources.campaign, log, fallback, year=year)
     bodies = read_bodies(campaign_reader)
     slogans = read_slogans(sources.slogans, log, fallback)
     if sources.activities is not None:
-        activities, places = read_activities(sources.activities, log, fallback, bodies)
+        activities, places = read_activities(sources.activities, log, fallback, bodies, year=year)
     else:
-        activities, places = read_activity_files(sources.activity_files, log, fallback, bodies)
-    campaign, period = read_campaign(campaign_reader, bodies, {s.slug: s for s in slogans})
+        activities, places = read_activity_files(sources.activity_files, log, fallback, bodies, year=year)
+    present = Present(listed(sources.activities, "activities") or bool(sources.activity_files),
+                      listed(sources.slogans, "slogans"))
+    campaign, period = read_campaign(campaign_reader, bodies, {s.slug: s for s in slogans}, present)
     pages = read_pages(sources.pages, log, fallback)
     if period is not None:
         warn_far_dates(places, activities, *period)

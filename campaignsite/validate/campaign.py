@@ -1,9 +1,11 @@
 """campaign.yaml -> the campaign: its bodies, notice, record and the website's settings.
 
-Takes: a `Reader` of campaign.yaml, and the slogans (the home page may feature some).
+Takes: a `Reader` of campaign.yaml, the slogans (the home page may feature some), and which of the site's other
+files hold entries (`Present`: a section's heading is required only when the site has that section).
 Gives: the bodies by slug (read first: the activities name them too), then the `Campaign`, or None when a
 part of it is wrong (each part reported), with the campaign's period either way (activities are dated
-against it).
+against it). Before any of it, what the other documents need to know of campaign.yaml: whether translations
+may fall back, and the campaign's year (`campaign_year`).
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..load import YamlDoc
-from ..model import Body, Campaign, Footer, GovernmentMeta, Record, Requirement, Slogan, TextList
+from ..model import Body, Campaign, Footer, GovernmentMeta, Record, Requirement, Slogan, Text, TextList
 from . import schema
 from .reader import Reader
 
@@ -21,6 +23,31 @@ EMPTY_HINT = "describe the campaign: see the author reference in docs/"
 class Period(NamedTuple):
     start: date
     end: date
+
+
+class Present(NamedTuple):
+    """Whether the site's other files hold activities and slogans: each makes a section of the site."""
+
+    activities: bool
+    slogans: bool
+
+
+def listed(doc: YamlDoc | None, key: str) -> bool:
+    """Whether `doc`'s top block holds a list under `key` with anything in it (before any entry is checked)."""
+    return doc is not None and isinstance(doc.data, dict) and isinstance(entries := doc.data.get(key), list) \
+        and bool(entries)
+
+
+def campaign_year(doc: YamlDoc) -> int | None:
+    """The campaign's year, known before campaign.yaml is read (the examples in hints use it): `year`, or the year
+    the campaign starts in when `year` is wrong; None when neither is written right."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    year = data.get("year")
+    if isinstance(year, int) and not isinstance(year, bool) and 1900 < year < 2200:
+        return year
+    period = data.get("period")
+    start = period.get("start") if isinstance(period, dict) else None
+    return start.year if isinstance(start, date) else None
 
 
 def wants_fallback(doc: YamlDoc) -> bool:
@@ -46,13 +73,13 @@ def read_bodies(reader: Reader) -> dict[str, Body]:
 
 
 # The parts are read in the order their problems have always been found in: a warning keeps its place.
-def read_campaign(reader: Reader, bodies: dict[str, Body],
-                  slogans: dict[str, Slogan]) -> tuple[Campaign | None, Period | None]:
+def read_campaign(reader: Reader, bodies: dict[str, Body], slogans: dict[str, Slogan],
+                  present: Present) -> tuple[Campaign | None, Period | None]:
     if reader.root("campaign.yaml", EMPTY_HINT) is None:
         return None, None
     start, end = _read_period(reader)
     year = schema.field("campaign.yaml", "year").read(reader, ())
-    sections = reader.fields(("sections",), "sections") if reader.block(("sections",), "sections") else {}
+    sections = _read_sections(reader, present)
     reader.block(("theme",), "theme")
     site = reader.block(("site",), "site") or {}
     base_url = reader.url(("site", "base_url"), required=bool(site))
@@ -86,6 +113,21 @@ def _read_period(reader: Reader) -> tuple[date | None, date | None]:
     if start and end and end < start:
         reader.problem(("period", "end"), "the campaign ends before it starts", hint="swap start and end")
     return start, end
+
+
+def _read_sections(reader: Reader, present: Present) -> dict[str, Text]:
+    """The headings of the sections the site has: the theme's always; the guiding ideology's, the activities',
+    the requirements' and the slogans' when the site has that section. A heading given for a section the site
+    lacks is read (and checked) all the same."""
+    path = ("sections",)
+    if reader.block(path, "sections") is None:
+        return {}
+    has = {"guiding_ideology": reader.get(("guiding_ideology",)) is not None,
+           "requirements": listed(reader.doc, "requirements"),
+           "activities": present.activities, "slogans": present.slogans}
+    headings = {spec.name: reader.text(path + (spec.name,), spec.required or has.get(spec.name, False))
+                for spec in schema.BLOCKS["sections"]}
+    return {name: heading for name, heading in headings.items() if heading is not None}
 
 
 def _read_featured(reader: Reader, slogans: dict[str, Slogan]) -> tuple[Slogan, ...]:

@@ -51,9 +51,28 @@ def suggest_slug(value: str, path: KeyPath) -> str:
     return f"{parent.rstrip('s')}-{index + 1}"
 
 
+# keys whose name alone reads badly in "the … is missing" (or is taken for another thing: a `body` is an organisation)
+_NOUNS = {"addressees": "list of addressees", "cc": "copied-to line", "internal": "internal distribution line",
+          "intro": "introduction", "short": "short name", "contact": "contact line", "body": "body text"}
+_ONE = {"requirements": "requirement", "slogans": "slogan", "activities": "activity"}  # a list's entry
+
+
 def label(path: KeyPath) -> str:
-    """The key a message names: the last key of `path` that is not a language, its underscores as spaces."""
-    key = next((p for p in reversed(path) if isinstance(p, str) and p not in LANGUAGES), "value")
+    """What the text at `path` is, as a message names it: the last key that is not a language, its underscores as
+    spaces ("the guiding ideology"); a section's heading, a `text` by what holds it, a few keys by a plainer noun
+    ("the heading of the slogans section", "the text of the slogan", "the short name")."""
+    keys = [p for p in path if isinstance(p, str) and p not in LANGUAGES]
+    if not keys:
+        return "value"
+    key, parent = keys[-1], keys[-2] if len(keys) > 1 else ""
+    if parent == "sections":
+        return f"heading of the {_words(key)} section"
+    if key == "text" and parent:
+        return f"text of the {_ONE.get(parent, _words(parent))}"
+    return _NOUNS.get(key) or _words(key)
+
+
+def _words(key: str) -> str:
     return visible(key.replace("_", " "))
 
 

@@ -1,6 +1,7 @@
 """Reading typed values out of one YAML document, each problem reported at its line, column and key path.
 
-Takes: a `YamlDoc` (from `load`), the `ProblemLog` of the run, and whether a missing translation may fall back.
+Takes: a `YamlDoc` (from `load`), the `ProblemLog` of the run, whether a missing translation may fall back, and
+the campaign's year when it is known (the dates its hints show as examples are in that year).
 Gives: `Reader`, whose typed readers (`text`, `markdown`, `slug`, `day`, `refs`, …) return checked values, or None
 (or a default) after reporting why. It is built in layers: reporting, the structure of blocks and lists (checked
 against `schema`), texts (no longer than their kind allows, Markdown within `common`'s limits), dates and numbers.
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, TypeVar
 
-from ..errors import TRANSLATION, WARNING, Problem, ProblemLog
+from ..errors import EXAMPLE_YEAR, TRANSLATION, WARNING, Problem, ProblemLog, example_day, example_month
 from ..load import YamlDoc, format_path
 from ..load.yamldoc import forbidden_character
 from ..model import LANGUAGES, Text
@@ -44,10 +45,15 @@ T = TypeVar("T")
 class _Reporting:
     """Where a value stands in the document, and how to say what is wrong with it."""
 
-    def __init__(self, doc: YamlDoc, log: ProblemLog) -> None:
+    def __init__(self, doc: YamlDoc, log: ProblemLog, year: int | None = None) -> None:
         self.doc = doc
         self.log = log
+        self.campaign_year = year  # for the example dates of hints; None when not known
         self.names: dict[tuple, str] = {}  # list items named by their slug in messages
+
+    def label(self, path: KeyPath) -> str:
+        """What the value at `path` is, as a message names it ("the heading of the slogans section")."""
+        return label(path)
 
     def problem(self, path: KeyPath, message: str, hint: str = "", severity: str = "error",
                 at_value: bool = True, category: str = "") -> None:
@@ -75,7 +81,7 @@ class _Reporting:
         self.problem(path, f"unknown key '{visible(key)}'", hint=hint, at_value=False)
 
     def _missing(self, path: KeyPath, what: str) -> None:
-        self.problem(path, f"{what} is missing", hint=f"add '{path[-1]}:' here", at_value=False)
+        self.problem(path, f"{what} is missing", hint=f"add '{visible(str(path[-1]))}:' here", at_value=False)
 
     def _wording(self, path: KeyPath, value: Any) -> str:
         """A wrong value as the file writes it: `yes` stays 'yes', not "the yes/no value true"."""
@@ -101,7 +107,7 @@ class _Structure(_Reporting):
         value = self.get(path)
         if value is None:
             if required:
-                self._missing(path, f"the {label(path)} block")
+                self._missing(path, f"the {self.label(path)} block")
             return None
         if not isinstance(value, dict):
             self.problem(path, f"expected a block of keys ({', '.join(schema.field_names(block))}), "
@@ -162,8 +168,9 @@ class _Structure(_Reporting):
 class _Texts(_Structure):
     """Text: in both languages (a missing translation may fall back), in one, slugs and web addresses."""
 
-    def __init__(self, doc: YamlDoc, log: ProblemLog, fallback: bool = False, strip: bool = True) -> None:
-        super().__init__(doc, log)
+    def __init__(self, doc: YamlDoc, log: ProblemLog, fallback: bool = False, strip: bool = True,
+                 year: int | None = None) -> None:
+        super().__init__(doc, log, year)
         self.fallback = fallback
         self.strip = strip  # False for UI strings: they keep their spaces, as a separator may be a space
 
@@ -172,11 +179,10 @@ class _Texts(_Structure):
         value = self.get(path)
         if value is None:
             if required:
-                self.problem(path, f"the {label(path)} is missing",
-                             hint=f"add '{visible(str(path[-1]))}:' with 'zh:' and 'en:' under it", at_value=False)
+                self.problem(path, f"the {self.label(path)} is missing", hint=self._add_text_hint(path), at_value=False)
             return None
         if not isinstance(value, dict):
-            self.problem(path, f"expected the {label(path)} in both languages, found {describe(value)}",
+            self.problem(path, f"expected the {self.label(path)} in both languages, found {describe(value)}",
                          hint="write it as two lines under this key: 'zh: …' and 'en: …'")
             return None
         for key in value:
@@ -187,6 +193,13 @@ class _Texts(_Structure):
         if len(self.log.problems) > before:
             return None  # a value of the wrong type was reported; "missing" would only repeat it
         return self._complete(path, found)
+
+    @staticmethod
+    def _add_text_hint(path: KeyPath) -> str:
+        """Where to write a missing text: under its block's key when it has one ('sections:'), else where it stands."""
+        key = visible(str(path[-1]))
+        parent = f" under '{visible(str(path[-2]))}:'," if len(path) > 1 and isinstance(path[-2], str) else ""
+        return f"add '{key}:'{parent} with 'zh:' and 'en:' under it"
 
     def _complete(self, path: KeyPath, found: dict[str, str | None]) -> Text | None:
         zh, en = found["zh"], found["en"]
@@ -201,16 +214,18 @@ class _Texts(_Structure):
         return Text(zh or source, en or source, frozenset(missing))
 
     def _missing_language(self, path: KeyPath, lang: str, others_present: bool) -> None:
-        message = f"the {LANGUAGE_NAMES[lang]} {label(path)} is missing"
+        message = f"the {LANGUAGE_NAMES[lang]} {self.label(path)} is missing"
+        add = f"add '{lang}: …' under '{visible(str(path[-1]))}'"
         if self.fallback and others_present:
-            self.problem(path + (lang,), message + " (shown as 'translation pending')",
+            self.problem(path + (lang,), message + " (shown as 'translation pending')", hint=add + " once it is ready",
                          severity=WARNING, at_value=False, category=TRANSLATION)
         else:
-            self.problem(path + (lang,), message, category=TRANSLATION,
-                         hint=f"add '{lang}: …' under '{visible(str(path[-1]))}'"
-                         + ("" if self.fallback else " (or set site.translation_fallback: true to publish "
-                                                     "the original for now)"),
+            self.problem(path + (lang,), message, category=TRANSLATION, hint=add + self.fallback_hint(),
                          at_value=False)
+
+    def fallback_hint(self) -> str:
+        """How to publish before the translation is done, when this reader's texts may fall back."""
+        return "" if self.fallback else " (or set site.translation_fallback: true to publish the original for now)"
 
     def plain_text(self, path: KeyPath, value: Any, limit: int = MAX_TEXT, controls: bool = True) -> str | None:
         """Text in one language, at most `limit` characters and without control characters (an escape such as "\\0"
@@ -319,7 +334,7 @@ class Reader(_Texts):
                 self.problem(path, f"{value} is not a real date ({exc})", hint="check the day and the month")
                 return None
         self.problem(path, f"expected a date written as YYYY-MM-DD, found {describe(value)}",
-                     hint="write the date like 2008-09-22")
+                     hint=f"write the date like {example_day(self.campaign_year)}")
         return None
 
     def month(self, path: KeyPath, end: bool) -> date | None:
@@ -331,7 +346,7 @@ class Reader(_Texts):
         match = MONTH_RE.match(value) if isinstance(value, str) else None
         if not match or not 1 <= int(match.group(2)) <= 12:
             self.problem(path, f"expected a month written as YYYY-MM, found {describe(value)}",
-                         hint="write the month like \"2008-07\" (in quotes)")
+                         hint=f"write the month like \"{example_month(self.campaign_year)}\" (in quotes)")
             return None
         year, month = int(match.group(1)), int(match.group(2))
         if not end:
@@ -340,13 +355,14 @@ class Reader(_Texts):
         return date.fromordinal(next_month.toordinal() - 1)
 
     def year(self, path: KeyPath) -> int | None:
-        """A year such as 2008; a missing year is reported by its block."""
+        """A year such as 2025; a missing year is reported by its block."""
         value = self.get(path)
         if value is None:
             return None
         if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 2200:
             return value
-        self.problem(path, f"expected a year such as 2008, found {describe(value)}")
+        self.problem(path, f"expected a year such as {self.campaign_year or EXAMPLE_YEAR}, found {describe(value)}",
+                     hint="write the campaign's year in four digits")
         return None
 
     def flag(self, path: KeyPath, default: bool) -> bool:

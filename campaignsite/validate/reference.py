@@ -47,7 +47,7 @@ def reference_markdown() -> str:
             lines += [_INTRO[name], ""]
         lines += ["| key | required | kind | what it holds |", "|---|---|---|---|"]
         for spec in BLOCKS[name]:
-            required = "yes" if spec.required else "no"
+            required = "yes" if spec.required else f"when {spec.required_when}" if spec.required_when else "no"
             lines.append(f"| `{spec.name}` | {required} | {spec.kind.describe()} | {spec.doc} |")
         lines.append("")
     return "\n".join(lines + _limits())

@@ -45,6 +45,7 @@ class Field:
     kind: Kind
     required: bool
     doc: str
+    required_when: str = ""  # what makes an optional key required ("the site has slogans"), for the reference
 
     def read(self, reader: ValueReader, block_path: KeyPath) -> Any:
         """This key's value in the block at `block_path`; missing is reported unless the block reports it."""
@@ -63,7 +64,7 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("preamble", TEXT, False, "The notice's opening paragraph."),
         Field("bodies", ListOf("body"), True, "Every organisation the site names; others refer to them by slug."),
         Field("organisers", BODY_REFS, True, "Slugs of the organising bodies, in order."),
-        Field("sections", BlockOf("sections"), True, "Headings of the notice's sections."),
+        Field("sections", BlockOf("sections"), True, "Headings of the notice's sections (of those the site has)."),
         Field("guiding_ideology", TEXT, False, "The guiding ideology paragraph."),
         Field("theme", BlockOf("theme"), True, "The campaign theme."),
         Field("requirements", ListOf("requirement"), False, "The requirements, in order."),
@@ -81,11 +82,12 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("short", TEXT, False, "Short name or abbreviation."),
     ),
     "sections": (
-        Field("guiding_ideology", TEXT, True, "Heading of the guiding ideology."),
+        Field("guiding_ideology", TEXT, False, "Heading of the guiding ideology.",
+              "the campaign has a `guiding_ideology`"),
         Field("theme", TEXT, True, "Heading of the theme."),
-        Field("activities", TEXT, True, "Heading of the list of activities."),
-        Field("requirements", TEXT, True, "Heading of the requirements."),
-        Field("slogans", TEXT, True, "Heading of the slogans."),
+        Field("activities", TEXT, False, "Heading of the list of activities.", "the site has activities"),
+        Field("requirements", TEXT, False, "Heading of the requirements.", "the campaign lists `requirements`"),
+        Field("slogans", TEXT, False, "Heading of the slogans.", "slogans.yaml lists slogans"),
     ),
     "theme": (
         Field("intro", TEXT, False, "Words that introduce the theme."),
@@ -124,7 +126,7 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
     "footer": (
         Field("organiser", TEXT, False, "The organiser of the website (主办单位)."),
         Field("site_code", Plain(), False, "网站标识码 (website identification code)."),
-        Field("icp", Plain(), False, "ICP备案号 (ICP licence number)."),
+        Field("icp", Plain(), False, "ICP备案号 (ICP filing number)."),
         Field("public_security", Plain(), False, "公网安备号 (public security record number)."),
     ),
     "meta": (

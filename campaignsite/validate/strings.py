@@ -9,13 +9,24 @@ from ..errors import ProblemLog
 from ..load import YamlDoc
 from ..load.yamldoc import forbidden_character, visible
 from ..model import Text
+from .common import KeyPath
 from .reader import Reader
+
+
+class _StringsReader(Reader):
+    """A reader of a table of UI strings: a text is named by its key, and no site setting lets one fall back."""
+
+    def label(self, path: KeyPath) -> str:
+        return f"UI string '{visible(str(path[0]))}'" if path else "table of UI strings"
+
+    def fallback_hint(self) -> str:
+        return ""
 
 
 def read_strings(docs: tuple[YamlDoc, ...], log: ProblemLog) -> dict[str, Text]:
     strings: dict[str, Text] = {}
     for doc in docs:
-        reader = Reader(doc, log, strip=False)
+        reader = _StringsReader(doc, log, strip=False)
         if not isinstance(doc.data, dict):
             if doc.data is not None:
                 reader.problem((), "expected a block of UI strings (key: {zh: …, en: …})")

@@ -66,7 +66,8 @@ def _acquire(descriptor: int, output: Path, announce: Callable[[str], None], wai
                 raise
         holder = _holder(path)
         if not announced:
-            announce(f"waiting for the build of process {holder} to finish…")
+            announce(f"waiting for the build of process {holder} to finish… "
+                     "— let it finish, or stop it to build at once")
             announced = True
         if time.monotonic() >= deadline:
             raise SiteError([Problem(str(output),

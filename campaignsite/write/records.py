@@ -13,7 +13,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from ..errors import WARNING, Problem, os_problem
+from ..errors import WARNING, Problem, os_cause
 from ..faults import reached
 from ..load import MANIFEST_FILE, Record, cache_dir
 
@@ -56,8 +56,10 @@ def _replace(path: Path, data: bytes) -> Problem | None:
         os.replace(temporary, path)
         return None
     except OSError as exc:
-        return os_problem(exc, str(path), severity=WARNING,
-                          hint="the site is complete; the next build cannot reuse this one's work")
+        cause, fix = os_cause(exc)
+        return Problem(str(path), message=f"{cause} (the site is complete; the next build cannot reuse this one's "
+                                          "work)",
+                       hint=fix or f"make sure {path.parent} can be written, then build again", severity=WARNING)
     finally:
         try:
             temporary.unlink(missing_ok=True)

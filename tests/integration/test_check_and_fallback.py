@@ -65,21 +65,73 @@ def test_with_the_option_the_english_page_shows_the_chinese_marked_pending(tmp_p
     assert "(translation pending)" in visit.text()
 
 
-def test_check_lists_every_pending_translation_and_strict_fails_on_them(tmp_path):
-    site = _chinese_first(tmp_path)
+def _declare_fallback(site):
     text = (site / "campaign.yaml").read_text(encoding="utf-8")
     (site / "campaign.yaml").write_text(text.replace("site:\n", "site:\n  translation_fallback: true\n"),
                                         encoding="utf-8")
-    relaxed = run_build("check", "--site", str(site))
-    assert relaxed.returncode == 0
-    assert relaxed.stderr.splitlines() == [
-        "activities.yaml:19:5: activities[author-talks].title.en: warning: the English title is missing "
-        "(shown as 'translation pending')",
-        "content/visit.zh.md: warning: the page has no English version — add content/visit.en.md",
-    ]
-    assert "2 translations missing" in relaxed.stdout
-    strict = run_build("check", "--site", str(site), "--strict")
-    assert strict.returncode == 1
+
+
+def _chinese_first_in_places(tmp_path):
+    """A campaign published in Chinese first: English missing in an activity, a page, a slogan and a heading."""
+    site = _chinese_first(tmp_path)
+    for name, old, new in (("slogans.yaml", 'en: Good books for everyone', ''),
+                           ("campaign.yaml", "slogans: {zh: 宣传口号, en: Slogans}", "slogans: {zh: 宣传口号}")):
+        text = (site / name).read_text(encoding="utf-8")
+        (site / name).write_text(text.replace(old, new).replace("好书共分享, }", "好书共分享}"), encoding="utf-8")
+    return site
+
+
+PENDING = [
+    "activities.yaml:19:5: activities[author-talks].title.en: warning: the English title is missing "
+    "(shown as 'translation pending') — add 'en: …' under 'title' once it is ready",
+    "campaign.yaml:17:3: sections.slogans.en: warning: the English heading of the slogans section is missing "
+    "(shown as 'translation pending') — add 'en: …' under 'slogans' once it is ready",
+    "content/visit.zh.md: warning: the page has no English version — add content/visit.en.md",
+    "slogans.yaml:5:5: slogans[books-for-all].text.en: warning: the English text of the slogan is missing "
+    "(shown as 'translation pending') — add 'en: …' under 'text' once it is ready",
+]
+
+
+def test_check_lists_every_pending_translation_and_strict_passes_when_the_campaign_declares_them(tmp_path):
+    site = _chinese_first_in_places(tmp_path)
+    _declare_fallback(site)
+    for options in ((), ("--strict",)):
+        result = run_build("check", "--site", str(site), *options)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.splitlines() == PENDING
+        assert result.stdout.startswith("check: 0 errors, 4 warnings; 24 pages, ")
+        assert result.stdout.rstrip().endswith("links checked; 4 translations pending")
+
+
+def test_the_option_declares_pending_translations_as_the_setting_does(tmp_path):
+    site = _chinese_first_in_places(tmp_path)
+    result = run_build("check", "--site", str(site), "--strict", "--allow-missing-translations")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == PENDING
+
+
+def test_without_a_declared_fallback_the_same_campaign_fails_check_strict_or_not(tmp_path):
+    site = _chinese_first_in_places(tmp_path)
+    for options in ((), ("--strict",)):
+        result = run_build("check", "--site", str(site), *options)
+        assert result.returncode == 1
+        lines = result.stderr.splitlines()
+        assert lines[0] == ("activities.yaml:19:5: activities[author-talks].title.en: the English title is missing — "
+                            "add 'en: …' under 'title' (or set site.translation_fallback: true to publish the "
+                            "original for now)")
+        assert len(lines) == 5 and lines[-1] == "check: 4 errors, 0 warnings; 0 pages, 0 links checked; " \
+                                                "4 translations missing"
+
+
+def test_strict_still_fails_on_a_warning_that_is_no_pending_translation(tmp_path):
+    site = _chinese_first_in_places(tmp_path)
+    _declare_fallback(site)
+    text = (site / "activities.yaml").read_text(encoding="utf-8")
+    (site / "activities.yaml").write_text(text.replace("start: 2025-04-23, end: 2025-04-25", "start: 2027-04-23, end: 2027-04-25"), encoding="utf-8")
+    relaxed, strict = (run_build("check", "--site", str(site), *options) for options in ((), ("--strict",)))
+    assert relaxed.returncode == 0 and strict.returncode == 1
+    assert "warning: the activity is dated more than a year away from the campaign" in strict.stderr
+    assert strict.stderr.splitlines()[-1].endswith("links checked; 4 translations pending")
 
 
 def test_bom_and_crlf_and_yaml_1_1_words_are_read_as_the_author_meant(tmp_path):

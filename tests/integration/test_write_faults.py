@@ -90,8 +90,9 @@ def test_a_cache_that_cannot_be_kept_is_a_warning_and_the_site_is_complete(tmp_p
     result = with_fault(site, "cache!ENOSPC")
     assert result.returncode == 0, result.stderr
     warnings = result.stderr.splitlines()
-    assert warnings and all(": warning: no space left on the disk — the site is complete; the next build "
-                            "cannot reuse this one's work" in line for line in warnings)
+    assert warnings and all(line.endswith(": warning: no space left on the disk (the site is complete; the next build "
+                                          "cannot reuse this one's work) — free some space, then build again")
+                            for line in warnings)
     assert any("manifest.json" in line for line in warnings)
     assert (site / "output" / "index.html").is_file() and leftovers(site) == []
     assert not (cache_dir(site / "output") / "manifest.json").exists()
@@ -130,7 +131,8 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
     _, waited = second.communicate(timeout=60)
     first.communicate(timeout=60)
     assert first.returncode == 0 and second.returncode == 0
-    assert waited.splitlines()[0] == f"waiting for the build of process {first.pid} to finish…"
+    assert waited.splitlines()[0] == (f"waiting for the build of process {first.pid} to finish… — let it finish, "
+                                      "or stop it to build at once")
     assert (site / "output" / "index.html").is_file()
 
 
@@ -142,7 +144,7 @@ def test_a_build_that_waits_too_long_gives_up_with_a_located_message(tmp_path):
     first.communicate(timeout=60)
     assert second.returncode == 1
     assert second.stderr.splitlines() == [
-        f"waiting for the build of process {first.pid} to finish…",
+        f"waiting for the build of process {first.pid} to finish… — let it finish, or stop it to build at once",
         f"{site / 'output'}: another build (process {first.pid}) is still writing this folder after 0 s "
         "— wait for it to finish and build again, or stop it",
         "1 error; nothing was written."]

@@ -15,9 +15,9 @@ TYPED_TAGS = ("int", "float", "bool", "null", "timestamp", "str")
 
 @pytest.mark.parametrize(("text", "message"), [
     ("a: !!timestamp x\n", "f.yaml:1:4: a: 'x' is not a date, as its tag !!timestamp says — write the date like "
-                           "2008-09-22, or remove the tag"),
+                           "2025-09-01, or remove the tag"),
     ("a: !!timestamp ''\n", "f.yaml:1:4: a: '' is not a date, as its tag !!timestamp says — write the date like "
-                            "2008-09-22, or remove the tag"),
+                            "2025-09-01, or remove the tag"),
     ("a: !!timestamp 2008-02-30\n", "f.yaml:1:4: a: 2008-02-30 is not a real date (day is out of range for month) "
                                     "— check the day and the month"),
     ("a: !!timestamp '2008-13-01'\n", "f.yaml:1:4: a: 2008-13-01 is not a real date (month must be in 1..12) — "

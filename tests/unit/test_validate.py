@@ -114,7 +114,8 @@ def test_yes_and_no_meant_as_text_stay_text():
      "found the number 20240612"),
     ("{kind: weekly}", "activities.yaml:6:22: activities[check].schedule.kind: 'weekly' is not a kind of schedule"),
     ("{kind: window, start: 2024-06-01, end: 2024-06-20}",
-     "activities.yaml:6:5: activities[check].schedule.text: the text is missing"),
+     "activities.yaml:6:5: activities[check].schedule.text: the text of the schedule is missing — add 'text:' under "
+     "'schedule:', with 'zh:' and 'en:' under it"),
     ("{kind: months, start: 2024-13}",
      "activities.yaml:6:37: activities[check].schedule.start: expected a month written as YYYY-MM"),
 ])
@@ -344,8 +345,7 @@ def test_a_key_that_does_not_print_is_shown_with_escapes_wherever_a_message_name
     with pytest.raises(SiteError) as caught:
         validate(Sources(base.campaign, base.activities, None, (), (strings,)))
     assert [str(p) for p in caught.value.problems] == [
-        "strings.yaml:2:1: b\\u202eA.en: the English b\\u202eA is missing — add 'en: …' under 'b\\u202eA' (or set "
-        "site.translation_fallback: true to publish the original for now)"]
+        "strings.yaml:2:1: b\\u202eA.en: the English UI string 'b\\u202eA' is missing — add 'en: …' under 'b\\u202eA'"]
 
 
 def test_a_control_character_written_as_an_escape_in_front_matter_is_refused():
