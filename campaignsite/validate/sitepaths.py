@@ -151,7 +151,7 @@ class SitePaths:
             return None
         listed = sorted(anchors - THEME_ANCHORS)
         if not listed:
-            hint = f"link to {page} without an anchor, or give an element there an id with {{#{anchor}}}"
+            hint = f"link to {page} without an anchor, or end a heading there with {{#{anchor}}}"
         else:
             shown = ", ".join(f"#{name}" for name in listed[:_MAX_LISTED])
             hint = f"the anchors there are {shown}" + (f" and {len(listed) - _MAX_LISTED} more"
