@@ -53,18 +53,18 @@ def find_links(text: str) -> list[tuple[int, int, str]]:
     for number, line in _prose_lines(text):
         line = _CODE_SPAN.sub(lambda span: " " * len(span.group()), line) if "`" in line else line
         if "](" in line:
-            found += [(number, match.start(1) if match.group(1) is not None else match.start(2), _address(match))
-                      for match in _INLINE.finditer(line)]
+            found += [_address(number, match) for match in _INLINE.finditer(line)]
         if "]:" in line and (match := _REFERENCE.match(line)):
-            found.append((number, match.start(1) if match.group(1) is not None else match.start(2), _address(match)))
+            found.append(_address(number, match))
         if "<" in line:
-            found += [(number, next(match.start(g) for g in (1, 2, 3) if match.group(g) is not None),
-                       html.unescape(_address(match))) for match in _ATTRIBUTE.finditer(line)]
-    return [(line, col + 1, address) for line, col, address in found]
+            found += [_address(number, match) for match in _ATTRIBUTE.finditer(line)]
+    return found
 
 
-def _address(match: re.Match[str]) -> str:
-    return next(group for group in match.groups() if group is not None)
+def _address(number: int, match: re.Match[str]) -> tuple[int, int, str]:
+    """The address a match holds (in whichever group matched), where it starts, as HTML will have it (entities read)."""
+    group = next(index for index, text in enumerate(match.groups(), start=1) if text is not None)
+    return number, match.start(group) + 1, html.unescape(match.group(group))
 
 
 def _prose_lines(text: str) -> Iterable[tuple[int, str]]:
