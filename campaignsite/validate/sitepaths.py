@@ -29,7 +29,8 @@ from .common import LANGUAGE_NAMES
 THEME_ANCHORS = frozenset({"main"})  # on every page (the skip link's target)
 PAGE_FORMS = "/, /schedule/, /activities/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md"
 # ids a Markdown text declares: attr_list's {#name} (or {: #name .class}), and an id="name" in raw HTML
-_DECLARED_ID = re.compile(r"""\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}|\sid\s*=\s*["']([^"'\n]+)["']""")
+_ATTRIBUTE_LIST_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}")
+_HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"'\n]+)["']""")
 _MAX_LISTED = 8  # anchors named in a hint
 
 
@@ -86,7 +87,8 @@ def is_file_path(decoded: str) -> bool:
 
 def declared_ids(markdown: str) -> frozenset[str]:
     """The ids a Markdown text gives its elements."""
-    return frozenset(found.group(1) or found.group(2) for found in _DECLARED_ID.finditer(markdown))
+    found = _ATTRIBUTE_LIST_ID.findall(markdown) if "{" in markdown else []
+    return frozenset(found + _HTML_ID.findall(markdown) if "=" in markdown else found)
 
 
 @dataclass(frozen=True)
@@ -112,11 +114,9 @@ class SitePaths:
             add(f"/activities/{activity.slug}/", text=activity.body)
         for page in site.pages:
             add(f"/{page.slug}/", text=page.body)
-        if "/notice/" in pages:  # the notice shows the bodies of the activities it lists
-            for activity in site.activities:
-                if activity.in_notice:
-                    for lang in LANGUAGES:
-                        pages["/notice/"][lang] |= declared_ids(activity.body.get(lang))
+        for lang in LANGUAGES:  # the notice shows the bodies of the activities it lists
+            pages["/notice/"][lang] = pages["/notice/"][lang].union(
+                *(pages[f"/activities/{a.slug}/"][lang] for a in site.activities if a.in_notice))
         files = frozenset("/" + name for name in content_files if is_file_path("/" + name))
         return cls(pages, files, base_path)
 
