@@ -31,6 +31,7 @@ class Sources:
     pages: tuple[MarkdownDoc, ...]
     strings: tuple[YamlDoc, ...]  # the theme's table first, then the site's overrides
     activity_files: tuple[YamlDoc, ...] = ()  # activities/*.yaml, one activity each, in file-name order
+    content_files: tuple[str, ...] = ()  # the other files under content/ (images/x.jpg), for links to them
 
 
 class ReadingCache:
@@ -93,17 +94,20 @@ class _Reader:
         return [self.yaml(path, path.relative_to(self.site_dir).as_posix(), listed=True)
                 for path in files if path.suffix in (".yaml", ".yml")]
 
-    def pages(self) -> list[MarkdownDoc]:
+    def pages(self) -> tuple[list[MarkdownDoc], list[str]]:
+        """The Markdown pages of content/, and the names of its other files (below content/)."""
         content_files, problems = list_files(self.site_dir / "content", "content", self.roots)
         self.log.extend(problems)
-        pages = []
+        pages, others = [], []
         for path in content_files:
             if path.suffix == ".md":
                 doc, problems = load_markdown(path, path.relative_to(self.site_dir).as_posix())
                 self.log.extend(problems)
                 if doc:
                     pages.append(doc)
-        return pages
+            else:
+                others.append(path.relative_to(self.site_dir / "content").as_posix())
+        return pages, others
 
     def templates(self, folders: list[Path]) -> None:
         """Only checked: Jinja reads them, when a page needs one (and its loader keeps the rule too)."""
@@ -125,9 +129,9 @@ def load_sources(site_dir: Path, theme_dir: Path, exact: bool = True, cache: Rea
     if site_dir.resolve() != theme_dir.resolve():
         strings.append(read.yaml(site_dir / STRINGS_FILE, STRINGS_FILE, required=False))
         template_folders.insert(0, site_dir / "templates")
-    pages = read.pages()
+    pages, content_files = read.pages()
     read.templates(template_folders)
     read.log.raise_if_errors()
     assert campaign is not None  # a missing campaign.yaml is an error raised just above
     return Sources(campaign, activities, slogans, tuple(pages), tuple(s for s in strings if s is not None),
-                   tuple(doc for doc in activity_files if doc is not None))
+                   tuple(doc for doc in activity_files if doc is not None), tuple(content_files))

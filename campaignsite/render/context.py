@@ -19,7 +19,7 @@ from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
 from ..routes import Page, navigation, route_of
 from . import posters, structured
 from .markdown import Conversions
-from .urls import Publication, json_for_script
+from .urls import Publication, json_for_script, site_links
 
 Ui = Callable[..., str]  # ui(key, **values): a UI string in the page's language
 
@@ -93,7 +93,7 @@ class PageMaker:
             return _localized(text, lang, ui)
 
         def md(text: Text) -> Markup:
-            body = Markup(self.conversions.to_html(text.get(lang)))
+            body = Markup(site_links(self.conversions.to_html(text.get(lang)), lang, self.publication.urls.base_path))
             if text.is_pending(lang):
                 return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
                     HTML_LANG[other_language(lang)], body, ui("translation_pending"))

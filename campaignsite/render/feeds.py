@@ -20,7 +20,7 @@ from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
 from ..routes import Page, language_prefix, route_of
 from .calendars import calendars
 from .opendata import activities_csv, activities_json
-from .urls import Urls
+from .urls import Urls, site_links
 
 ToHtml = Callable[[str], str]  # Markdown -> sanitised HTML (render.markdown.Conversions.to_html)
 
@@ -114,7 +114,8 @@ def _atom_entry(site: Site, activity: Activity, urls: Urls, lang: str, updated: 
     if site.campaign.record is not None:
         lines.append(f"    <published>{_atom_time(site.campaign.record.issued)}</published>")
     lines += [_atom_text("summary", activity.summary, lang),
-              _atom_text("content", activity.body, lang, to_html=to_html),
+              _atom_text("content", activity.body, lang,  # a feed reader is elsewhere: links to pages are whole
+                         to_html=lambda source: site_links(to_html(source), lang, urls.base_url)),
               "  </entry>"]
     return lines
 

@@ -3,7 +3,8 @@
 Takes: the base URL, whether links are relative, the build date and the fingerprinted asset names.
 Gives: `Urls` (a route -> a link or an absolute address), `Publication` (everything about how
 this build is published that a page may show), `relativize` (root-relative links in a page made
-relative to it, so the files work from disk) and `json_for_script` (JSON safe inside <script>).
+relative to it, so the files work from disk), `site_links` (the paths of the site that Markdown links to, made
+addresses under the base URL) and `json_for_script` (JSON safe inside <script>).
 """
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape, unescape
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
+
+from ..validate.sitepaths import parse_link
 
 
 @dataclass(frozen=True)
@@ -58,9 +62,26 @@ def relativize(html: str, output: str, base_path: str) -> str:
         if not url.startswith(base_path) or url.startswith("//"):
             return match.group(0)
         path, hash_mark, fragment = url[len(base_path):].partition("#")
+        path, question_mark, query = path.partition("?")
         if path == "" or path.endswith("/"):
             path += "index.html"
-        return f"{match.group(1)}{up}{path}{hash_mark}{fragment}{match.group(3)}"
+        return f"{match.group(1)}{up}{path}{question_mark}{query}{hash_mark}{fragment}{match.group(3)}"
+
+    return _LINK_ATTRIBUTE.sub(replace, html)
+
+
+def site_links(html: str, lang: str, prefix: str) -> str:
+    """The links of converted Markdown written as paths of the site (/schedule/, /en/notice/#x, /images/x.jpg)
+    made addresses under `prefix` (the base URL's path, or the whole base URL where the text leaves the site, as in
+    a feed), on a page in `lang`; validation has checked that each leads somewhere."""
+    if '="/' not in html:
+        return html
+
+    def replace(match: re.Match[str]) -> str:
+        url = unescape(match.group(2))
+        if not url.startswith("/") or url.startswith("//"):
+            return match.group(0)
+        return f"{match.group(1)}{escape(prefix + parse_link(url).route(lang))}{match.group(3)}"
 
     return _LINK_ATTRIBUTE.sub(replace, html)
 

@@ -4,6 +4,7 @@ Takes: the `YamlDoc`s of campaign.yaml, activities.yaml (or of activities/*.yaml
 strings, and the `MarkdownDoc`s of content/ (all from `load`), and whether missing translations may fall back.
 Gives: a `model.Site`, or raises `SiteError` with every problem found, each at its file, line, column and key
 path. Warnings (such as an activity dated far from the campaign) travel with the site in `Validated.warnings`.
+A link written in Markdown must lead to a page, file or anchor of the site (`mdlinks`, against `sitepaths`).
 
 One module reads each document (campaign, activities, slogans, pages, strings) through a `reader.Reader`;
 `schema` declares every data file's keys, each with its kind of value (`kinds`).
@@ -11,6 +12,7 @@ One module reads each document (campaign, activities, slogans, pages, strings) t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
@@ -18,8 +20,10 @@ from ..model import Site
 from .activities import read_activities, read_activity_files, warn_far_dates
 from .campaign import Present, campaign_year, listed, read_bodies, read_campaign, wants_fallback
 from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
+from .mdlinks import activity_texts, check_markdown_links, page_texts
 from .pages import read_pages
 from .reader import Reader
+from .sitepaths import SitePaths
 from .slogans import read_slogans
 from .strings import read_strings
 
@@ -55,4 +59,7 @@ def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
     log.raise_if_errors()
     assert campaign is not None, "a campaign that could not be read was reported as an error"
     site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings)
+    paths = SitePaths.of(site, sources.content_files, urlsplit(campaign.base_url).path or "/")
+    check_markdown_links([*activity_texts(activities, places), *page_texts(pages, sources.pages, log)], paths)
+    log.raise_if_errors()
     return Validated(site, tuple(log.warnings))

@@ -78,7 +78,8 @@ class BilingualMarkdown(Bilingual):
 
     def describe(self) -> str:
         return (f"Markdown in both languages (`zh: |` and `en: |`), at most {MAX_MARKDOWN:,} characters each, "
-                "within the [limits of Markdown](#limits-of-markdown)")
+                "within the [limits of Markdown](#limits-of-markdown), linking by "
+                "[paths of the site](#links-between-pages)")
 
     def read(self, reader: ValueReader, path: KeyPath, required: bool) -> Text | None:
         return reader.markdown(path, required)

@@ -257,6 +257,10 @@ class _Texts(_Structure):
             self._text_problem(path + (lang,), spot.line, spot.col, spot.message, spot.hint)
         return None if spots else text
 
+    def text_problem(self, path: KeyPath, line: int, col: int, message: str, hint: str) -> None:
+        """A problem found later in the text at `path` (a link in Markdown), at its line and column."""
+        self._text_problem(path, line, col, message, hint)
+
     def _text_problem(self, path: KeyPath, line: int, col: int, message: str, hint: str) -> None:
         """A problem at line `line`, column `col` of the text at `path`: there in a `|` block (each line of its text
         a line of the file); elsewhere at the text's start, naming the line."""

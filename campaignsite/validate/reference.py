@@ -50,7 +50,33 @@ def reference_markdown() -> str:
             required = "yes" if spec.required else f"when {spec.required_when}" if spec.required_when else "no"
             lines.append(f"| `{spec.name}` | {required} | {spec.kind.describe()} | {spec.doc} |")
         lines.append("")
-    return "\n".join(lines + _limits())
+    return "\n".join(lines + _links() + _limits())
+
+
+def _links() -> list[str]:
+    """How Markdown links to the site's own pages (`sitepaths`)."""
+    return [
+        "## Links between pages", "",
+        "In Markdown (an activity's `body`, a content page's text), a page of the site is named by its path, without "
+        "the base URL: the build adds the base URL's path (`/zt/reading-2024/schedule/`), or makes the link relative "
+        "with `--relative-urls`, so it works under any `--base-url` and in the preview.", "",
+        "| path | leads to |", "|---|---|",
+        "| `/` | the home page |",
+        "| `/schedule/` (`/schedule/page/2/` …) | the schedule |",
+        "| `/activities/SLUG/` | an activity's page |",
+        "| `/slogans/`, `/slogans/#SLUG`, `/slogans/SLUG/` | the slogans, one slogan, its poster |",
+        "| `/notice/`, `/notice/#activity-SLUG` | the notice, an activity in it |",
+        "| `/requirements/`, `/requirements/#SLUG` | the requirements, one of them |",
+        "| `/NAME/` | the page of `content/NAME.zh.md` and `content/NAME.en.md` |",
+        "| `/images/FILE`, `/files/FILE` | the file `content/images/FILE`, `content/files/FILE` (published as it is) |",
+        "",
+        "Without a language a path leads to the page in the language of the text's page; `/en/…` leads to the "
+        "English page and `/zh/…` to the Chinese one. An `#anchor` is one the data makes (above) or an id the "
+        "target page's Markdown gives (`## Tickets {#tickets}`); `#tickets` alone is on the text's own page. A query "
+        "(`?view=list`) is kept. External addresses (`https:`, `mailto:`) are left as they are.", "",
+        "`check` and `build` refuse, at the line and column of the Markdown, a link to a page, file or anchor that "
+        "does not exist, and a relative link (`../schedule/`), saying which path to write. Links in code are not "
+        "links.", ""]
 
 
 def _limits() -> list[str]:

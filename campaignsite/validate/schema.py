@@ -143,7 +143,8 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("slug", Slug(), True, "Stable name shared by both languages; the page's address."),
         Field("title", TEXT, True, "Title of the activity."),
         Field("summary", TEXT, True, "One sentence for lists."),
-        Field("body", BilingualMarkdown(), True, "The full text, in Markdown."),
+        Field("body", BilingualMarkdown(), True, "The full text, in Markdown. Link to a page of the site by its path, "
+              "such as `[the schedule](/schedule/)` ([links between pages](#links-between-pages))."),
         Field("schedule", BlockOf("schedule"), True, "When it happens."),
         Field("place", TEXT, False, "Where it happens; leave out when the notice does not say."),
         Field("organisers", BODY_REFS, False, "Slugs of the bodies that run it; leave out when not named."),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tests.helpers import copy_fixture, read_page, run_build
+from tests.helpers import REPO, copy_fixture, read_page, run_build
 
 
 def test_the_default_campaign_passes_check_strict_and_nothing_is_written(tmp_path):
@@ -19,10 +19,29 @@ def test_check_writes_nothing(tmp_path):
     assert sorted(p.name for p in site.iterdir()) == ["activities.yaml", "campaign.yaml", "content", "slogans.yaml"]
 
 
-def test_check_finds_a_broken_link_and_a_missing_anchor(tmp_path):
+def test_check_finds_a_broken_link_and_a_missing_anchor_of_markdown_at_its_source(tmp_path):
     site = copy_fixture("reading-festival", tmp_path)
     (site / "content" / "visit.en.md").write_text(
         "---\ntitle: Visiting\n---\nSee [the fair](/en/activities/bok-fair/) and [a slogan](/en/slogans/#nope).\n",
+        encoding="utf-8")
+    result = run_build("check", "--site", str(site))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "content/visit.en.md:4:16: the link /en/activities/bok-fair/ leads to no page of the site — did you mean "
+        "/en/activities/book-fair/?",
+        "content/visit.en.md:4:57: the link /en/slogans/#nope names the anchor #nope, which is not on the English "
+        "page /slogans/ — the anchors there are #books-for-all, #read-every-day",
+        "check: 2 errors, 0 warnings; 0 pages, 0 links checked; translations complete",
+    ]
+
+
+def test_check_finds_a_broken_link_and_a_missing_anchor_a_template_makes(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    page = (REPO / "templates" / "page.html").read_text(encoding="utf-8")
+    (site / "templates").mkdir()
+    (site / "templates" / "page.html").write_text(page.replace(
+        "{{ md(content.body) }}",
+        "{{ md(content.body) }}<a href=\"{{ url('activity/bok-fair') }}\">x</a><a href=\"{{ url('slogans') }}#nope\">y</a>"),
         encoding="utf-8")
     result = run_build("check", "--site", str(site))
     assert result.returncode == 1
@@ -31,7 +50,11 @@ def test_check_finds_a_broken_link_and_a_missing_anchor(tmp_path):
         "which is not built — check the slug or the template that makes this link",
         "output/en/visit/index.html:N: the link /en/slogans/#nope names the anchor #nope, which is not on "
         "en/slogans/index.html — check the slug or the template that makes this link",
-        "check: 2 errors, 0 warnings; 24 pages, 562 links checked; translations complete",
+        "output/visit/index.html:N: the link /activities/bok-fair/ leads to activities/bok-fair/index.html, "
+        "which is not built — check the slug or the template that makes this link",
+        "output/visit/index.html:N: the link /slogans/#nope names the anchor #nope, which is not on "
+        "slogans/index.html — check the slug or the template that makes this link",
+        "check: 4 errors, 0 warnings; 24 pages, 564 links checked; translations complete",
     ]
 
 

@@ -50,7 +50,8 @@ def test_each_kind_has_its_words_in_the_reference():
     assert [kind.describe() for kind in every_kind] == [
         "text in both languages (`zh:` and `en:`), at most 5,000 characters each",
         "Markdown in both languages (`zh: |` and `en: |`), at most 200,000 characters each, within the "
-        "[limits of Markdown](#limits-of-markdown)", "text, at most 5,000 characters",
+        "[limits of Markdown](#limits-of-markdown), linking by [paths of the site](#links-between-pages)",
+        "text, at most 5,000 characters",
         "slug", "date (YYYY-MM-DD)", "year", "web address", "true or false", "whole number",
         "list of text, each at most 5,000 characters",
         "list of [body](#body) blocks", "[period](#period) block", "list of slugs of bodies"]

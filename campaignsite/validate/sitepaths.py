@@ -1,0 +1,197 @@
+"""The paths of a site as an author writes them in Markdown (`/schedule/`, `/en/slogans/#SLUG`), and what they lead to.
+
+Takes: an address as written in Markdown (`parse_link`); the validated `Site` and the files under content/
+(`SitePaths.of`).
+Gives: a `Link` (external, an anchor of the page it is on, a path of the site, or relative; and its address below the
+base URL in a page's language, `Link.route`), and `SitePaths`: every page's path with the anchors each language's page
+has, and the files, so that `SitePaths.problem` says what is wrong with a link (nothing, or a message and a hint).
+
+A path of the site leaves out the base URL (the build adds it) and the language: without one it leads to the page in
+the language of the page it is on; `/en/…` leads to the English page and `/zh/…` to the Chinese one (the only way to
+name the Chinese page from an English text). The table keeps pages and files apart: `/images/NAME` and `/files/NAME`
+are the files content/images/NAME and content/files/NAME, the same in both languages. Its anchors are those the data
+makes (a slogan's slug on /slogans/, a requirement's on /requirements/, activity-SLUG on /notice/) and the ids a
+page's own Markdown declares (`{#name}` after a heading, `id="name"`), with the theme's `#main`: an id the theme's
+templates alone make may change with the theme, and is not a target.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from ..load.assets import CONTENT_FILE_FOLDERS
+from ..model import DEFAULT_LANGUAGE, LANGUAGES, Site, Text
+from .common import LANGUAGE_NAMES
+
+THEME_ANCHORS = frozenset({"main"})  # on every page (the skip link's target)
+PAGE_FORMS = "/, /schedule/, /activities/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md"
+# ids a Markdown text declares: attr_list's {#name} (or {: #name .class}), and an id="name" in raw HTML
+_ATTRIBUTE_LIST_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}")
+_HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"'\n]+)["']""")
+_MAX_LISTED = 8  # anchors named in a hint
+
+
+@dataclass(frozen=True)
+class Link:
+    """An address as written in Markdown. `path` is the site's path without the language, as written (percent
+    escapes kept); `lang` the language it names, if any."""
+
+    kind: Literal["external", "here", "site", "relative"]
+    href: str
+    lang: str | None = None
+    path: str = ""
+    query: str = ""
+    fragment: str = ""
+
+    @property
+    def decoded(self) -> str:
+        return unquote(self.path)
+
+    def route(self, page_lang: str) -> str:
+        """The address below the base URL, on a page in `page_lang`: 'en/schedule/?a=1#x', 'images/x.jpg'."""
+        path = quote(self.decoded[1:], safe="/-._~!$&'()*+,;=:@")
+        if not is_file_path(self.decoded):
+            lang = self.lang or page_lang
+            path = ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + path
+        return path + (f"?{self.query}" if self.query else "") + (f"#{self.fragment}" if self.fragment else "")
+
+
+def parse_link(href: str) -> Link:
+    """What an address written in Markdown is: http(s):, mailto:, tel:, //host are external; `#x` (or nothing) an
+    anchor of the page it is on; `/…` a path of the site; anything else is relative."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:  # an address Python cannot split (an unclosed [ in a host): not ours to check
+        return Link("external", href)
+    if parts.scheme or parts.netloc or href.strip().startswith("//"):
+        return Link("external", href)
+    if not parts.path:
+        return Link("here", href, query=parts.query, fragment=parts.fragment)
+    if not parts.path.startswith("/"):
+        return Link("relative", href, path=parts.path, query=parts.query, fragment=parts.fragment)
+    path, lang = parts.path, None
+    for code in LANGUAGES:
+        if path == f"/{code}" or path.startswith(f"/{code}/"):
+            path, lang = path[len(code) + 1:], code
+    return Link("site", href, lang, path, parts.query, parts.fragment)
+
+
+def is_file_path(decoded: str) -> bool:
+    """/images/x.jpg and /files/x.pdf name files; /images/ itself (a content page named images) does not."""
+    folder, _, name = decoded[1:].partition("/")
+    return folder in CONTENT_FILE_FOLDERS and name != "" and not name.endswith("/")
+
+
+def declared_ids(markdown: str) -> frozenset[str]:
+    """The ids a Markdown text gives its elements."""
+    found = _ATTRIBUTE_LIST_ID.findall(markdown) if "{" in markdown else []
+    return frozenset(found + _HTML_ID.findall(markdown) if "=" in markdown else found)
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """Every page of a site by its path ('/activities/x/'), with the anchors of its page in each language, and the
+    files ('/images/x.jpg'); `base_path` is the campaign's base URL's path, for the hint when a link repeats it."""
+
+    pages: dict[str, dict[str, frozenset[str]]]
+    files: frozenset[str]
+    base_path: str = "/"
+
+    @classmethod
+    def of(cls, site: Site, content_files: tuple[str, ...] = (), base_path: str = "/") -> SitePaths:
+        pages: dict[str, dict[str, frozenset[str]]] = {}
+
+        def add(path: str, anchors: frozenset[str] = frozenset(), text: Text | None = None) -> None:
+            pages[path] = {lang: THEME_ANCHORS | anchors | (declared_ids(text.get(lang)) if text else frozenset())
+                           for lang in LANGUAGES}
+
+        for path, anchors in _data_pages(site):
+            add(path, anchors)
+        for activity in site.activities:
+            add(f"/activities/{activity.slug}/", text=activity.body)
+        for page in site.pages:
+            add(f"/{page.slug}/", text=page.body)
+        for lang in LANGUAGES:  # the notice shows the bodies of the activities it lists
+            pages["/notice/"][lang] = pages["/notice/"][lang].union(
+                *(pages[f"/activities/{a.slug}/"][lang] for a in site.activities if a.in_notice))
+        files = frozenset("/" + name for name in content_files if is_file_path("/" + name))
+        return cls(pages, files, base_path)
+
+    def problem(self, link: Link, on_page: str, lang: str) -> tuple[str, str] | None:
+        """What is wrong with `link` written in a text shown on the page `on_page` in `lang`: (message, hint)."""
+        if link.kind == "external":
+            return None
+        if link.kind == "relative":
+            return _relative(link, on_page, self)
+        if link.kind == "here":
+            return self._anchor(link, on_page, lang, "this page")
+        decoded = link.decoded
+        if is_file_path(decoded):
+            if decoded in self.files:
+                return None
+            return (f"the link {link.href} leads to the file content{decoded}, which is not there",
+                    f"add the file content{decoded}, or correct the name")
+        if decoded not in self.pages:
+            return f"the link {link.href} leads to no page of the site", self._page_hint(link)
+        return self._anchor(link, decoded, link.lang or lang, f"the {LANGUAGE_NAMES[link.lang or lang]} page {decoded}")
+
+    def exists(self, href: str) -> bool:
+        link = parse_link(href)
+        return link.kind == "site" and (link.decoded in self.pages or link.decoded in self.files)
+
+    def _anchor(self, link: Link, page: str, lang: str, where: str) -> tuple[str, str] | None:
+        anchor = unquote(link.fragment)
+        if not anchor:
+            return None
+        anchors = self.pages.get(page, {}).get(lang, THEME_ANCHORS)
+        if anchor in anchors:
+            return None
+        listed = sorted(anchors - THEME_ANCHORS)
+        if not listed:
+            hint = f"link to {page} without an anchor, or end a heading there with {{#{anchor}}}"
+        else:
+            shown = ", ".join(f"#{name}" for name in listed[:_MAX_LISTED])
+            hint = f"the anchors there are {shown}" + (f" and {len(listed) - _MAX_LISTED} more"
+                                                       if len(listed) > _MAX_LISTED else "")
+        return f"the link {link.href} names the anchor #{anchor}, which is not on {where}", hint
+
+    def _page_hint(self, link: Link) -> str:
+        decoded = link.decoded
+        prefix = f"/{link.lang}" if link.lang else ""
+        if self.base_path != "/" and (prefix + decoded).startswith(self.base_path):
+            rest = "/" + (prefix + decoded)[len(self.base_path):]
+            return f"write {rest} (a path of the site, without the base URL's path {self.base_path}: the build adds it)"
+        guess = difflib.get_close_matches(decoded, list(self.pages), n=1, cutoff=0.6)
+        if guess:
+            return f"did you mean {prefix}{guess[0]}?"
+        return f"a page's path is {PAGE_FORMS}"
+
+
+def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
+    """The pages the campaign's data makes, with the anchors the data gives them."""
+    found = [("/", frozenset()), ("/notice/", frozenset(f"activity-{a.slug}" for a in site.activities
+                                                        if a.in_notice))]
+    if site.activities:
+        count = -(-len(site.activities) // site.campaign.schedule_page_size)
+        found += [("/schedule/", frozenset())] + [(f"/schedule/page/{n}/", frozenset()) for n in range(2, count + 1)]
+    if site.slogans:
+        found.append(("/slogans/", frozenset(slogan.slug for slogan in site.slogans)))
+        found += [(f"/slogans/{slogan.slug}/", frozenset()) for slogan in site.slogans]
+    if site.campaign.requirements:
+        found.append(("/requirements/", frozenset(r.slug for r in site.campaign.requirements)))
+    return found
+
+
+def _relative(link: Link, on_page: str, paths: SitePaths) -> tuple[str, str]:
+    """A relative link is refused: it breaks when the same text is shown on another page (an activity's body is
+    on its page and on the notice). The hint gives the path of the site it was meant to be, when one exists."""
+    tail = (f"?{link.query}" if link.query else "") + (f"#{link.fragment}" if link.fragment else "")
+    candidates = [urljoin(on_page, link.path), "/" + link.path.lstrip("./")]
+    meant = next((path for path in candidates if paths.exists(path)), None)
+    message = f"the link {link.href} is relative; a link to a page of the site is written as its path"
+    if meant is None:
+        return message, f"write the page's path from the site's root, such as /schedule/ ({PAGE_FORMS})"
+    return message, f"write {meant}{tail} (the path from the site's root, without the base URL: the build adds it)"

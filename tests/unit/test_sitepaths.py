@@ -1,0 +1,253 @@
+"""Links in Markdown: what an address means (`sitepaths.parse_link`, `Link.route`), the table of a site's paths
+and what it says about a link (`SitePaths`), where links stand in a text (`mdlinks.find_links`), how the render stage
+writes them (`render.urls.site_links`, `relativize`), and the messages validation gives, at the source's line."""
+from __future__ import annotations
+
+import pytest
+
+from campaignsite.errors import SiteError
+from campaignsite.load import parse_markdown, parse_yaml
+from campaignsite.model import Site
+from campaignsite.render.urls import relativize, site_links
+from campaignsite.routes import language_prefix, plan
+from campaignsite.validate import Sources, validate
+from campaignsite.validate.mdlinks import find_links
+from campaignsite.validate.sitepaths import SitePaths, declared_ids, parse_link
+from tests.unit.test_validate import CAMPAIGN, STRINGS
+
+REQUIREMENTS = "requirements:\n  - slug: safety\n    text: {zh: 安全。, en: Be safe.}\n"
+SLOGANS = "slogans:\n  - slug: read\n    text: {zh: 读书, en: Read}\n  - slug: share\n    text: {zh: 分享, en: Share}\n"
+
+
+def activities(count: int = 2, body_en: str = "Body.", body_zh: str = "正文。") -> str:
+    lines = ["activities:"]
+    for number in range(1, count + 1):
+        lines += [f"  - slug: a{number}", f"    title: {{zh: 活动{number}, en: Activity {number}}}",
+                  "    summary: {zh: 摘要。, en: Summary.}", "    body:"]
+        lines += ["      zh: |", *(f"        {line}" for line in (body_zh if number == 1 else "正文。").split("\n"))]
+        lines += ["      en: |", *(f"        {line}" for line in (body_en if number == 1 else "Body.").split("\n"))]
+        lines.append("    schedule: {kind: campaign}" if number > 1 else "    schedule: {kind: days, start: 2024-06-11}")
+        if number == count and count > 1:
+            lines.append("    in_notice: false")
+    return "\n".join(lines) + "\n"
+
+
+def page(body: str) -> str:
+    return f"---\ntitle: T\n---\n{body}\n"
+
+
+def sources(activities_text: str | None = None, pages: dict[str, str] | None = None, campaign: str = CAMPAIGN,
+            slogans: str | None = SLOGANS, files: tuple[str, ...] = ()) -> Sources:
+    def doc(text, name):
+        parsed, problems = parse_yaml(text, name)
+        assert problems == [], problems
+        return parsed
+
+    docs = []
+    for name, text in (pages or {"about.zh.md": "关于。", "about.en.md": "About.\n\n## Contact {#contact}"}).items():
+        parsed, problems = parse_markdown(page(text), f"content/{name}")
+        assert problems == [] and parsed is not None
+        docs.append(parsed)
+    return Sources(doc(campaign + REQUIREMENTS, "campaign.yaml"), doc(activities_text or activities(), "activities.yaml"),
+                   doc(slogans, "slogans.yaml") if slogans else None, tuple(docs), (doc(STRINGS, "s.yaml"),),
+                   content_files=files)
+
+
+def site_of(**kwargs) -> Site:
+    return validate(sources(**kwargs)).site
+
+
+def problems_of(**kwargs) -> list[str]:
+    with pytest.raises(SiteError) as caught:
+        validate(sources(**kwargs))
+    return [str(p) for p in caught.value.problems]
+
+
+# -- what an address is -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("href", ["https://example.org/x/", "http://a.b", "mailto:a@b.c", "tel:+8610123",
+                                  "//cdn.example.org/x.js"])
+def test_external_addresses_are_not_the_sites(href):
+    assert parse_link(href).kind == "external"
+
+
+@pytest.mark.parametrize("href, kind", [("#x", "here"), ("", "here"), ("../x/", "relative"), ("x/", "relative"),
+                                        ("./x.html", "relative"), ("?a=1", "here"), ("/", "site")])
+def test_the_kind_of_an_address(href, kind):
+    assert parse_link(href).kind == kind
+
+
+@pytest.mark.parametrize("href, lang, path", [
+    ("/schedule/", None, "/schedule/"), ("/en/schedule/", "en", "/schedule/"), ("/zh/notice/", "zh", "/notice/"),
+    ("/en/", "en", "/"), ("/", None, "/"), ("/english/", None, "/english/"), ("/en", "en", ""),
+])
+def test_a_language_prefix_names_the_language(href, lang, path):
+    link = parse_link(href)
+    assert (link.kind, link.lang, link.path) == ("site", lang, path)
+
+
+@pytest.mark.parametrize("href, page_lang, route", [
+    ("/", "zh", ""), ("/", "en", "en/"), ("/en/", "zh", "en/"), ("/zh/", "en", ""),
+    ("/schedule/", "zh", "schedule/"), ("/schedule/", "en", "en/schedule/"),
+    ("/schedule/page/2/", "en", "en/schedule/page/2/"),
+    ("/activities/a1/", "en", "en/activities/a1/"), ("/zh/activities/a1/", "en", "activities/a1/"),
+    ("/slogans/#read", "en", "en/slogans/#read"), ("/slogans/share/", "zh", "slogans/share/"),
+    ("/notice/#activity-a1", "en", "en/notice/#activity-a1"), ("/requirements/#safety", "zh", "requirements/#safety"),
+    ("/about/", "en", "en/about/"), ("/en/about/#contact", "zh", "en/about/#contact"),
+    ("/schedule/?view=list&x=1#main", "en", "en/schedule/?view=list&x=1#main"),
+    ("/activities/a%31/", "en", "en/activities/a1/"),
+    ("/images/map.png", "en", "images/map.png"), ("/en/images/map.png", "en", "images/map.png"),
+    ("/files/plan%202024.pdf", "zh", "files/plan%202024.pdf"), ("/files/报告.pdf", "en", "files/%E6%8A%A5%E5%91%8A.pdf"),
+])
+def test_a_site_path_is_its_route_in_the_language_of_the_page_or_the_one_it_names(href, page_lang, route):
+    assert parse_link(href).route(page_lang) == route
+
+
+# -- the table of a site's paths ----------------------------------------------------------------
+
+def test_the_table_holds_every_page_the_plan_makes_and_no_other():
+    site = site_of(activities_text=activities(12), campaign=CAMPAIGN + "  schedule_page_size: 10\n")
+    paths = SitePaths.of(site)
+    planned = {"/" + page.route[len(language_prefix(page.lang)):] for page in plan(site) if page.key != "404"}
+    assert set(paths.pages) == planned
+    assert "/schedule/page/2/" in planned and "/slogans/share/" in planned
+
+
+def test_a_site_without_slogans_or_activities_has_no_gallery_nor_schedule_to_link_to():
+    paths = SitePaths.of(site_of(slogans=None))
+    assert "/slogans/" not in paths.pages and "/schedule/page/2/" not in paths.pages
+    assert paths.problem(parse_link("/slogans/"), "/about/", "en") == (
+        "the link /slogans/ leads to no page of the site", "a page's path is /, /schedule/, /activities/SLUG/, "
+        "/slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md")
+
+
+def test_the_anchors_are_the_datas_and_those_the_pages_markdown_declares():
+    paths = SitePaths.of(site_of(activities_text=activities(body_en="Text.\n\n## Fees {#fees}")))
+    assert paths.pages["/slogans/"]["en"] == {"main", "read", "share"}
+    assert paths.pages["/requirements/"]["zh"] == {"main", "safety"}
+    assert paths.pages["/notice/"]["en"] == {"main", "activity-a1", "fees"}  # a2 is not in the notice
+    assert paths.pages["/activities/a1/"] == {"zh": {"main"}, "en": {"main", "fees"}}
+    assert paths.pages["/about/"] == {"zh": {"main"}, "en": {"main", "contact"}}
+
+
+def test_declared_ids_are_attribute_lists_and_html_ids():
+    assert declared_ids('## A {#a}\n## B {: #b .wide }\n<span id="c">x</span> {.cls}') == {"a", "b", "c"}
+
+
+@pytest.mark.parametrize("href, on, lang", [
+    ("/", "/about/", "zh"), ("/en/", "/about/", "zh"), ("/schedule/", "/about/", "en"),
+    ("/activities/a2/", "/about/", "en"), ("/slogans/#share", "/about/", "zh"), ("/slogans/read/", "/about/", "en"),
+    ("/notice/#activity-a1", "/about/", "en"), ("/requirements/#safety", "/about/", "en"), ("/about/", "/about/", "en"),
+    ("/en/about/#contact", "/activities/a1/", "zh"), ("#contact", "/about/", "en"), ("#main", "/about/", "zh"),
+    ("/activities/a%31/", "/about/", "en"), ("/images/map.png", "/about/", "en"), ("/files/a%20b.pdf", "/about/", "zh"),
+    ("https://example.org/x/#nope", "/about/", "en"), ("/schedule/?view=list#main", "/about/", "en"),
+])
+def test_a_link_to_a_page_file_or_anchor_that_exists_passes(href, on, lang):
+    paths = SitePaths.of(site_of(), ("images/map.png", "files/a b.pdf", "notes.txt"))
+    assert paths.problem(parse_link(href), on, lang) is None
+
+
+@pytest.mark.parametrize("href, on, lang, wrong", [
+    ("/activities/a3/", "/about/", "en", ("the link /activities/a3/ leads to no page of the site",
+                                          "did you mean /activities/a2/?")),
+    ("/schedule", "/about/", "en", ("the link /schedule leads to no page of the site", "did you mean /schedule/?")),
+    ("/en/shedule/", "/about/", "zh", ("the link /en/shedule/ leads to no page of the site",
+                                       "did you mean /en/schedule/?")),
+    ("/zt/week/en/notice/", "/about/", "en", ("the link /zt/week/en/notice/ leads to no page of the site",
+                                              "write /en/notice/ (a path of the site, without the base URL's path "
+                                              "/zt/week/: the build adds it)")),
+    ("/slogans/#reed", "/about/", "en", ("the link /slogans/#reed names the anchor #reed, which is not on the "
+                                         "English page /slogans/", "the anchors there are #read, #share")),
+    ("#contact", "/about/", "zh", ("the link #contact names the anchor #contact, which is not on this page",
+                                   "link to /about/ without an anchor, or end a heading there with {#contact}")),
+    ("/about/#contact", "/activities/a1/", "zh", (
+        "the link /about/#contact names the anchor #contact, which is not on the Chinese page /about/",
+        "link to /about/ without an anchor, or end a heading there with {#contact}")),
+    ("/images/plan.png", "/about/", "en", ("the link /images/plan.png leads to the file content/images/plan.png, "
+                                           "which is not there", "add the file content/images/plan.png, or correct "
+                                                                 "the name")),
+    ("/notes.txt", "/about/", "en", ("the link /notes.txt leads to no page of the site",
+                                     "a page's path is /, /schedule/, /activities/SLUG/, /slogans/, /notice/, "
+                                     "/requirements/ or /NAME/ for content/NAME.zh.md")),
+    ("../a2/", "/activities/a1/", "en", ("the link ../a2/ is relative; a link to a page of the site is written as "
+                                         "its path", "write /activities/a2/ (the path from the site's root, without "
+                                                     "the base URL: the build adds it)")),
+    ("schedule/?x=1#main", "/about/", "en", ("the link schedule/?x=1#main is relative; a link to a page of the site "
+                                             "is written as its path", "write /schedule/?x=1#main (the path from the "
+                                                                       "site's root, without the base URL: the build "
+                                                                       "adds it)")),
+])
+def test_a_link_to_nothing_says_what_is_missing_and_what_to_write(href, on, lang, wrong):
+    paths = SitePaths.of(site_of(campaign=CAMPAIGN.replace("https://example.org/", "https://example.org/zt/week/")),
+                         ("images/map.png", "notes.txt"), "/zt/week/")
+    assert paths.problem(parse_link(href), on, lang) == wrong
+
+
+# -- where the links of a text are ----------------------------------------------------------------
+
+def test_links_are_found_in_every_form_markdown_makes_an_address_of():
+    text = ('A [page](/schedule/ "Title") and ![img](</images/a b.png>).\n'
+            "[ref]: /notice/#x\n"
+            '<a href="/about/">x</a> <img alt="" src=\'/files/a.pdf\'> <a title="t" href=/slogans/>s</a>\n'
+            "[nested (parens)](/activities/a(1)/) and [amp](/x/?a=1&amp;b=2)")
+    assert find_links(text) == [(1, 10, "/schedule/"), (1, 42, "/images/a b.png"), (2, 8, "/notice/#x"),
+                                (3, 10, "/about/"), (3, 42, "/files/a.pdf"), (3, 75, "/slogans/"),
+                                (4, 19, "/activities/a(1)/"), (4, 48, "/x/?a=1&b=2")]
+
+
+def test_code_holds_no_links():
+    text = ("`[a](../x/)` and ``[b](../y/)`` but [c](/z/)\n\n```\n[d](../fenced/)\n```\n\n"
+            "    [e](../indented/)\n\n- item\n\n    [f](/in-list/)\n\n~~~~\n[g](../tilde/)\n~~~~\n[h](/after/)")
+    assert [address for _, _, address in find_links(text)] == ["/z/", "/in-list/", "/after/"]
+
+
+# -- how a build writes them ----------------------------------------------------------------------
+
+def test_site_links_puts_each_path_under_the_base_and_leaves_the_rest():
+    html = ('<a href="/schedule/">s</a><a href="/en/notice/#x">n</a><img src="/images/a%20b.png">'
+            '<a href="https://example.com/">e</a><a href="//cdn.example.org/">c</a><a href="#here">h</a>'
+            '<a href="/schedule/?a=1&amp;b=2">q</a>')
+    assert site_links(html, "en", "/zt/x/") == (
+        '<a href="/zt/x/en/schedule/">s</a><a href="/zt/x/en/notice/#x">n</a><img src="/zt/x/images/a%20b.png">'
+        '<a href="https://example.com/">e</a><a href="//cdn.example.org/">c</a><a href="#here">h</a>'
+        '<a href="/zt/x/en/schedule/?a=1&amp;b=2">q</a>')
+    assert site_links('<a href="/schedule/">s</a>', "zh", "https://example.org/zt/x/") == \
+        '<a href="https://example.org/zt/x/schedule/">s</a>'
+    assert site_links("<p>no links</p>", "en", "/") == "<p>no links</p>"
+
+
+def test_relative_urls_keep_the_query_before_the_anchor():
+    html = '<a href="/zt/x/en/schedule/?a=1#main">s</a><a href="/zt/x/images/a.png">i</a>'
+    assert relativize(html, "en/activities/a/index.html", "/zt/x/") == (
+        '<a href="../../../en/schedule/index.html?a=1#main">s</a><a href="../../../images/a.png">i</a>')
+
+
+# -- the messages of validation, at the source's line ----------------------------------------------
+
+def test_validation_reports_each_wrong_link_at_its_line_and_column_in_the_source():
+    wrong = problems_of(activities_text=activities(body_en="Fine [s](/schedule/).\nSee [x](../a2/) and [y](/nope/)."),
+                        pages={"about.zh.md": "关于[我们](#us)。", "about.en.md": "About.\n\n[notes](/notes/)"})
+    assert wrong == [
+        "activities.yaml:10:17: activities[a1].body.en: the link ../a2/ is relative; a link to a page of the site "
+        "is written as its path — write /activities/a2/ (the path from the site's root, without the base URL: the "
+        "build adds it)",
+        "activities.yaml:10:33: activities[a1].body.en: the link /nope/ leads to no page of the site — did you mean "
+        "/notice/?",
+        "content/about.en.md:6:9: the link /notes/ leads to no page of the site — did you mean /notice/?",
+        "content/about.zh.md:4:8: the link #us names the anchor #us, which is not on this page — link to /about/ "
+        "without an anchor, or end a heading there with {#us}",
+    ]
+
+
+def test_a_text_shown_in_place_of_a_pending_translation_is_checked_in_that_language_too():
+    campaign = CAMPAIGN.replace("site:\n", "site:\n  translation_fallback: true\n")
+    pages = {"about.zh.md": "## 联系 {#contact}", "about.en.md": "About."}
+    only_chinese = activities().replace("      en: |\n        Body.\n", "", 1)
+    assert "en: |\n        Body.\n    schedule: {kind: days" not in only_chinese
+    body = "见[联系](/about/#contact)。"
+    with pytest.raises(SiteError) as caught:
+        validate(sources(campaign=campaign, pages=pages, activities_text=only_chinese.replace("正文。", body, 1)))
+    assert [str(p) for p in caught.value.problems if p.severity == "error"] == [
+        "activities.yaml:7:15: activities[a1].body.zh: the link /about/#contact names the anchor #contact, which is "
+        "not on the English page /about/ — link to /about/ without an anchor, or end a heading there with {#contact}"]
+    assert validate(sources(campaign=campaign, pages=pages, activities_text=activities(body_zh=body))).site
