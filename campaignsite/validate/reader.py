@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 from ..errors import TRANSLATION, WARNING, Problem, ProblemLog
 from ..load import YamlDoc, format_path
 from ..load.yamldoc import forbidden_character
-from ..model import LANGUAGES, Text
-from . import schema
+from ..model import LANGUAGES, Hours, Text
+from . import schema, times
 from .common import (
     BASE_URL_HINT,
     LANGUAGE_NAMES,
@@ -35,6 +35,7 @@ from .common import (
     too_long,
     visible,
 )
+from .times import BadValue, check_time_zone, parse_hours
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -338,6 +339,27 @@ class Reader(_Texts):
             return date(year, month, 1)
         next_month = date(year + month // 12, month % 12 + 1, 1)
         return date.fromordinal(next_month.toordinal() - 1)
+
+    def hours(self, path: KeyPath) -> Hours | None:
+        """A time of day ("09:00") or hours ("09:00-11:30"); 9:00 unquoted, which YAML reads as a number, as written."""
+        value = self.doc.source_text.get(path, self.get(path))
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str):
+                raise BadValue(f"expected a time of day, found {describe(value)}", times.FORMAT_HINT)
+            return parse_hours(value)
+        except BadValue as wrong:
+            self.problem(path, wrong.message, hint=wrong.hint)
+            return None
+
+    def time_zone(self, path: KeyPath, default: str) -> str:
+        """A time zone name such as Asia/Shanghai; `default` when left out (or wrong, after saying so)."""
+        name = self.plain(path)
+        wrong = check_time_zone(name) if name else None
+        if wrong:
+            self.problem(path, wrong.message, hint=wrong.hint)
+        return name if name and not wrong else default
 
     def year(self, path: KeyPath) -> int | None:
         """A year such as 2008; a missing year is reported by its block."""
