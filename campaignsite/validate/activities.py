@@ -108,6 +108,10 @@ def _read_deadline(reader: Reader, path: KeyPath, text: Text | None, hours: Hour
     if reader.get(path + ("start",)) is not None:
         reader.problem(path + ("start",), "a deadline has no start, only its day ('end')",
                        hint="remove this line; for an activity that runs over several days choose the kind days")
+    if reader.get(path + ("end",)) is None:
+        reader.problem(path + ("end",), "the day of the deadline ('end') is missing",
+                       hint="add 'end:' with the day, written YYYY-MM-DD", at_value=False)
+        return None
     day = reader.day(path + ("end",))
     return Schedule("deadline", None, day, text, hours) if day else None
 

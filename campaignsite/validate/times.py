@@ -59,13 +59,16 @@ def _time_of_day(hour: str, minute: str) -> time:
 
 def check_time_zone(name: str) -> BadValue | None:
     """None when `name` is a time zone of the IANA database (as Python's zoneinfo and the tzdata package know it)."""
-    if name in _zone_names():
+    if _zone_names().get(name.casefold()) == name:
         return None
-    guess = difflib.get_close_matches(name, sorted(_zone_names()), n=1, cutoff=0.85)
-    hint = f"did you mean '{guess[0]}'? " if guess else ""
+    names = _zone_names()
+    guess = names.get(name.casefold()) or next(iter(difflib.get_close_matches(name, sorted(names.values()), n=1,
+                                                                             cutoff=0.85)), None)
+    hint = f"did you mean '{guess}'? " if guess else ""
     return BadValue(f"'{visible(name)}' is not a time zone name", hint + ZONE_HINT)
 
 
 @lru_cache(maxsize=1)
-def _zone_names() -> frozenset[str]:
-    return frozenset(available_timezones()) - _NOT_PLACES
+def _zone_names() -> dict[str, str]:
+    """The zones' names by their case-folded spelling (asia/shanghai -> Asia/Shanghai)."""
+    return {name.casefold(): name for name in sorted(available_timezones() - _NOT_PLACES)}
