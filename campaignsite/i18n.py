@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date as Day
-from datetime import timedelta
+from datetime import time, timedelta
 
 from .errors import Problem, SiteError
-from .model import LANGUAGES, Schedule, Text
+from .model import LANGUAGES, UNDATED_KINDS, Hours, Schedule, Text
 
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 
@@ -65,16 +65,32 @@ class Strings:
         return self.month_range(start, end, lang) if whole_months else self.day_range(start, end, lang)
 
     def schedule(self, schedule: Schedule, lang: str) -> str:
-        """The wording of a schedule: the author's own where given, else derived from its dates."""
+        """The wording of a schedule: the author's own where given (it replaces the dates and the time), else
+        derived from its dates and time."""
         if schedule.text is not None:
             if schedule.kind == "window":  # "late September or early October" needs its year
                 return self.get("schedule.window", lang, text=schedule.text.get(lang), y=schedule.span[0].year)
             return schedule.text.get(lang)
-        if schedule.kind == "campaign":
-            return self.get("schedule.campaign", lang)
+        if schedule.kind in UNDATED_KINDS:
+            return self.get(f"schedule.{schedule.kind}", lang)
         if schedule.kind == "months":
             return self.month_range(*schedule.span, lang)
-        return self.day_range(*schedule.span, lang)
+        days = self.day_range(*schedule.span, lang)
+        if schedule.time is not None:
+            several = schedule.span[0] != schedule.span[1]
+            days = self.get("schedule.daily" if several else "schedule.timed", lang, date=days,
+                            time=self.hours(schedule.time, lang))
+        return self.get("schedule.deadline", lang, date=days) if schedule.kind == "deadline" else days
+
+    def hours(self, hours: Hours, lang: str) -> str:
+        """A time of day (9:00), or the hours from one to another (9:00—11:30)."""
+        start = self.time_of_day(hours.start, lang)
+        if hours.end is None:
+            return start
+        return self.get("time.hours", lang, start=start, end=self.time_of_day(hours.end, lang))
+
+    def time_of_day(self, moment: time, lang: str) -> str:
+        return self.get("time.of_day", lang, h=moment.hour, hh=f"{moment.hour:02d}", mm=f"{moment.minute:02d}")
 
     def section_number(self, number: int, lang: str) -> str:
         return self.get("number.section", lang, n=number, cn=chinese_numeral(number))
@@ -89,7 +105,9 @@ class Strings:
 
 REQUIRED_KEYS = tuple(f"month.{n}" for n in range(1, 13)) + (
     "date.day", "date.month", "date.range", "date.day_range_same_month", "date.day_range_same_year",
-    "date.month_range_same_year", "schedule.campaign", "schedule.window", "number.section", "number.item")
+    "date.month_range_same_year", "schedule.campaign", "schedule.window", "number.section", "number.item",
+    "schedule.unscheduled", "schedule.deadline", "schedule.timed", "schedule.daily", "time.of_day", "time.hours",
+    "calendar.deadline")
 
 
 def check_table(strings: Strings, file: str) -> None:

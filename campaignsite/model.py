@@ -10,12 +10,13 @@ campaign allows it is recorded in `Text.pending` and shown with a visible note, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 SCHEDULE_PAGE_SIZE = 100  # activities per schedule page unless site.schedule_page_size says otherwise
+DEFAULT_TIMEZONE = "Asia/Shanghai"  # the campaign's time zone unless site.timezone says otherwise
 
 
 @dataclass(frozen=True)
@@ -53,29 +54,45 @@ class Body:
     short: Text | None = None
 
 
-SCHEDULE_KINDS = ("campaign", "days", "months", "window")
+SCHEDULE_KINDS = ("campaign", "days", "months", "window", "deadline", "unscheduled")
+UNDATED_KINDS = ("campaign", "unscheduled")  # no dates of their own: no calendar entry, no dates claimed
+TIMED_KINDS = ("days", "deadline")  # the kinds that may give a time of day
+
+
+@dataclass(frozen=True)
+class Hours:
+    """A time of day (`end` None), or the hours from `start` to `end`, in the campaign's time zone."""
+
+    start: time
+    end: time | None = None
 
 
 @dataclass(frozen=True)
 class Schedule:
     """When an activity happens, as precisely as the notice says.
 
-    campaign: throughout the campaign (no dates); days: start..end inclusive; months: the first day
-    of the start month to the last day of the end month; window: an approximate span, worded by `text`.
+    campaign: during the campaign (no dates); days: start..end inclusive; months: the first day of the start
+    month to the last day of the end month; window: an approximate span, worded by `text`; deadline: by `end`
+    (no start); unscheduled: the date is to be announced (no dates). `time`: on days, the hours of each day;
+    on a deadline, its hour.
     """
 
     kind: str
     start: date | None = None
     end: date | None = None
     text: Text | None = None  # explicit wording that replaces the derived one
+    time: Hours | None = None
 
     @property
     def is_dated(self) -> bool:
-        return self.kind != "campaign"
+        return self.kind not in UNDATED_KINDS
 
     @property
     def span(self) -> tuple[date, date]:
-        """The first and last day of a dated schedule (validation gives every dated kind both)."""
+        """The first and last day of a dated schedule (validation gives every dated kind both, a deadline its
+        day: the deadline day is both)."""
+        if self.kind == "deadline" and self.end is not None:
+            return self.end, self.end
         if self.start is None or self.end is None:
             raise ValueError(f"a schedule of the kind '{self.kind}' has no dates")
         return self.start, self.end
@@ -185,6 +202,7 @@ class Campaign:
     translation_fallback: bool
     meta: GovernmentMeta | None = None
     schedule_page_size: int = SCHEDULE_PAGE_SIZE  # activities per schedule page; more make further pages
+    timezone: str = DEFAULT_TIMEZONE  # an IANA name: the zone of every time of day
 
 
 @dataclass(frozen=True)
@@ -199,16 +217,20 @@ class Site:
 
 
 _NO_DATE = date.min
+_ORDER = {"campaign": 1, "unscheduled": 2}  # after the dated activities: during the campaign, then to be announced
 
 
 def activity_status(schedule: Schedule, campaign: Campaign, today: date) -> str:
-    """upcoming, ongoing or over as of `today` (an undated activity runs through the campaign);
-    an approximate window that has not ended is only 'expected'."""
+    """Where an activity stands on `today` (the build date): upcoming, ongoing or over; an approximate window
+    that has not ended is only 'expected'; a deadline is open until its day ends, then closed. An activity
+    without dates of its own follows the campaign (an unscheduled one is 'expected' until the campaign is over)."""
+    if schedule.kind == "deadline":
+        return "closed" if today > schedule.span[1] else "open"
     start = schedule.start or campaign.period_start
     end = schedule.end or campaign.period_end
     if today > end:
         return "over"
-    if schedule.kind == "window":
+    if schedule.kind in ("window", "unscheduled"):
         return "expected"
     return "ongoing" if today >= start else "upcoming"
 
@@ -219,6 +241,7 @@ def shown_status(activity: Activity, campaign: Campaign, today: date) -> str:
 
 
 def by_start(activities: tuple[Activity, ...]) -> list[Activity]:
-    """Dated activities by the start (then end) of their window, then the undated ones, each in file order."""
-    return sorted(activities, key=lambda a: (not a.schedule.is_dated, a.schedule.start or a.schedule.end
+    """Dated activities by the start (then end) of their window (a deadline by its day), then those during the
+    campaign, then those whose date is to be announced, each in file order."""
+    return sorted(activities, key=lambda a: (_ORDER.get(a.schedule.kind, 0), a.schedule.start or a.schedule.end
                                               or _NO_DATE, a.schedule.end or _NO_DATE, a.number))

@@ -92,7 +92,8 @@ def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict
             "page_links": tuple({"number": n, "key": schedule_key(n)} for n in linked),
             # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
             "has_dated": has_dated,
-            "has_undated": any(not activity.schedule.is_dated for activity in scheduled),
+            "has_undated": any(activity.schedule.kind == "campaign" for activity in scheduled),
+            "has_unscheduled": any(activity.schedule.kind == "unscheduled" for activity in scheduled),
         })
     return found
 

@@ -5,11 +5,14 @@ output depends on; nothing here reads the clock or any file).
 Gives: `{output path relative to the site root: file text}` for
   calendar.ics, en/calendar.ics                 iCalendar (RFC 5545), one event per dated activity
   activities/SLUG/calendar.ics (and en/...)     the same event alone, for each dated activity
-Undated activities get no event and no calendar file: no date is ever invented; nor do postponed ones (their
-dates no longer hold), while a cancelled one keeps its event, marked STATUS:CANCELLED, so that the calendars
-that hold it learn of it. An activity online has its address as the event's URL (the DESCRIPTION keeps the
-address of its page). A calendar with no
-event at all is not written (RFC 5545 needs one component). The same input always gives the same text.
+Undated activities (during the campaign, to be announced) get no event and no calendar file: no date is ever
+invented; nor do postponed ones (their dates no longer hold), while a cancelled one keeps its event, marked
+STATUS:CANCELLED, so that the calendars that hold it learn of it. A day without a time is an all-day event; a
+time of day is local time in the campaign's zone (TZID, with the VTIMEZONE that RFC 5545 asks for: see
+`timezones`), hours over several days one event a day (a daily RRULE), a deadline one entry on its day titled
+as a deadline. An activity online has its address as the event's URL (the DESCRIPTION keeps the address of its
+page). A calendar with no event at all is not written (RFC 5545 needs one component). The same input always
+gives the same text.
 """
 from __future__ import annotations
 
@@ -18,8 +21,9 @@ from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from ..i18n import Strings
-from ..model import LANGUAGES, Activity, Site
+from ..model import LANGUAGES, Activity, Schedule, Site
 from ..routes import language_prefix, route_of
+from .timezones import vtimezone
 from .urls import Urls
 
 PRODID = "-//campaignsite//NONSGML campaign calendar//EN"
@@ -33,14 +37,19 @@ def calendars(site: Site, urls: Urls, strings: Strings, build_date: date) -> dic
     """The whole schedule and each dated activity, as .ics files in every language."""
     dated = [activity for activity in site.activities if activity.in_calendar]
     host = urlsplit(urls.base_url).hostname or "localhost"
+    zone = site.campaign.timezone
+    timed_years = sorted({day.year for a in dated if a.schedule.time for day in a.schedule.span})
+    zone_lines = _folded(vtimezone(zone, timed_years[0], timed_years[-1])) if timed_years else ""
     files: dict[str, str] = {}
     for lang in LANGUAGES:
-        events = {a.slug: _folded(vevent(a, urls, strings, lang, host, build_date)) for a in dated}
+        events = {a.slug: _folded(vevent(a, urls, strings, lang, host, build_date, zone)) for a in dated}
         name = site.campaign.name.get(lang)
         if events:
-            files[language_prefix(lang) + "calendar.ics"] = _folded_calendar(name, list(events.values()))
-        for slug, event in events.items():
-            files[route_of(f"activity/{slug}", lang) + "calendar.ics"] = _folded_calendar(name, [event])
+            files[language_prefix(lang) + "calendar.ics"] = _folded_calendar(name, zone_lines, list(events.values()))
+        for activity in dated:
+            zones = zone_lines if activity.schedule.time else ""
+            files[route_of(f"activity/{activity.slug}", lang) + "calendar.ics"] = _folded_calendar(
+                name, zones, [events[activity.slug]])
     return files
 
 
@@ -48,30 +57,34 @@ def _folded(lines: list[str]) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _folded_calendar(name: str, folded_events: list[str]) -> str:
+def _folded_calendar(name: str, zone_lines: str, folded_events: list[str]) -> str:
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             f"X-WR-CALNAME:{ics_escape(name)}"]
-    return _folded(head) + "".join(folded_events) + "END:VCALENDAR\r\n"
+    return _folded(head) + zone_lines + "".join(folded_events) + "END:VCALENDAR\r\n"
 
 
-def vevent(activity: Activity, urls: Urls, strings: Strings, lang: str, host: str, build_date: date) -> list[str]:
-    """One all-day event spanning the activity's dates (DTEND is the day after the last day)."""
+def vevent(activity: Activity, urls: Urls, strings: Strings, lang: str, host: str, build_date: date,
+           zone: str) -> list[str]:
+    """One event: all-day over the activity's days (DTEND is the day after the last day), or at its time of day."""
     schedule = activity.schedule
-    start, end = schedule.span
+    title = activity.title.get(lang)
+    if schedule.kind == "deadline":
+        title = strings.get("calendar.deadline", lang, title=title)
     page_url = urls.absolute(route_of(f"activity/{activity.slug}", lang))
     description = _description(activity, strings, lang, page_url)
     lines = ["BEGIN:VEVENT",
              f"UID:{ics_escape(activity.slug + '@' + host)}",
              f"DTSTAMP:{build_date.strftime('%Y%m%d')}T000000Z",
-             f"DTSTART;VALUE=DATE:{_ics_date(start)}",
-             f"DTEND;VALUE=DATE:{_ics_date(end + timedelta(days=1))}",
-             f"SUMMARY:{ics_escape(activity.title.get(lang))}",
+             *when_lines(schedule, zone),
+             f"SUMMARY:{ics_escape(title)}",
              f"DESCRIPTION:{ics_escape(description)}"]
     if activity.place is not None:
         lines.append(f"LOCATION:{ics_escape(activity.place.get(lang))}")
+    # a timed activity takes the reader's time; a day-long campaign event or a deadline does not mark them busy
+    busy = schedule.time is not None and schedule.kind != "deadline"
     lines += [f"URL:{activity.online_url or page_url}",
               f"STATUS:{_ics_status(activity)}",
-              "TRANSP:TRANSPARENT",  # a day-long campaign event should not mark the reader as busy
+              f"TRANSP:{'OPAQUE' if busy else 'TRANSPARENT'}",
               "END:VEVENT"]
     return lines
 
@@ -95,6 +108,20 @@ def _ics_status(activity: Activity) -> str:
     if activity.status == "cancelled":
         return "CANCELLED"
     return "TENTATIVE" if activity.schedule.kind == "window" else "CONFIRMED"
+
+
+def when_lines(schedule: Schedule, zone: str) -> list[str]:
+    """DTSTART, DTEND and RRULE: the days, or the time of day on the first day repeated on each following one."""
+    first, last = schedule.span
+    hours = schedule.time
+    if hours is None:
+        return [f"DTSTART;VALUE=DATE:{_ics_date(first)}", f"DTEND;VALUE=DATE:{_ics_date(last + timedelta(days=1))}"]
+    lines = [f"DTSTART;TZID={zone}:{_ics_date(first)}T{hours.start:%H%M%S}"]
+    if hours.end is not None:  # no end given: the event is a moment (RFC 5545 3.6.1), none is invented
+        lines.append(f"DTEND;TZID={zone}:{_ics_date(first)}T{hours.end:%H%M%S}")
+    if last != first:
+        lines.append(f"RRULE:FREQ=DAILY;COUNT={(last - first).days + 1}")
+    return lines
 
 
 def _ics_date(day: date) -> str:

@@ -132,7 +132,7 @@ class PageMaker:
             state = shown_status(activity, site.campaign, today)
             return {"key": state, "label": ui(f"status.{state}")}
 
-        def event_data(activity: Activity) -> dict[str, Any]:
+        def event_data(activity: Activity) -> dict[str, Any] | None:
             page_url = self.publication.urls.absolute(route_of(f"activity/{activity.slug}", lang))
             return structured.event(activity, site.campaign, lang, page_url, strings.schedule(activity.schedule, lang))
 
@@ -148,6 +148,7 @@ class PageMaker:
             "has_activities": bool(site.activities),
             "has_dated": self.facts.has_dated,
             "event_data": event_data,
+            "datetime_of": lambda schedule: structured.when_start(schedule, site.campaign.timezone),
             "organizations_data": lambda: structured.organizations(site.campaign, lang, home_url),
         }
 

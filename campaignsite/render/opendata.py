@@ -2,7 +2,8 @@
 
 Takes: the validated `Site`, the site's `Urls` and the UI `Strings`.
 Gives: the two files' text. The CSV is UTF-8 with a BOM and CRLF rows; a cell a spreadsheet would
-read as a formula starts with '. The same input always gives the same text.
+read as a formula starts with '. The same input always gives the same text. Times of day ("09:00") are in
+the campaign's time zone, which both files name (the CSV's later columns: older readers keep working).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .urls import Urls
 
 CSV_HEADER = ("slug", "number", "title_zh", "title_en", "summary_zh", "summary_en", "kind", "start", "end",
               "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh", "url_en",
-              "status", "status_note_zh", "status_note_en", "online")
+              "status", "status_note_zh", "status_note_en", "online", "start_time", "end_time", "timezone")
 ORGANISER_SEPARATOR = {"zh": "、", "en": "; "}
 # A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's CSV
 # injection page; ASVS 5.0 1.2.10 adds NUL): the cell gets a leading apostrophe, which they read as "text".
@@ -28,6 +29,7 @@ CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
 def activity_record(activity: Activity, urls: Urls, strings: Strings) -> dict[str, Any]:
     """One activity as plain values, both languages side by side."""
     schedule = activity.schedule
+    hours = schedule.time
     return {
         "slug": activity.slug,
         "number": activity.number,
@@ -37,6 +39,8 @@ def activity_record(activity: Activity, urls: Urls, strings: Strings) -> dict[st
             "kind": schedule.kind,
             "start": schedule.start.isoformat() if schedule.start else None,
             "end": schedule.end.isoformat() if schedule.end else None,
+            "start_time": f"{hours.start:%H:%M}" if hours else None,
+            "end_time": f"{hours.end:%H:%M}" if hours and hours.end else None,
             "text": {lang: strings.schedule(schedule, lang) for lang in LANGUAGES},
         },
         "place": _both(activity.place) if activity.place is not None else None,
@@ -53,7 +57,8 @@ def activities_json(site: Site, urls: Urls, strings: Strings) -> str:
     (an indented document needs the slow one)."""
     records = [json.dumps(activity_record(activity, urls, strings), ensure_ascii=False)
                for activity in site.activities]
-    return (f'{{"campaign": {json.dumps(_both(site.campaign.name), ensure_ascii=False)},\n"activities": [\n'
+    return (f'{{"campaign": {json.dumps(_both(site.campaign.name), ensure_ascii=False)},\n'
+            f'"timezone": {json.dumps(site.campaign.timezone)},\n"activities": [\n'
             + ",\n".join(records) + "\n]}\n")
 
 
@@ -76,6 +81,7 @@ def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
               for lang in ("zh", "en")),
             record["url"]["zh"], record["url"]["en"],
             activity.status or "", note["zh"], note["en"], activity.online_url or ("true" if activity.online else ""),
+            schedule["start_time"] or "", schedule["end_time"] or "", site.campaign.timezone,
         )])
     return "\ufeff" + buffer.getvalue()
 

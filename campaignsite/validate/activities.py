@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import WARNING, Problem, ProblemLog
 from ..load import YamlDoc
-from ..model import SCHEDULE_KINDS, Activity, Body, Schedule
+from ..model import SCHEDULE_KINDS, TIMED_KINDS, UNDATED_KINDS, Activity, Body, Hours, Schedule, Text
 from . import schema
 from .common import KeyPath, visible
 from .reader import Reader
@@ -100,9 +100,12 @@ def _read_schedule(reader: Reader, path: KeyPath) -> Schedule | None:
     if kind is None:
         return None
     text = reader.text(path + ("text",), required=(kind == "window"))
-    if kind == "campaign":
-        _refuse_dates(reader, path)
+    hours = _read_time(reader, path, kind)
+    if kind in UNDATED_KINDS:
+        _refuse_dates(reader, path, kind)
         return Schedule(kind, text=text)
+    if kind == "deadline":
+        return _read_deadline(reader, path, text, hours)
     start, end = _read_months(reader, path) if kind == "months" else _read_days(reader, path, kind)
     if start and end and end < start:
         reader.problem(path + ("end",), f"the end ({end.isoformat()}) is before the start ({start.isoformat()})",
@@ -110,7 +113,31 @@ def _read_schedule(reader: Reader, path: KeyPath) -> Schedule | None:
         return None
     if start is None or end is None:
         return None
-    return Schedule(kind, start, end, text)
+    return Schedule(kind, start, end, text, hours)
+
+
+def _read_time(reader: Reader, path: KeyPath, kind: str) -> Hours | None:
+    """The time of day of a schedule whose kind has one (days, deadline); on another kind it is refused."""
+    if reader.get(path + ("time",)) is None:
+        return None
+    if kind not in TIMED_KINDS:
+        reader.problem(path + ("time",), f"a schedule of the kind '{kind}' has no time of day",
+                       hint="remove this line, or choose the kind days (one day or several) or deadline")
+        return None
+    return reader.hours(path + ("time",))
+
+
+def _read_deadline(reader: Reader, path: KeyPath, text: Text | None, hours: Hours | None) -> Schedule | None:
+    """A deadline is one day, its `end`; a start would make it a span."""
+    if reader.get(path + ("start",)) is not None:
+        reader.problem(path + ("start",), "a deadline has no start, only its day ('end')",
+                       hint="remove this line; for an activity that runs over several days choose the kind days")
+    if reader.get(path + ("end",)) is None:
+        reader.problem(path + ("end",), "the day of the deadline ('end') is missing",
+                       hint="add 'end:' with the day, written YYYY-MM-DD", at_value=False)
+        return None
+    day = reader.day(path + ("end",))
+    return Schedule("deadline", None, day, text, hours) if day else None
 
 
 def _read_schedule_kind(reader: Reader, path: KeyPath) -> str | None:
@@ -123,11 +150,15 @@ def _read_schedule_kind(reader: Reader, path: KeyPath) -> str | None:
     return None
 
 
-def _refuse_dates(reader: Reader, path: KeyPath) -> None:
+_NO_DATES = {"campaign": "an activity during the campaign without a date of its own has no dates",
+             "unscheduled": "an activity whose date is to be announced has no dates"}
+
+
+def _refuse_dates(reader: Reader, path: KeyPath, kind: str) -> None:
     for key in ("start", "end"):
         if reader.get(path + (key,)) is not None:
-            reader.problem(path + (key,), "an activity that runs throughout the campaign has no dates",
-                           hint="remove this line, or choose the kind days, months or window")
+            reader.problem(path + (key,), _NO_DATES[kind],
+                           hint="remove this line, or choose the kind days, months, window or deadline")
 
 
 def _read_days(reader: Reader, path: KeyPath, kind: str) -> tuple[date | None, date | None]:
@@ -148,14 +179,15 @@ def warn_far_dates(places: Places, activities: list[Activity], start: date, end:
     """A warning for each activity dated more than a year away from the campaign's `start`..`end`."""
     for activity in activities:
         schedule = activity.schedule
-        if schedule.start is None or schedule.end is None:  # throughout the campaign
+        if not schedule.is_dated:  # during the campaign, or to be announced
             continue
-        gap = max((start - schedule.end).days, (schedule.start - end).days)
+        first, last = schedule.span
+        gap = max((start - last).days, (first - end).days)
         if gap > 366:
             reader, path = places[activity.slug]
             if path:
                 reader.names[path] = activity.slug
-            reader.problem(path + ("schedule", "start"),
+            reader.problem(path + ("schedule", "start" if schedule.start else "end"),
                            f"the activity is dated more than a year away from the campaign "
                            f"({start.isoformat()} to {end.isoformat()})",
                            hint="check the year", severity=WARNING)

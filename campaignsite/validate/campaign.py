@@ -95,13 +95,15 @@ def read_campaign(reader: Reader, bodies: dict[str, Body], slogans: dict[str, Sl
     footer = _read_footer(reader) if site.get("footer") is not None else Footer()
     meta = _read_meta(reader) if site.get("meta") is not None else None
     page_size = schema.field("site", "schedule_page_size").read(reader, ("site",))
+    timezone = schema.field("site", "timezone").read(reader, ("site",))
     schema.field("site", "translation_fallback").read(reader, ("site",))  # reported when not true or false
     period = Period(start, end) if start and end else None
     if year is None or name is None or title is None or theme is None or start is None or end is None:
         return None, period  # each was reported
     campaign = Campaign(name, title, year, start, end,
                         addressees, preamble, organisers, sections, guiding_ideology, theme_intro, theme,
-                        requirements, record, featured, base_url, contact, footer, reader.fallback, meta, page_size)
+                        requirements, record, featured, base_url, contact, footer, reader.fallback, meta, page_size,
+                        timezone)
     return campaign, period
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from ..model import Text
+from ..model import Hours, Text
 from .common import MAX_MARKDOWN, MAX_TEXT, KeyPath, describe, visible
 
 T = TypeVar("T")
@@ -30,6 +30,8 @@ class ValueReader(Protocol):
     def slug(self, path: KeyPath) -> str | None: ...
     def day(self, path: KeyPath, required: bool = True) -> date | None: ...
     def year(self, path: KeyPath) -> int | None: ...
+    def hours(self, path: KeyPath) -> Hours | None: ...
+    def time_zone(self, path: KeyPath, default: str) -> str: ...
     def url(self, path: KeyPath, required: bool) -> str: ...
     def flag(self, path: KeyPath, default: bool) -> bool: ...
     def count(self, path: KeyPath, default: int, minimum: int) -> int: ...
@@ -116,6 +118,30 @@ class Day(Value):
 
     def read(self, reader: ValueReader, path: KeyPath, required: bool) -> date | None:
         return reader.day(path, required)
+
+
+@dataclass(frozen=True)
+class TimeOfDay(Value):
+    """A time of day, or hours from one time to another, on the 24-hour clock."""
+
+    def describe(self) -> str:
+        return 'time of day ("HH:MM") or hours ("HH:MM-HH:MM"), 24-hour clock, in quotes'
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> Hours | None:
+        return reader.hours(path)
+
+
+@dataclass(frozen=True)
+class TimeZone(Value):
+    """A time zone name of the IANA database; `default` when the key is left out."""
+
+    default: str
+
+    def describe(self) -> str:
+        return "time zone name (IANA), such as Asia/Shanghai"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str:
+        return reader.time_zone(path, self.default)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ACTIVITY_STATUSES, SCHEDULE_PAGE_SIZE
+from ..model import ACTIVITY_STATUSES, DEFAULT_TIMEZONE, SCHEDULE_PAGE_SIZE
 from .common import KeyPath
 from .kinds import (
     Bilingual,
@@ -26,6 +26,8 @@ from .kinds import (
     PlainList,
     Refs,
     Slug,
+    TimeOfDay,
+    TimeZone,
     Url,
     Value,
     ValueReader,
@@ -122,6 +124,9 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("schedule_page_size", Count(default=SCHEDULE_PAGE_SIZE, minimum=MIN_SCHEDULE_PAGE_SIZE), False,
               "How many activities one schedule page lists (10 or more; default 100). With more activities "
               "the schedule continues on schedule/page/2/, schedule/page/3/ and so on."),
+        Field("timezone", TimeZone(default=DEFAULT_TIMEZONE), False,
+              f"The time zone of every schedule's time of day (default {DEFAULT_TIMEZONE}, the time of all of "
+              "mainland China): calendars and search engines get the times with it."),
     ),
     "footer": (
         Field("organiser", TEXT, False, "The organiser of the website (主办单位)."),
@@ -162,10 +167,16 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
               "shown beside it. Only with `status`."),
     ),
     "schedule": (
-        Field("kind", Plain(), True, "campaign (throughout the campaign), days, months or window (approximate)."),
-        Field("start", Day(), False, "days and window: first day (2008-09-22); months: first month (2008-07)."),
-        Field("end", Day(), False, "days and window: last day; months: last month."),
-        Field("text", TEXT, False, "Wording that replaces the derived one; required for window."),
+        Field("kind", Plain(), True, "days (one day or several), months, window (approximate), deadline (by a day), "
+                                     "campaign (during the campaign, no date of its own) or unscheduled (date to be "
+                                     "announced: no dates, listed last)."),
+        Field("start", Day(), False, "days and window: first day (2008-09-22); months: first month (2008-07); "
+                                     "none for deadline, campaign and unscheduled."),
+        Field("end", Day(), False, "days and window: last day; months: last month; deadline: the day (required)."),
+        Field("time", TimeOfDay(), False, 'days and deadline only: "09:00" or "09:00-11:30" (24-hour clock, in the '
+                                          "campaign's time zone); over several days, the hours of each day."),
+        Field("text", TEXT, False, "Wording that replaces the derived one (the dates and any time); required for "
+                                   "window, where it is the approximate wording and the year is added to it."),
     ),
     "slogans.yaml": (
         Field("slogans", ListOf("slogan"), False, "The slogans, in order."),

@@ -112,7 +112,7 @@ def test_the_schedule_lists_dated_activities_by_start_and_the_undated_last(defau
 @pytest.mark.parametrize("file, expected", [
     ("schedule/index.html", ["2008年7月至9月", "2008年9月底或10月初", "活动期间", "9月22日至25日在广州"]),
     ("en/schedule/index.html", ["July to September 2008", "Late September or early October 2008",
-                                "Throughout the campaign", "in Guangzhou on 22–25 September"]),
+                                "During the campaign", "in Guangzhou on 22–25 September"]),
     ("index.html", ["2008年9月", "质量安全是社会和谐的基础"]),
     ("en/index.html", ["September 2008"]),
     ("notice/index.html", ["国家质检总局办公厅　2008年6月26日印发", "9月22日至25日，在广州"]),
@@ -138,7 +138,7 @@ def test_an_activity_page_says_when_and_links_its_neighbours_and_the_schedule(de
     page = read_page(default_site, "en/activities/quality-forum-and-sme-fair/index.html")
     text = page.text()
     # the notice dates and places only the fair, not the forum: the page gives no date or place of its own
-    assert "Throughout the campaign" in text and "in Guangzhou on 22–25 September" in text
+    assert "During the campaign" in text and "in Guangzhou on 22–25 September" in text
     assert "Where" not in text and not page.find("p", class_="calendar-link")
     hrefs = [e.attrs["href"] for e in page.find("a")]
     assert "/en/activities/top-brand-awards/" in hrefs  # previous in the data file's order

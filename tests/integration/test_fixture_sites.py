@@ -15,7 +15,7 @@ def test_a_second_campaign_builds_with_its_own_month_activities_and_slogans(fest
     assert "April 2025" in read_page(festival_site, "en/index.html").text()
     schedule = read_page(festival_site, "en/schedule/index.html").text()
     assert schedule.index("March to April 2025") < schedule.index("23–25 April 2025") < schedule.index(
-        "Throughout the campaign")
+        "During the campaign")
     gallery = read_page(festival_site, "en/slogans/index.html")
     assert len(gallery.find("figure", class_="slogan")) == 2
 
@@ -45,7 +45,7 @@ def test_a_campaign_without_slogans_or_dates_leaves_those_pages_out(tmp_path):
     hrefs = [e.attrs["href"] for e in home.find("a")]
     assert "/week/en/slogans/" not in hrefs and "/week/en/schedule/" in hrefs
     schedule = read_page(tmp_path / "out", "en/schedule/index.html").text()
-    assert "Throughout the campaign" in schedule and "Safety Inspections" in schedule
+    assert "During the campaign" in schedule and "Safety Inspections" in schedule
 
 
 def test_links_are_root_relative_to_the_base_url_path(tmp_path):

@@ -170,18 +170,18 @@ def properties(lines: list[str]) -> dict[str, str]:
 ])
 def test_a_cancelled_event_is_marked_cancelled(site, changes, status):
     lines = vevent(replace(site.activities[1], **changes), URLS, Strings(site.strings), "en", "example.org",
-                   date(2008, 9, 1))
+                   date(2008, 9, 1), "Asia/Shanghai")
     assert properties(lines)["STATUS"] == status
 
 
 def test_an_online_address_is_the_event_url_and_the_page_stays_in_the_description(site):
     online = replace(site.activities[1], online=True, online_url="https://m.example.org/")
-    found = properties(vevent(online, URLS, Strings(site.strings), "en", "example.org", date(2008, 9, 1)))
+    found = properties(vevent(online, URLS, Strings(site.strings), "en", "example.org", date(2008, 9, 1), "Asia/Shanghai"))
     assert found["URL"] == "https://m.example.org/"
     assert found["DESCRIPTION"].endswith(
         "\\n\\nOnline: https://m.example.org/\\n\\nhttps://example.org/en/activities/olympic-quality-service/")
     to_follow = replace(site.activities[1], online=True)
-    found = properties(vevent(to_follow, URLS, Strings(site.strings), "zh", "example.org", date(2008, 9, 1)))
+    found = properties(vevent(to_follow, URLS, Strings(site.strings), "zh", "example.org", date(2008, 9, 1), "Asia/Shanghai"))
     assert found["URL"] == "https://example.org/activities/olympic-quality-service/"
     assert found["DESCRIPTION"].endswith("\\n\\n线上参与：网址另行通知")
 

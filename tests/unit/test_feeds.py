@@ -326,6 +326,7 @@ def test_the_json_lists_the_activities_in_both_languages(site, files):
     assert text.endswith("}\n") and "全国质量月" in text  # not \u escapes
     data = json.loads(text)
     assert data["campaign"] == {"zh": "2008年全国质量月", "en": "2008 National Quality Month"}
+    assert data["timezone"] == "Asia/Shanghai"  # the default: the zone of any time of day
     assert [a["slug"] for a in data["activities"]] == SLUGS
     assert [a["number"] for a in data["activities"]] == list(range(1, 10))
     fair = data["activities"][4]
@@ -337,8 +338,8 @@ def test_the_json_lists_the_activities_in_both_languages(site, files):
         "summary": {"zh": "举办第十六届中国质量论坛；9月22日至25日在广州举办第五届中国国际中小企业博览会",
                     "en": "Holding the 16th China Quality Forum, and the 5th China International Small and Medium "
                           "Enterprises Fair in Guangzhou on 22–25 September"},
-        "schedule": {"kind": "campaign", "start": None, "end": None,
-                     "text": {"zh": "活动期间", "en": "Throughout the campaign"}},
+        "schedule": {"kind": "campaign", "start": None, "end": None, "start_time": None, "end_time": None,
+                     "text": {"zh": "活动期间", "en": "During the campaign"}},
         "place": None,
         "organisers": [],
         "url": {"zh": BASE + "activities/quality-forum-and-sme-fair/",
@@ -346,8 +347,8 @@ def test_the_json_lists_the_activities_in_both_languages(site, files):
         "status": None, "status_note": None, "online": None,
     }
     first = data["activities"][0]
-    assert first["schedule"] == {"kind": "campaign", "start": None, "end": None,
-                                 "text": {"zh": "活动期间", "en": "Throughout the campaign"}}
+    assert first["schedule"] == {"kind": "campaign", "start": None, "end": None, "start_time": None,
+                                 "end_time": None, "text": {"zh": "活动期间", "en": "During the campaign"}}
     assert first["place"] is None
     assert data["activities"][5]["organisers"] == [
         {"slug": "nbs", "zh": "国家统计局", "en": "National Bureau of Statistics"},
@@ -363,11 +364,13 @@ def test_the_csv_has_a_bom_crlf_rows_a_header_and_one_row_per_activity(files):
     assert len(rows) == 10
     assert rows[0] == ["slug", "number", "title_zh", "title_en", "summary_zh", "summary_en", "kind", "start", "end",
                        "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh",
-                       "url_en", "status", "status_note_zh", "status_note_en", "online"]
+                       "url_en", "status", "status_note_zh", "status_note_en", "online",
+                       "start_time", "end_time", "timezone"]  # new columns last: old readers work
     records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     assert [r["slug"] for r in records] == SLUGS
-    assert records[4]["place_zh"] == "" and records[4]["when_en"] == "Throughout the campaign"
+    assert records[4]["place_zh"] == "" and records[4]["when_en"] == "During the campaign"
     assert records[0]["start"] == records[0]["end"] == records[0]["place_en"] == records[0]["organisers_zh"] == ""
+    assert (records[0]["start_time"], records[0]["end_time"], records[0]["timezone"]) == ("", "", "Asia/Shanghai")
     assert records[3]["when_zh"] == "2008年9月底或10月初"
     assert records[5]["organisers_zh"] == "国家统计局、国家质量监督检验检疫总局"
     assert records[5]["organisers_en"] == ("National Bureau of Statistics; "
@@ -377,8 +380,8 @@ def test_the_csv_has_a_bom_crlf_rows_a_header_and_one_row_per_activity(files):
 
 def test_the_open_data_gives_a_day_range_and_a_place(festival_files):
     fair = json.loads(festival_files["data/activities.json"])["activities"][0]
-    assert fair["schedule"] == {"kind": "days", "start": "2025-04-23", "end": "2025-04-25",
-                                "text": {"zh": "2025年4月23日至25日", "en": "23–25 April 2025"}}
+    assert fair["schedule"] == {"kind": "days", "start": "2025-04-23", "end": "2025-04-25", "start_time": None,
+                                "end_time": None, "text": {"zh": "2025年4月23日至25日", "en": "23–25 April 2025"}}
     assert fair["place"] == {"zh": "中心广场", "en": "Central Square"}
     rows = list(csv.DictReader(io.StringIO(festival_files["data/activities.csv"][1:], newline="")))
     assert (rows[0]["slug"], rows[0]["start"], rows[0]["end"]) == ("book-fair", "2025-04-23", "2025-04-25")

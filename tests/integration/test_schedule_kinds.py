@@ -1,0 +1,201 @@
+"""Every kind of schedule, built end to end: what the pages, the calendars, the structured data and the open
+data say about times, deadlines and activities without dates, and that none of them says more.
+
+tests/fixtures/schedule-kinds is built as of 22 December 2024: a window and a talk are over, a deadline has
+passed and another is open, workshops are still to come.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from campaignsite.pipeline import BuildOptions, build
+from tests.helpers import FIXTURES, read_page
+
+BUILD_DATE = date(2024, 12, 22)
+ORDER = ["early-window", "essay-deadline", "opening-talk", "story-workshops", "reading-month", "photo-deadline",
+         "book-drive", "author-visit"]
+
+
+@pytest.fixture(scope="module")
+def kinds_site(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("schedule-kinds") / "output"
+    build(BuildOptions(FIXTURES / "schedule-kinds", output, today=BUILD_DATE))
+    return output
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def timeline(site: Path, page: str) -> list[str]:
+    """Each item of the schedule as its words: when, status, title, summary, place."""
+    html = (site / page).read_text(encoding="utf-8")
+    items = re.findall(r'<li class="timeline-item[^"]*">(.*?)</li>', html, re.S)
+    return [words(re.sub(r"<[^>]+>", " ", item)) for item in items]
+
+
+def test_the_schedule_says_when_each_kind_happens_in_english(kinds_site):
+    assert timeline(kinds_site, "en/schedule/index.html") == [
+        "Late November 2024 Ended (8) Reading List Suggestions Readers suggest books for the list.",
+        "by 20 December 2024 Closed (5) Essay Competition Closes The last day to send an essay.",
+        "21 December 2024, 09:00–11:30 Ended (3) Opening Talk The librarian opens the weeks. "
+        "Where District Library lecture hall",
+        "27–29 December 2024, 14:00–16:00 daily Upcoming (4) Story Workshops Three afternoons of writing workshops.",
+        "January 2025 Upcoming (7) January Reading Circle One book read together all month.",
+        "by 10 January 2025, 17:00 Open (6) Photo Contest Closes The last moment to send a photograph.",
+        "During the campaign Under way (2) Book Drive Used books collected for village schools.",
+        "Date to be announced Expected (1) Meet the Author An author meets the readers.",
+    ]
+
+
+def test_the_schedule_says_when_each_kind_happens_in_chinese(kinds_site):
+    assert [item.split(" ")[:-2] for item in timeline(kinds_site, "schedule/index.html")] == [
+        ["2024年11月下旬", "已结束", "（八）"],
+        ["2024年12月20日前", "已截止", "（五）"],
+        ["2024年12月21日", "9:00—11:30", "已结束", "（三）", "开幕讲座", "馆长介绍读书会。"],
+        ["2024年12月27日至29日", "每天14:00—16:00", "即将开始", "（四）"],
+        ["2025年1月", "即将开始", "（七）"],
+        ["2025年1月10日", "17:00前", "未截止", "（六）"],
+        ["活动期间", "正在进行", "（二）"],
+        ["时间另行通知", "预计举办", "（一）"],
+    ]
+
+
+def test_the_introduction_describes_only_what_the_schedule_holds(kinds_site, festival_site):
+    lead = words(read_page(kinds_site, "en/schedule/index.html").text())
+    assert ("Winter Reading Weeks: every activity, in order of its start. Those that take place during the campaign "
+            "without a date of their own follow the dated ones. Those whose date is still to be announced are listed "
+            "last. Status as of 22 December 2024.") in lead
+    festival = words(read_page(festival_site, "en/schedule/index.html").text())
+    assert "follow the dated ones" in festival and "to be announced" not in festival  # it has no unscheduled one
+
+
+def test_the_schedule_lists_dated_then_during_the_campaign_then_to_be_announced(kinds_site):
+    html = (kinds_site / "en/schedule/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<h2>(?:<span class="number">[^<]*</span>)?<a href="/en/activities/([a-z-]+)/">', html) == ORDER
+
+
+def test_a_passed_window_no_longer_says_to_be_confirmed(kinds_site):
+    text = words(read_page(kinds_site, "en/activities/early-window/index.html").text())
+    assert "Late November 2024" in text and "Ended (Status as of 22 December 2024)" in text
+    assert "Date to be confirmed" not in text
+
+
+def test_an_activity_page_gives_its_time_and_a_machine_readable_moment(kinds_site):
+    page = read_page(kinds_site, "en/activities/opening-talk/index.html")
+    assert "21 December 2024, 09:00–11:30" in page.text()
+    assert [e.attrs["datetime"] for e in page.find("time")] == ["2024-12-21T09:00:00+08:00"]
+    deadline = read_page(kinds_site, "activities/photo-deadline/index.html")
+    assert "2025年1月10日 17:00前" in deadline.text()
+    assert [e.attrs["datetime"] for e in deadline.find("time")] == ["2025-01-10T17:00:00+08:00"]
+    assert [e.attrs["datetime"] for e in read_page(kinds_site, "activities/reading-month/index.html").find(
+        "time")] == ["2025-01"]  # a month, not its first day
+
+
+# --- calendars ----------------------------------------------------------------------------------------------
+
+def events(site: Path, path: str) -> dict[str, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical((site / path).read_text(encoding="utf-8"))
+    return {str(event["UID"]).split("@")[0]: event for event in calendar.walk("VEVENT")}
+
+
+def test_activities_without_dates_have_no_calendar_entry(kinds_site):
+    found = events(kinds_site, "en/calendar.ics")
+    assert sorted(found) == sorted(ORDER[:6])
+    for slug in ("book-drive", "author-visit"):
+        assert not (kinds_site / f"en/activities/{slug}/calendar.ics").exists()
+
+
+def test_a_timed_event_is_at_its_hour_in_the_campaigns_zone(kinds_site):
+    talk = events(kinds_site, "en/activities/opening-talk/calendar.ics")["opening-talk"]
+    start, end = talk.decoded("DTSTART"), talk.decoded("DTEND")
+    assert (start.year, start.month, start.day, start.hour, start.minute) == (2024, 12, 21, 9, 0)
+    assert start.utcoffset() == end.utcoffset() == timedelta(hours=8)
+    assert start == datetime.fromisoformat("2024-12-21T01:00:00+00:00")  # the same instant, as any program shows it
+    assert (end.hour, end.minute) == (11, 30)
+    assert str(talk["TRANSP"]) == "OPAQUE" and "RRULE" not in talk
+
+
+def test_daily_hours_over_several_days_are_one_event_a_day(kinds_site):
+    workshops = events(kinds_site, "calendar.ics")["story-workshops"]
+    start, end = workshops.decoded("DTSTART"), workshops.decoded("DTEND")
+    assert (start.day, start.hour, end.day, end.hour) == (27, 14, 27, 16)  # the first day's hours
+    rule = workshops["RRULE"]
+    assert (rule["FREQ"], rule["COUNT"]) == (["DAILY"], [3])
+
+
+def test_a_deadline_is_one_entry_on_its_day_titled_as_a_deadline(kinds_site):
+    essay = events(kinds_site, "en/calendar.ics")["essay-deadline"]
+    assert (essay.decoded("DTSTART"), essay.decoded("DTEND")) == (date(2024, 12, 20), date(2024, 12, 21))  # all-day
+    assert str(essay["SUMMARY"]) == "Deadline: Essay Competition Closes"
+    assert str(essay["TRANSP"]) == "TRANSPARENT"
+    photo = events(kinds_site, "activities/photo-deadline/calendar.ics")["photo-deadline"]
+    moment = photo.decoded("DTSTART")
+    assert (moment.date(), moment.hour, moment.utcoffset()) == (date(2025, 1, 10), 17, timedelta(hours=8))
+    assert "DTEND" not in photo  # a moment: no end is invented
+    assert str(photo["SUMMARY"]) == "截止：摄影作品截止"
+
+
+def test_the_calendar_defines_the_zone_it_names(kinds_site):
+    calendar = icalendar.Calendar.from_ical((kinds_site / "calendar.ics").read_text(encoding="utf-8"))
+    [zone] = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Asia/Shanghai"
+    [standard] = zone.walk("STANDARD")
+    assert standard.decoded("TZOFFSETTO") == timedelta(hours=8)
+    untimed = (kinds_site / "activities/essay-deadline/calendar.ics").read_text(encoding="utf-8")
+    assert "VTIMEZONE" not in untimed  # no time of day, no zone
+
+
+# --- structured data and open data --------------------------------------------------------------------------
+
+def structured(site: Path, page: str) -> dict | None:
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                      (site / page).read_text(encoding="utf-8"), re.S)
+    return json.loads(found.group(1)) if found else None
+
+
+def test_structured_data_gives_times_with_the_offset(kinds_site):
+    talk = structured(kinds_site, "en/activities/opening-talk/index.html")
+    assert (talk["startDate"], talk["endDate"]) == ("2024-12-21T09:00:00+08:00", "2024-12-21T11:30:00+08:00")
+    assert "eventSchedule" not in talk
+    workshops = structured(kinds_site, "en/activities/story-workshops/index.html")
+    assert (workshops["startDate"], workshops["endDate"]) == ("2024-12-27T14:00:00+08:00", "2024-12-29T16:00:00+08:00")
+    assert workshops["eventSchedule"] == {"@type": "Schedule", "startDate": "2024-12-27", "endDate": "2024-12-29",
+                                          "repeatFrequency": "P1D", "startTime": "14:00:00", "endTime": "16:00:00",
+                                          "scheduleTimezone": "Asia/Shanghai"}
+
+
+def test_structured_data_invents_nothing(kinds_site):
+    for slug in ("book-drive", "author-visit", "essay-deadline", "photo-deadline"):
+        assert structured(kinds_site, f"en/activities/{slug}/index.html") is None, slug
+    window = structured(kinds_site, "en/activities/early-window/index.html")
+    assert (window["startDate"], window["endDate"]) == ("2024-11", "2024-11")
+    assert window["disambiguatingDescription"] == "Late November 2024"
+    month = structured(kinds_site, "activities/reading-month/index.html")
+    assert (month["startDate"], month["endDate"], month["disambiguatingDescription"]) == ("2025-01", "2025-01",
+                                                                                          "2025年1月")
+
+
+def test_the_open_data_carries_the_time_and_the_zone(kinds_site):
+    data = json.loads((kinds_site / "data/activities.json").read_text(encoding="utf-8"))
+    assert data["timezone"] == "Asia/Shanghai"
+    by_slug = {a["slug"]: a["schedule"] for a in data["activities"]}
+    assert by_slug["opening-talk"] == {"kind": "days", "start": "2024-12-21", "end": "2024-12-21",
+                                       "start_time": "09:00", "end_time": "11:30",
+                                       "text": {"zh": "2024年12月21日 9:00—11:30", "en": "21 December 2024, 09:00–11:30"}}
+    assert by_slug["photo-deadline"] == {"kind": "deadline", "start": None, "end": "2025-01-10", "start_time": "17:00",
+                                         "end_time": None,
+                                         "text": {"zh": "2025年1月10日 17:00前", "en": "by 10 January 2025, 17:00"}}
+    assert by_slug["author-visit"]["start"] is by_slug["author-visit"]["end"] is None
+    text = (kinds_site / "data/activities.csv").read_text(encoding="utf-8-sig")
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(text, newline=""))}
+    assert list(rows["story-workshops"].values())[-3:] == ["14:00", "16:00", "Asia/Shanghai"]
+    assert (rows["essay-deadline"]["start"], rows["essay-deadline"]["end"]) == ("", "2024-12-20")
