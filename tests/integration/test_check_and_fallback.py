@@ -31,7 +31,7 @@ def test_check_finds_a_broken_link_and_a_missing_anchor(tmp_path):
         "which is not built — check the slug or the template that makes this link",
         "output/en/visit/index.html:N: the link /en/slogans/#nope names the anchor #nope, which is not on "
         "en/slogans/index.html — check the slug or the template that makes this link",
-        "check: 2 errors, 0 warnings; 24 pages, 562 links checked; translations complete",
+        "check: 2 errors, 0 warnings; 26 pages, 630 links checked; translations complete",
     ]
 
 
