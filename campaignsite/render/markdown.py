@@ -2,12 +2,21 @@
 
 Takes: Markdown text in one language, and the conversions known from earlier builds.
 Gives: HTML in which raw HTML keeps only harmless tags and http(s)/mailto links (nh3), and the
-conversions made this time, for the write stage to keep in the tool's cache folder.
+conversions made this time, for the write stage to keep in the tool's cache folder. In that HTML
+each table (not one inside another) sits in `<div class="table-scroll" role="region" tabindex="0"
+aria-label="…">`, named by its caption or else by the cells of its first row, and each `<pre>`
+carries `tabindex="0"`: on a narrow screen both scroll sideways instead of widening the page, and
+a box that scrolls must take the keyboard's focus so that it can be scrolled without a mouse
+(WCAG 2.1.1; axe's `scrollable-region-focusable`); the name tells a screen reader which table the
+focus is on. The sanitiser removes any `role`, `tabindex`, `aria-*` or `class` an author writes.
 """
 from __future__ import annotations
 
 import hashlib
 import threading
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -21,13 +30,17 @@ ALLOWED_ATTRIBUTES = {
     "*": {"id", "lang", "title"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
     "abbr": {"title"},
     "ol": {"start"},
 }
+# A Markdown table's column alignment (`| :---: |`) comes as `style="text-align: …"`; no other property passes.
+ALLOWED_STYLES = {"text-align"}
+SCROLL_BOXES = "scroll-boxes-1"  # part of the conversions' key: change it when scroll_boxes' output changes
 _CONVERTER = repr((markdown.__version__, getattr(nh3, "__version__", ""), sorted(ALLOWED_TAGS),
-                   sorted((k, sorted(v)) for k, v in ALLOWED_ATTRIBUTES.items()))).encode("utf-8")
+                   sorted((k, sorted(v)) for k, v in ALLOWED_ATTRIBUTES.items()), sorted(ALLOWED_STYLES),
+                   SCROLL_BOXES)).encode("utf-8")
 
 
 class Conversions:
@@ -47,8 +60,9 @@ class Conversions:
         key = hashlib.blake2b(_CONVERTER + source.encode("utf-8"), digest_size=20).hexdigest()
         html = self.known.get(key)
         if html is None:
-            html = nh3.clean(self._converter().reset().convert(source), tags=ALLOWED_TAGS,
-                             attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel=None)
+            html = scroll_boxes(nh3.clean(self._converter().reset().convert(source), tags=ALLOWED_TAGS,
+                                          attributes=ALLOWED_ATTRIBUTES, filter_style_properties=ALLOWED_STYLES,
+                                          url_schemes={"http", "https", "mailto"}, link_rel=None))
             self.known[key] = self.new[key] = html
         return html
 
@@ -74,3 +88,100 @@ class Conversions:
 def markdown_to_html(source: str) -> str:
     """One text converted on its own (for tests and one-off uses; a build converts through its `Conversions`)."""
     return Conversions().to_html(source)
+
+
+# Scroll boxes: added after the sanitiser, which would remove their attributes.
+
+
+@dataclass
+class _Table:
+    start: int
+    end: int = -1
+    caption: list[str] = field(default_factory=list)
+    first_row: list[list[str]] = field(default_factory=list)  # the text of each cell
+
+
+class _Finder(HTMLParser):
+    """The outermost tables (where they begin and end, and what names them) and the `<pre>` tags."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0]
+        for number, char in enumerate(html):
+            if char == "\n":
+                self.line_starts.append(number + 1)
+        self.tables: list[_Table] = []
+        self.pres: list[tuple[int, str]] = []  # (where the tag begins, the tag as written)
+        self.depth = 0  # tables open
+        self.rows = 0  # rows begun in the outermost table
+        self.in_caption = self.in_cell = False
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "pre":
+            self.pres.append((self.position(), self.get_starttag_text() or "<pre>"))
+        elif tag == "table":
+            self.depth += 1
+            if self.depth == 1:
+                self.tables.append(_Table(self.position()))
+                self.rows = 0
+        elif self.depth == 1 and tag == "caption":
+            self.in_caption = True
+        elif self.depth == 1 and tag == "tr":
+            self.rows += 1
+        elif self.depth == 1 and tag in ("th", "td") and self.rows == 1:
+            self.tables[-1].first_row.append([])
+            self.in_cell = True
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self.depth:
+            self.depth -= 1
+            if self.depth == 0:
+                self.tables[-1].end = self.html.index(">", self.position()) + 1
+        elif self.depth == 1 and tag == "caption":
+            self.in_caption = False
+        elif self.depth == 1 and tag in ("th", "td", "tr"):
+            self.in_cell = False
+
+    def handle_data(self, data):
+        if self.in_caption:
+            self.tables[-1].caption.append(data)
+        elif self.in_cell and self.depth == 1:
+            self.tables[-1].first_row[-1].append(data)
+
+
+def _name(table: _Table) -> str:
+    """The caption, or else the first row's cells (a Markdown table's header), as one line."""
+    caption = " ".join("".join(table.caption).split())
+    if caption:
+        return caption
+    cells = (" ".join("".join(cell).split()) for cell in table.first_row)
+    return ", ".join(cell for cell in cells if cell)
+
+
+def _box(table: _Table) -> str:
+    name = _name(table)
+    named = f' role="region" aria-label="{escape(name)}"' if name else ""
+    return f'<div class="table-scroll"{named} tabindex="0">'
+
+
+def scroll_boxes(html: str) -> str:
+    """Each outermost table wrapped in a focusable, named scroll box; each `<pre>` focusable."""
+    if "<table" not in html and "<pre" not in html:
+        return html  # most texts: nothing to parse
+    finder = _Finder(html)
+    finder.feed(html)
+    finder.close()
+    edits = [(at, at + len(tag), tag[:-1] + ' tabindex="0">') for at, tag in finder.pres]
+    for table in finder.tables:
+        if table.end > table.start:
+            edits += [(table.start, table.start, _box(table)), (table.end, table.end, "</div>")]
+    pieces, done = [], 0
+    for start, end, text in sorted(edits):
+        pieces += [html[done:start], text]
+        done = end
+    return "".join(pieces) + html[done:]

@@ -133,9 +133,10 @@ FOCUS_JS = """
 }
 """
 
+# what Tab must reach: controls, and the boxes given tabindex="0" so that a keyboard can scroll them
 MARK_FOCUSABLE_JS = """
 () => {
-  const all = [...document.querySelectorAll('a[href], button, input, select, textarea')];
+  const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')];
   all.forEach((el, i) => { el.dataset.gateIndex = String(i); });
   return all.filter(el => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0
                             && getComputedStyle(el).visibility !== 'hidden'; }).length;

@@ -39,11 +39,12 @@ def test_the_load_gate_sees_console_errors_and_requests_for_other_hosts(browser,
     assert "other host: http://example.invalid/tracker.png" in failures
 
 
-def test_the_axe_gate_sees_low_contrast_and_a_missing_alt(browser, broken):
+def test_the_axe_gate_sees_low_contrast_a_missing_alt_and_a_scroll_box_out_of_the_keyboards_reach(browser, broken):
     context, page, _ = open_page(browser, broken[1])
     violations = " ".join(gates.axe_violations(page))
     context.close()
     assert "color-contrast" in violations and "image-alt" in violations
+    assert "scrollable-region-focusable" in violations
 
 
 def test_the_keyboard_gate_sees_no_skip_link_and_an_invisible_focus(browser, broken):

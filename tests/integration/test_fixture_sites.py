@@ -36,6 +36,24 @@ def test_an_activity_with_a_place_says_where_on_its_page_and_in_the_schedule(fes
     assert "Where" not in read_page(festival_site, "en/activities/reading-marathon/index.html").text()
 
 
+def test_a_page_of_every_markdown_element_keeps_its_table_in_a_named_scroll_box_and_its_images_alt(festival_site):
+    for file, header, alt in (("guide/index.html", "场馆, 地址, 开放时间, 交通, 无障碍设施", "本站标志："),
+                              ("en/guide/index.html", "Venue, Address, Opening hours, Getting there, Accessibility",
+                               "The site’s emblem: ")):
+        page = read_page(festival_site, file)
+        [box] = page.find("div", class_="table-scroll")
+        assert box.attrs == {"class": "table-scroll", "role": "region", "aria-label": header, "tabindex": "0"}
+        assert len(page.find("th")) == 5 and len(page.find("td")) == 15
+        assert len(page.find("th", style="text-align:center")) == 1  # the column written | :---: |
+        assert page.find("pre")[0].attrs == {"tabindex": "0"}
+        assert len(page.find("blockquote")) == 1 and len(page.find("hr")) == 1
+        lists = [e for e in page.find("ol") + page.find("ul") if not e.attrs]  # not the menu, not the footer
+        assert [e.tag for e in lists] == ["ol", "ol", "ul", "ul"]  # each nested in the other
+        [image] = page.find("img", src="/images/emblem.png")
+        assert image.attrs["alt"].startswith(alt)
+    assert "地铁2号线文化路站A出口" in read_page(festival_site, "guide/index.html").text()
+
+
 def test_a_campaign_without_slogans_or_dates_leaves_those_pages_out(tmp_path):
     result = run_build("build", "--site", str(FIXTURES / "bare"), "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr

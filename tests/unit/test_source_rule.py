@@ -180,7 +180,8 @@ def test_links_that_stay_inside_the_campaign_or_the_theme_are_read(site):
     replace(site / "templates" / "strings.yaml", "link", str(REPO / "templates" / "strings.yaml"))
     replace(site / "content" / "more", "link", "../shared")  # a folder: its files are listed where they live
     sources = load_sources(site, REPO)
-    assert [page.file for page in sources.pages] == ["content/visit.en.md", "content/visit.zh.md"]
+    assert [page.file for page in sources.pages] == ["content/guide.en.md", "content/guide.zh.md",
+                                                     "content/visit.en.md", "content/visit.zh.md"]
 
 
 def test_a_dangling_optional_file_is_an_error_not_an_absent_file(site):
