@@ -168,10 +168,9 @@ def run_accept(args: argparse.Namespace) -> int:
     lock = _record_change(site, translations, record)
     _write(lock, site)
     count = Counter(translations.statuses[item.id] for item in taken)
-    told = ", ".join(f"{count[status]} {'were ' if status != UNTRACKED else ''}{status}"
-                     for status in STATUSES if count[status])
+    told = ", ".join(f"{count[status]} {status}" for status in STATUSES if count[status])
     without = len(chosen) - len(taken)
-    print(f"accept: {_count(len(taken), 'field')} recorded as current" + (f" ({told})" if told else "")
+    print(f"accept: {_count(len(taken), 'field')} recorded as current" + (f" (before: {told})" if told else "")
           + (f"; {without} missing (no English to accept)" if without else "") + _record_said(lock, []))
     return 0
 
