@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
 from campaignsite.faults import VARIABLE
@@ -217,3 +218,51 @@ def test_init_writes_the_starter_s_record(tmp_path):
     assert run_build("init", str(tmp_path / "new")).returncode == 0
     assert (tmp_path / "new" / LOCK_FILE).read_bytes() == (REPO / "campaignsite/starter" / LOCK_FILE).read_bytes()
     assert translations(tmp_path / "new", "--strict").returncode == 0
+
+
+
+def test_in_the_activities_folder_and_for_a_missing_english_page(tmp_path):
+    made = copy_fixture("reading-festival", tmp_path)
+    data = yaml.safe_load((made / "activities.yaml").read_text(encoding="utf-8"))["activities"]
+    (made / "activities.yaml").unlink()
+    (made / "activities").mkdir()
+    for number, item in enumerate(data, start=1):
+        (made / "activities" / f"{number:02d}-{item['slug']}.yaml").write_text(
+            yaml.safe_dump(item, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert translations(made, "accept").returncode == 0
+    (made / "content" / "visit.en.md").unlink()
+    edit(made / "activities" / "02-reading-marathon.yaml", "zh: 阅读马拉松", "zh: 全民阅读马拉松")
+    status = translations(made, "--strict")
+    assert status.returncode == 1
+    assert status.stdout.splitlines()[2:5] == [
+        "activities/01-book-fair.yaml              4          4          0          0          0",
+        "activities/02-reading-marathon.yaml       3          2          1          0          0",
+        "activities/03-author-talks.yaml           3          3          0          0          0"]
+    assert status.stdout.splitlines()[8:] == [
+        'activities/02-reading-marathon.yaml:3:7: title: stale — the Chinese changed: "阅读马拉松" → "全民阅读马拉松"',
+        "content/visit.zh.md:2:8: title: missing — add 'title:' to the front matter of content/visit.en.md, "
+        "or have it translated",
+        "content/visit.zh.md:3:14: description: missing — add 'description:' to the front matter of "
+        "content/visit.en.md, or have it translated",
+        "content/visit.zh.md:5:1: body: missing — write the English text in content/visit.en.md, or have it "
+        "translated (`translations export`)",
+        "translations: 29 fields: 25 current, 1 stale, 3 missing, 0 untracked",
+    ]
+    exported = export(made, "po")
+    text = exported.read_text(encoding="utf-8")
+    for source, target in (("参观指南", "Visiting"), ("如何前往各活动场馆。", "How to get there."),
+                           ("各场馆均可乘坐公共交通到达。\\n", "Take the bus.\\n")):
+        text = text.replace(f'msgid "{source}"\nmsgstr ""', f'msgid "{source}"\nmsgstr "{target}"')
+    text = text.replace('#, fuzzy\n#| msgid "阅读马拉松"\n', "")
+    text = text.replace('msgid "全民阅读马拉松"\nmsgstr "Reading Marathon"', 'msgid "全民阅读马拉松"\nmsgstr "Reading Marathon for All"')
+    exported.write_text(text, encoding="utf-8")
+    before = (made / "activities" / "02-reading-marathon.yaml").read_text(encoding="utf-8")
+    result = translations(made, "import", str(exported))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "import: 4 units recorded as current, 4 English texts written in 2 files; " \
+                            "translations.lock written\n"
+    assert (made / "activities" / "02-reading-marathon.yaml").read_text(encoding="utf-8") == \
+        before.replace("en: Reading Marathon\n", "en: Reading Marathon for All\n")
+    assert (made / "content" / "visit.en.md").read_text(encoding="utf-8") == \
+        "---\ntitle: Visiting\ndescription: How to get there.\n---\nTake the bus.\n"
+    assert translations(made, "--strict").returncode == 0
