@@ -47,7 +47,7 @@ def add_translations_command(commands: Any, site_options: Callable[[argparse.Arg
                     f"exchange the texts with translators (export, import) and record them as reviewed in "
                     f"{LOCK_FILE} (accept).")
     _status_options(command, site_options)
-    actions = command.add_subparsers(dest="action", metavar="ACTION")
+    actions = command.add_subparsers(dest="action", metavar="[ACTION]")
     _status_options(actions.add_parser("status", help="the status of every translation (the default)",
                                        description="A table per file, then every stale or missing field."),
                     site_options)
