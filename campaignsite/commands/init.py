@@ -1,8 +1,9 @@
 """`init DIR`: a new campaign folder, copied from the starter campaign this package carries.
 
 Takes: the folder to create.
-Gives: the folder with campaign.yaml, activities.yaml, slogans.yaml and content/, which builds and
-passes `check` as it is; or `SiteError` when the folder exists and is not empty.
+Gives: the folder with campaign.yaml, activities.yaml, slogans.yaml, content/ and the record of its
+translations (translations.lock, every English current), which builds and passes `check` as it is;
+or `SiteError` when the folder exists and is not empty.
 """
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import Problem, SiteError
-from .sourcefiles import write_source
+from .sourcefiles import write_sources
 
-FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "content/about.zh.md", "content/about.en.md")
+FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "content/about.zh.md", "content/about.en.md",
+         "translations.lock")
 
 
 def create_campaign(target: Path) -> Path:
@@ -21,8 +23,7 @@ def create_campaign(target: Path) -> Path:
         raise SiteError([Problem(str(target), message="already exists and is not empty",
                                  hint="choose a new folder name")])
     starter = resources.files("campaignsite") / "starter"
-    for relative in FILES:
-        write_source(target / relative, (starter / relative).read_bytes())
+    write_sources({target / relative: (starter / relative).read_bytes() for relative in FILES})
     return target
 
 

@@ -12,7 +12,7 @@ comments and its address a `#:` reference. A Markdown body is one unit, its Mark
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -37,6 +37,8 @@ class Unit:
     previous: str | None = None  # the Chinese the target was made from, when it has changed since (stale)
     glossary: tuple[Term, ...] = ()  # the glossary's terms found in the source, with their fixed English
     context: str = ""  # the address of the page that shows the field
+    # read back: still marked for review (a PO entry `fuzzy`, an XLIFF target `needs-…`); written: so marked too
+    review: bool = field(default=False, compare=False)
 
 
 class ExchangeError(Exception):
@@ -70,6 +72,8 @@ def _spans(text: str, term: str) -> list[tuple[int, int]]:
 
 
 _XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+_NEEDS = {"needs-translation", "needs-adaptation", "needs-l10n", "needs-review-translation",
+          "needs-review-adaptation", "needs-review-l10n"}  # the states of a target still to be translated or reviewed
 
 
 class _Unit12(xliff.xliffunit):
@@ -97,11 +101,12 @@ def write_xliff(units: Sequence[Unit]) -> bytes:
             made.target = unit.target
         if unit.previous is not None:
             _note(made, _PREVIOUS, _PREVIOUS_NOTE + unit.previous)
+        if unit.previous is not None or unit.review and unit.target:
             made.set_state_n(xliff.xliffunit.statemap["needs-review-translation"])
         for zh, en in unit.glossary:
             _note(made, _GLOSSARY, f"{_GLOSSARY_NOTE}{zh} = {en}")
-        if unit.context:
-            made.addlocation(unit.context)
+        if unit.context:  # whole: translate-toolkit's `addlocation` would cut an address at its colon
+            made.createcontextgroup("", [("sourcefile", unit.context)], "location")
     return bytes(store)
 
 
@@ -125,8 +130,10 @@ def _xliff_unit(unit: Any) -> Unit:
     notes = [(note.get("from"), note.text or "") for note in unit.xmlelement.iterchildren(unit.namespaced("note"))]
     previous = next((text.removeprefix(_PREVIOUS_NOTE) for origin, text in notes if origin == _PREVIOUS), None)
     glossary = tuple(_term(text) for origin, text in notes if origin == _GLOSSARY)
+    target = unit.getlanguageNode(lang=None, index=1)
+    review = target is not None and target.get("state") in _NEEDS
     return Unit(unit.xmlelement.get("id") or "", str(unit.source or ""), str(unit.target or ""), previous,
-                tuple(term for term in glossary if term), _first(unit.getlocations()))
+                tuple(term for term in glossary if term), _first(unit.getlocations()), review)
 
 
 def _term(note: str) -> Term | None:
@@ -156,6 +163,7 @@ def write_po(units: Sequence[Unit]) -> bytes:
             made.addlocation(unit.context.replace(" ", "%20"))  # a reference ends at a space
         if unit.previous is not None:
             made.prev_source = unit.previous
+        if unit.previous is not None or unit.review:
             made.markfuzzy(True)
         store.addunit(made)
     return bytes(store)
@@ -175,4 +183,5 @@ def _po_unit(unit: Any) -> Unit:
     glossary = tuple(term for note in notes if note.startswith(_GLOSSARY_NOTE) and (term := _term(note)))
     previous = unit.prev_source if unit.prev_source else None
     return Unit(unit.getcontext() or "", str(unit.source or ""), str(unit.target or ""),
-                str(previous) if previous is not None else None, glossary, _first(unit.getlocations()))
+                str(previous) if previous is not None else None, glossary, _first(unit.getlocations()),
+                bool(unit.isfuzzy()))

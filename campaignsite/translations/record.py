@@ -91,6 +91,9 @@ def read_record(path: Path, display: str = LOCK_FILE) -> tuple[dict[str, Entry] 
 
 def parse_record(text: str, display: str = LOCK_FILE) -> tuple[dict[str, Entry], list[Problem]]:
     """The record in `text`, or the problems that make it unreadable (each located; no entry is then given)."""
+    written = _as_written(text)
+    if written is not None:
+        return written, []
     quick = quick_yaml(text, display)
     if quick is not None:
         try:
@@ -143,6 +146,54 @@ def _wrong(doc: YamlDoc, path: tuple, message: str, found: list[Problem] | None)
 
 class _Inexact(Exception):
     """A wrong entry met in the quick reading."""
+
+
+# a record as `format_record` writes it, read without a YAML reader (a record of thousands of fields is read many
+# times faster so): an id, its sha256, its Chinese double-quoted or as a `|` block; anything else is read as YAML
+_ENTRY = re.compile(r'\n?"(?P<id>(?:[^"\\\n]|\\.)*)":\n  sha256: (?P<sha>[0-9a-f]{64}|"[0-9]{64}")\n  zh: '
+                    r'(?:"(?P<quoted>(?:[^"\\\n]|\\.)*)"\n|\|(?P<header>2?-?)\n(?P<block>(?:(?:    [^\n]*)?\n)*))')
+_ESCAPE = re.compile(r"\\(?:x(?P<x>[0-9A-Fa-f]{2})|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|(?P<char>.))")
+_UNESCAPED = {"0": "\x00", "n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "N": "\x85", "L": "\u2028",
+              "P": "\u2029"}
+
+
+def _as_written(text: str) -> dict[str, Entry] | None:
+    """The entries of a record exactly as `format_record` writes it, each checked against its sha256; None for any
+    other text (a YAML reader then reads it, and says where it is wrong)."""
+    if not text.startswith(HEADER):
+        return None
+    record, at = {}, len(HEADER)
+    for found in _ENTRY.finditer(text, at):
+        if found.start() != at:
+            return None
+        at = found.end()
+        try:
+            zh = _unescape(found.group("quoted")) if found.group("quoted") is not None else _block(found)
+            key, sha = _unescape(found.group("id")), found.group("sha").strip('"')
+        except _Inexact:
+            return None
+        if key in record or digest(zh) != sha:
+            return None
+        record[key] = Entry(zh, sha)
+    return record if at == len(text) else None
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(_unescaped, text) if "\\" in text else text
+
+
+def _unescaped(found: re.Match[str]) -> str:
+    if found.group("char") is not None:
+        if found.group("char") not in _UNESCAPED:
+            raise _Inexact
+        return _UNESCAPED[found.group("char")]
+    return chr(int(found.group("x") or found.group("u") or found.group("U"), 16))
+
+
+def _block(found: re.Match[str]) -> str:
+    """A `|` block's text: its lines less their four spaces, its last line end kept (`|`) or not (`|-`)."""
+    text = "\n".join(line[4:] for line in found.group("block").split("\n")).rstrip("\n")
+    return text if found.group("header").endswith("-") or not text else text + "\n"
 
 
 def change_line(old: str, new: str, limit: int = 60) -> str:

@@ -33,3 +33,14 @@ def test_run_reports_every_step_with_the_pages_a_build_writes(tmp_path):
 
     for word in HEADER_WORDS:
         assert word in finished.stdout
+
+
+def test_translations_status_bench_times_every_state_of_both_layouts(tmp_path):
+    results = tmp_path / "t.json"
+    finished = subprocess.run([sys.executable, str(REPO / "bench" / "translations_status.py"), "--activities", "10",
+                               "--repeat", "1", "--json", str(results)], capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    rows = json.loads(results.read_text(encoding="utf-8"))["rows"]
+    assert [(row["layout"], row["state"]) for row in rows] == [
+        (layout, state) for layout in ("file", "folder") for state in ("no record", "all current", "some stale")]
+    assert rows[2]["summary"] == rows[5]["summary"] == "translations: 86 fields: 82 current, 3 stale, 1 missing, 0 untracked"

@@ -32,7 +32,7 @@ def test_every_command_and_option_has_help():
         assert option in build.stdout
 
 
-@pytest.mark.parametrize("command", ["build", "check", "serve", "init"])
+@pytest.mark.parametrize("command", ["build", "check", "serve", "init", "translations"])
 def test_each_command_says_how_it_is_used(command):
     result = run_build(command, "--help")
     assert result.returncode == 0 and result.stderr == ""

@@ -79,7 +79,7 @@ def test_the_installed_command_uses_the_wheels_theme_and_builds_the_current_fold
     assert _tree(tmp_path / "site" / "output") == _tree(clone)  # the wheel's theme is the repository's
 
 
-@pytest.mark.parametrize("command", ["build", "check", "serve", "init"])
+@pytest.mark.parametrize("command", ["build", "check", "serve", "init", "translations"])
 def test_every_installed_command_has_help(installed, tmp_path, command):
     result = run(installed, command, "--help", cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith(f"usage: campaignsite {command}")

@@ -55,12 +55,27 @@ def test_progress_is_silent_when_the_output_is_not_a_terminal():
     assert stream.getvalue() == ""
 
 
-@pytest.mark.parametrize("command", ["build", "check", "serve", "init"])
+@pytest.mark.parametrize("command", ["build", "check", "serve", "init", "translations", "translations status",
+                                     "translations export", "translations import", "translations accept"])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as ended:
-        make_parser("campaignsite").parse_args([command, "--help"])
+        make_parser("campaignsite").parse_args([*command.split(), "--help"])
     assert ended.value.code == 0
-    assert capsys.readouterr().out.startswith(f"usage: campaignsite {command} ")
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: campaignsite {command} ")
+    assert "--site DIR" in out or command == "init"
+
+
+def test_bare_translations_is_status_and_export_takes_the_statuses_it_names():
+    parser = make_parser("campaignsite")
+    assert parser.parse_args(["translations"]).run is parser.parse_args(["translations", "status"]).run
+    assert parser.parse_args(["translations", "--strict"]).strict
+    export = ["translations", "export", "--format", "po", "--output", "x.po"]
+    assert parser.parse_args(export).only == ("stale", "missing")  # a default in words goes through --only's type too
+    assert parser.parse_args([*export, "--only", "all"]).only == ("current", "stale", "missing", "untracked")
+    assert parser.parse_args([*export, "--only", "missing, untracked"]).only == ("missing", "untracked")
+    with pytest.raises(SystemExit):
+        parser.parse_args([*export, "--only", "stale,old"])
 
 
 def test_the_installed_command_builds_the_current_folder_and_build_py_its_own_campaign(tmp_path):

@@ -27,7 +27,8 @@ UNITS = [
     Unit("content/about.md", "# 标题\n\n见[通知](https://x.org/a?b=1&c=2)，![图](a.png)，`代码 <x>`。\n\n```\n<pre> & </pre>\n```\n",
          "# Title\n\nSee [the notice](https://x.org/a?b=1&c=2), ![figure](a.png), `代码 <x>`.\n\n```\n<pre> & </pre>\n```\n",
          previous="# 旧标题\n\n  缩进\n", context="/en/about/"),
-    Unit("templates/strings.yaml:home.slogans_all", "查看全部{count}条宣传口号 😀", "See all {count} slogans 😀"),
+    Unit("templates/strings.yaml:home.slogans_all", "查看全部{count}条宣传口号 😀", "See all {count} slogans 😀",
+         context="https://example.org:8080/en/"),
     Unit("slogans.yaml:slogans[a].text", "前导空格　全角", "  leading spaces kept  ", glossary=(
         ("国务院", "State Council"), ("质量振兴", "quality revitalization"))),
 ]

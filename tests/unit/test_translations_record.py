@@ -125,3 +125,16 @@ def test_a_change_line_is_capped_in_length():
     line = change_line("甲" * 500, "乙" * 500)
     old, new = line.split(" → ")
     assert old == '"' + "甲" * 60 + '…"' and new == '"' + "乙" * 60 + '…"'
+
+
+def test_a_record_as_written_is_read_without_a_yaml_reader_and_any_other_record_with_one_alike():
+    texts = ["", "\n", "\n\n", " 前导空格\n", "行尾空格  \n下一行", "tab\there", "a\n   \nb\n", "\n开头换行\n", "  缩进\n第二",
+             "x\u2028y\x85", "\x00\x1b", "a\n\nb\n", '"引号" \\ \\n', "😀"]
+    made = {f'f.yaml:k{index}["名" \\]': entry(text) for index, text in enumerate(texts)}
+    written = format_record(made)
+    assert record._as_written(written) == made
+    assert record._as_written(written.replace("  zh: ", "  zh:  ", 1)) is None  # not as written: read as YAML
+    assert parse_record(written.replace("  zh: ", "  zh:  ")) == (made, [])
+    tampered = written.replace("第二", "第三")  # its sha256 no longer matches: the YAML reading says where
+    assert record._as_written(tampered) is None
+    assert parse_record(tampered)[1][0].message == "the sha256 is not that of the entry's zh"
