@@ -117,6 +117,9 @@ class Activity:
     status_note: Text | None = None  # why, or what instead, shown beside the status
     online: bool = False  # it can be joined online (and in person too when it has a place)
     online_url: str | None = None  # the https:// address to join at; None while it is to follow
+    region: str | None = None  # a code of campaignsite.regions (440000, or national); None: not said
+    city: Text | None = None
+    imported_from: str | None = None  # the spreadsheet's file name, for `import --prune`
 
     @property
     def in_calendar(self) -> bool:

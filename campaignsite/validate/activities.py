@@ -73,7 +73,8 @@ def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,
 
 
 def _read_state(reader: Reader, path: KeyPath) -> dict[str, Any]:
-    """What becomes of the activity: a declared status and its note, and whether (and where) it is online."""
+    """What becomes of the activity: a declared status and its note, whether (and where) it is online, and its region,
+    city and the spreadsheet it came from."""
     status = schema.field("activity", "status").read(reader, path)
     note = schema.field("activity", "status_note").read(reader, path)
     if note is not None and reader.get(path + ("status",)) is None:
@@ -81,7 +82,8 @@ def _read_state(reader: Reader, path: KeyPath) -> dict[str, Any]:
                        hint="add 'status: cancelled' or 'status: postponed' above it, or remove the note")
     online = schema.field("activity", "online").read(reader, path)
     return {"status": status, "status_note": note if status else None, "online": online is not None,
-            "online_url": online if isinstance(online, str) else None}
+            "online_url": online if isinstance(online, str) else None,
+            **{key: schema.field("activity", key).read(reader, path) for key in ("region", "city", "imported_from")}}
 
 
 def numbered(activities: list[Activity]) -> list[Activity]:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from ..model import Hours, Text
+from ..regions import close_names, region_code
 from .common import MAX_MARKDOWN, MAX_TEXT, KeyPath, describe, visible
 
 T = TypeVar("T")
@@ -271,6 +272,28 @@ class Choice(Value):
                        hint=(f"did you mean '{guess[0]}'? " if guess else "") + "use one of: "
                        + ", ".join(self.values) + f" (or leave the line out {self.absent})")
         return None
+
+
+@dataclass(frozen=True)
+class RegionName(Value):
+    """A provincial-level division by its 6-digit code or its Chinese or English name, or national: read as the
+    code (`campaignsite.regions`)."""
+
+    def describe(self) -> str:
+        return "a 6-digit code (440000), a Chinese or English name (广东省, Guangdong) or `national`"
+
+    def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str | None:
+        value = reader.get(path)
+        written = str(value) if isinstance(value, int) and not isinstance(value, bool) else reader.plain(path, required)
+        if written is None:
+            return None
+        code = region_code(written)
+        if code is None:
+            guesses = close_names(written)
+            reader.problem(path, f"'{visible(written)}' is not a provincial-level region of China",
+                           hint=(f"did you mean '{guesses[0]}'? " if guesses else "")
+                           + "write its 6-digit code (440000) or its name (广东省 or Guangdong), or national")
+        return code
 
 
 ONLINE_RE = re.compile(r"^https://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$")
