@@ -7,16 +7,27 @@ templates' parsed facts, kept by the preview between rebuilds or read from the c
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jinja2
 
 from .errors import Problem, SiteError
-from .load import CONVERSIONS_FILE, READINGS_FILE, THEME_DIR, ReadingCache, cache_dir, read_cache_file
+from .load import (
+    CONVERSIONS_FILE,
+    READINGS_FILE,
+    THEME_DIR,
+    ReadingCache,
+    cache_dir,
+    campaign_time_zone,
+    read_cache_file,
+)
+from .model import DEFAULT_TIMEZONE
 from .render import Conversions, make_environment
 from .render.fingerprints import Parsed
 from .validate import BASE_URL_HINT, normalise_base_url
@@ -34,7 +45,11 @@ class BuildOptions:
     lock_wait: float = 60.0  # seconds to wait for another build of the same output folder
 
     def day(self) -> date:
-        return self.today or build_date()
+        return self.today or build_date(zone=campaign_time_zone(self.site_dir) or DEFAULT_TIMEZONE)
+
+    def dated(self) -> BuildOptions:
+        """These options with the build date fixed, so that every stage of one build sees the same day."""
+        return self if self.today else dataclasses.replace(self, today=self.day())
 
     def published_at(self, campaign_base_url: str) -> str:
         """The site's full address: --base-url when given (checked here), else the campaign's."""
@@ -81,15 +96,20 @@ class Session:
         return self.environments[key]
 
 
-def build_date(environ: Mapping[str, str] = os.environ) -> date:
-    """The date the output depends on: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+def build_date(environ: Mapping[str, str] = os.environ, zone: str = DEFAULT_TIMEZONE) -> date:
+    """The date the output depends on, the day it is in the campaign's time zone (not the server's): at the
+    moment SOURCE_DATE_EPOCH gives when set (reproducible builds), else now."""
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):  # validation reports the zone; the day is then the default zone's
+        tz = ZoneInfo(DEFAULT_TIMEZONE)
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+            return datetime.fromtimestamp(int(epoch), tz=tz).date()
         except (ValueError, OverflowError, OSError):
             raise SiteError([Problem("SOURCE_DATE_EPOCH", message=f"'{epoch}' is not a number of seconds",
                                      hint="set it to a Unix time such as 1222819200, or unset it")]) from None
-    return date.today()
+    return datetime.now(tz).date()
 
 

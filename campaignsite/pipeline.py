@@ -66,6 +66,7 @@ def build(options: BuildOptions, session: Session | None = None, progress: Progr
 
 def _build(options: BuildOptions, session: Session | None, progress: Progress | None,
            swap_lock: Callable[[], AbstractContextManager[object]]) -> BuildResult:
+    options = options.dated()
     output = options.output_dir
     recover(output, _display(output, options.site_dir))
     previous = load_previous(output)
@@ -97,7 +98,7 @@ class Checked:
 def check(options: BuildOptions) -> Checked:
     """Every stage of a build but the writing: every page and file, rendered in memory."""
     session = Session()
-    planned, warnings, assets = plan_site(options, session)
+    planned, warnings, assets = plan_site(options.dated(), session)
     return Checked(planned, render_site(planned, session.conversions), assets, warnings)
 
 

@@ -241,3 +241,22 @@ def test_a_daily_event_keeps_its_hour_across_a_daylight_saving_change():
     assert [(day.day, day.hour, day.utcoffset()) for day in days] == [
         (29, 9, timedelta(hours=1)), (30, 9, timedelta(hours=1)), (31, 9, timedelta(hours=2)),
         (1, 9, timedelta(hours=2)), (2, 9, timedelta(hours=2))]  # 9:00 local on each day, summer time from the 31st
+
+
+# --- the build date is the day it is in the campaign's zone ---------------------------------------------
+
+def test_the_build_date_is_the_day_in_the_campaigns_time_zone():
+    from campaignsite.options import build_date
+    moment = {"SOURCE_DATE_EPOCH": "1735664400"}  # 2024-12-31 17:00 UTC
+    assert build_date(moment, zone="Asia/Shanghai") == date(2025, 1, 1)  # 01:00 the next day there
+    assert build_date(moment, zone="Europe/London") == date(2024, 12, 31)
+    assert build_date(moment, zone="Not/AZone") == date(2025, 1, 1)  # validation reports it; the default zone's day
+
+
+def test_the_zone_is_read_from_campaign_yaml_before_anything_else(tmp_path):
+    from campaignsite.load import campaign_time_zone
+    assert campaign_time_zone(tmp_path) is None  # no campaign.yaml: the load stage will say so
+    (tmp_path / "campaign.yaml").write_text("site:\n  timezone: Europe/London\n", encoding="utf-8")
+    assert campaign_time_zone(tmp_path) == "Europe/London"
+    (tmp_path / "campaign.yaml").write_text("site: [oops\n", encoding="utf-8")
+    assert campaign_time_zone(tmp_path) is None
