@@ -12,12 +12,12 @@ validation (does a referenced image exist and decode?), render (the HTML) and wr
 the cache) may all use it.
 """
 from .cache import IMAGES_FILE, ImageCache, load_image_cache, read_image
-from .decode import ACCEPTED, sniff
+from .decode import ACCEPTED, at_reference, sniff
 from .encode import DEFAULT_SETTINGS, Encoded, ImageSettings, Variant, encode_image, source_hash, widths_for
 from .picture import DEFAULT_SIZES, File, Picture, picture, picture_html, published_name, root_link
 
 __all__ = [
     "ACCEPTED", "DEFAULT_SETTINGS", "DEFAULT_SIZES", "IMAGES_FILE", "Encoded", "File", "ImageCache", "ImageSettings",
-    "Picture", "Variant", "encode_image", "load_image_cache", "picture", "picture_html", "published_name",
-    "read_image", "root_link", "sniff", "source_hash", "widths_for",
+    "Picture", "Variant", "at_reference", "encode_image", "load_image_cache", "picture", "picture_html",
+    "published_name", "read_image", "root_link", "sniff", "source_hash", "widths_for",
 ]

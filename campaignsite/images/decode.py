@@ -14,7 +14,8 @@ refused with what to save them as. An animated image is refused (the site would 
 its frames, chosen for the author, and moving pictures need a way to pause them). An image over the
 pixel limit is refused from its declared size, before anything is decoded (a decompression bomb:
 a small file that claims a huge size); Pillow's own DecompressionBombWarning is made an error too,
-so it is never only printed.
+so it is never only printed. Pillow's other warnings (about a damaged EXIF block, which is read only
+for the orientation and never published) are not printed: the picture is published as stored.
 
 Colour: a picture with an ICC profile (a phone's Display P3, a camera's Adobe RGB, a CMYK print
 profile) is converted to sRGB with it, and the profile is then dropped: browsers show an untagged
@@ -116,14 +117,22 @@ def damaged(display: str) -> Problem:
     return Problem(display, message="the image is damaged or cut short", hint="export or copy it again")
 
 
+def at_reference(problem: Problem, file: str, line: int = 0, col: int = 0, path: str = "") -> Problem:
+    """A problem of an image file told where the image is used (a page's line, a cover's `image.src`),
+    naming the image: `content/news/x.zh.md:12:3: content/images/x.svg: is an SVG image, … — …`."""
+    return Problem(file, line, col, path, message=f"{problem.file}: {problem.message}", hint=problem.hint,
+                   severity=problem.severity)
+
+
 def decode(data: bytes, display: str, limit: int, largest: int) -> Upright | Problem:
     """The picture upright, in sRGB, RGB or RGBA, with no metadata; or the problem. `largest` is the
     widest variant wanted: a large JPEG is decoded at a reduced scale that still covers it."""
     problem = refused(display, data)
     if problem is not None:
         return problem
-    with warnings.catch_warnings():  # the pixel limit as an error, never a warning printed
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # damaged EXIF: only its orientation is read, and it is never published
+        warnings.simplefilter("error", Image.DecompressionBombWarning)  # the pixel limit: an error, never printed
         try:
             return _decode(data, display, limit, largest)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):

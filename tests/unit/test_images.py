@@ -18,6 +18,7 @@ from campaignsite.images import (
     Encoded,
     ImageCache,
     ImageSettings,
+    at_reference,
     encode_image,
     load_image_cache,
     picture,
@@ -215,11 +216,38 @@ def test_a_16_bit_colour_png_is_read_as_8_bits():
     assert read_back(encoded.variants[1].data).getpixel((1, 1))[0] > 240
 
 
-def test_an_icc_profile_is_applied_then_dropped():
-    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    encoded = encode_image(saved(photo((50, 50)), "PNG", icc_profile=profile), "content/images/x.png")
-    image = read_back(encoded.variants[0].data)
-    assert "icc_profile" not in image.info and image.getpixel((5, 5))[0] > 180
+def xyz(x: float, y: float, z: float) -> bytes:
+    return b"XYZ \0\0\0\0" + b"".join(struct.pack(">i", round(v * 65536)) for v in (x, y, z))
+
+
+def wide_gamut_profile() -> bytes:
+    """An ICC v2 matrix profile with Display P3's primaries (as a phone tags its photos)."""
+    curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, 0x0233) + b"\0\0"  # gamma 2.2
+    tags = [(b"wtpt", xyz(0.9642, 1.0, 0.8249)), (b"rXYZ", xyz(0.5151, 0.2412, -0.0011)),
+            (b"gXYZ", xyz(0.2920, 0.6922, 0.0419)), (b"bXYZ", xyz(0.1571, 0.0666, 0.7841)),
+            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    table, body, offset = b"", b"", 128 + 4 + 12 * len(tags)
+    for signature, data in tags:
+        table += signature + struct.pack(">II", offset + len(body), len(data))
+        body += data
+    header = (struct.pack(">I", offset + len(body)) + b"lcms" + struct.pack(">I", 0x02100000) + b"mntrRGB XYZ "
+              + b"\0" * 12 + b"acsp" + b"\0" * 28 + xyz(0.9642, 1.0, 0.8249)[8:] + b"\0" * 48)
+    return header + struct.pack(">I", len(tags)) + table + body
+
+
+@pytest.mark.parametrize("format", ["PNG", "JPEG", "WEBP"])
+def test_a_wide_gamut_photo_is_converted_to_srgb_and_its_profile_dropped(format):
+    data = saved(photo((50, 50), colour=(200, 100, 50)), format, icc_profile=wide_gamut_profile(), quality=100)
+    for variant in encode_image(data, "content/images/x.png").variants:
+        image = read_back(variant.data)
+        red, green, blue = image.getpixel((25, 25))
+        assert "icc_profile" not in image.info and red >= 210 and blue <= 32  # sRGB (216, 93, 24)
+
+
+def test_a_broken_profile_leaves_the_colours_as_they_are():
+    data = saved(photo((50, 50), colour=(200, 100, 50)), "PNG", icc_profile=b"not a profile")
+    red, green, blue = read_back(encode_image(data, "content/images/x.png").variants[0].data).getpixel((25, 25))
+    assert abs(red - 200) <= 4 and abs(blue - 50) <= 4
 
 
 # Bad input: each a located problem
@@ -283,6 +311,16 @@ def test_no_damage_to_a_file_escapes_as_an_exception():
             assert isinstance(encode_image(flipped, "content/images/x.jpg"), Encoded | Problem)
 
 
+def test_no_damage_to_the_metadata_escapes_as_an_exception():
+    data = tagged_jpeg()
+    with warnings.catch_warnings(record=True) as printed:
+        warnings.simplefilter("always")
+        for at in range(2, data.index(b"\xff\xdb"), 5):  # every block before the pixels' tables
+            flipped = data[:at] + bytes([data[at] ^ 0xA5]) + data[at + 1:]
+            assert isinstance(encode_image(flipped, "content/images/x.jpg"), Encoded | Problem)
+    assert printed == []  # a damaged EXIF block prints nothing: it is never published
+
+
 SVG = ("is an SVG image, which is not published — an SVG can carry scripts that would run on the site: "
        "export it as PNG")
 
@@ -328,6 +366,14 @@ def test_an_animated_image_is_refused():
 
 def test_a_single_frame_gif_is_accepted():
     assert variants(encode_image(saved(photo((40, 20)), "GIF"), "content/images/x.gif"))[0] == (40, 20, "webp")
+
+
+def test_a_problem_of_an_image_is_told_where_the_image_is_used():
+    problem = encode_image(b"<svg/>", "content/images/x.svg")
+    assert str(at_reference(problem, "content/news/2008-09-01-opening.zh.md", 12, 3)) == (
+        f"content/news/2008-09-01-opening.zh.md:12:3: content/images/x.svg: {SVG}")
+    assert str(at_reference(problem, "content/news/2008-09-01-opening.en.md", 4, path="image.src")) == (
+        f"content/news/2008-09-01-opening.en.md:4: image.src: content/images/x.svg: {SVG}")
 
 
 # Reading the file, under the rule every source file keeps
