@@ -150,12 +150,12 @@ def _decode(data: bytes, display: str, limit: int, largest: int) -> Upright | Pr
         return Problem(display, message="is an animated image, which is not published",
                        hint="export the one frame to show as PNG or JPEG")
     turned = image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8)
-    if image.format == "JPEG" and width > largest and height > largest:
+    full = (height, width) if turned else (width, height)
+    if image.format == "JPEG" and full[0] > largest:
         wanted = (largest, largest * height // width) if not turned else (largest * width // height, largest)
         image.draft(image.mode, wanted)  # decodes at 1/2, 1/4 or 1/8 scale when that still covers `largest`
     image.load()
     upright = ImageOps.exif_transpose(image) or image
-    full = (height, width) if turned else (width, height)
     return Upright(_plain(_to_srgb(upright)), *full)
 
 

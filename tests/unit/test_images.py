@@ -119,6 +119,9 @@ def test_a_large_turned_jpeg_is_decoded_reduced_yet_covers_the_widest_variant():
     encoded = encode_image(saved(photo((4000, 3000)), "JPEG", exif=exif), "content/images/x.jpg")
     assert (encoded.width, encoded.height) == (3000, 4000)
     assert variants(encoded)[-1] == (1600, 2133, "jpg")
+    panorama = encode_image(saved(photo((4000, 900)), "JPEG"), "content/images/x.jpg")
+    assert variants(panorama)[::2] == [(480, 108, "webp"), (960, 216, "webp"), (1600, 360, "webp")]
+    assert read_back(panorama.variants[-1].data).size == (1600, 360)
 
 
 # Privacy: nothing but pixels is published
