@@ -11,7 +11,7 @@ It sits between validate and load: it reads files under load's rule and uses not
 validation (does a referenced image exist and decode?), render (the HTML) and write (the files,
 the cache) may all use it.
 """
-from .cache import IMAGES_FILE, ImageCache, load_image_cache, read_image
+from .cache import IMAGES_FILE, ImageCache, load_image_cache, process_all, read_image
 from .decode import ACCEPTED, at_reference, sniff
 from .encode import DEFAULT_SETTINGS, Encoded, ImageSettings, Variant, encode_image, source_hash, widths_for
 from .picture import DEFAULT_SIZES, File, Picture, picture, picture_html, published_name, root_link
@@ -19,5 +19,5 @@ from .picture import DEFAULT_SIZES, File, Picture, picture, picture_html, publis
 __all__ = [
     "ACCEPTED", "DEFAULT_SETTINGS", "DEFAULT_SIZES", "IMAGES_FILE", "Encoded", "File", "ImageCache", "ImageSettings",
     "Picture", "Variant", "at_reference", "encode_image", "load_image_cache", "picture", "picture_html",
-    "published_name", "read_image", "root_link", "sniff", "source_hash", "widths_for",
+    "process_all", "published_name", "read_image", "root_link", "sniff", "source_hash", "widths_for",
 ]

@@ -6,7 +6,8 @@ Gives: the file's bytes or the `Problem` (`read_image`, under load's rule for ev
 a regular file inside the campaign folder, not a link elsewhere, not a pipe or a folder);
 `ImageCache`, which gives an image's `Encoded` without processing it again when a build has seen
 the same bytes with the same settings (`process`, or `cached` and `keep` when the processing runs
-in a worker); `load_image_cache` to start a build from the cache folder. The write stage keeps it
+in a worker); `process_all`, a build's images through the cache, those it lacks on forked workers;
+`load_image_cache` to start a build from the cache folder. The write stage keeps it
 there with `save_cache(output, IMAGES_FILE, cache.to_save())` when `cache.changed`.
 
 The cache holds the variants' bytes: a rebuild writes them without decoding anything. It keeps only
@@ -16,11 +17,14 @@ the images the last build used, so it does not grow with every photo ever replac
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Problem
 from ..load import Within, cache_dir, check_file, read_bytes, read_cache_file
 from ..load.files import missing
+from ..parallel import Workers, can_fork
 from .encode import DEFAULT_SETTINGS, Encoded, ImageSettings, encode_image
 
 IMAGES_FILE = "images.pickle"  # in the tool's cache folder, beside markdown.pickle
@@ -90,3 +94,36 @@ class ImageCache:
 def load_image_cache(output: Path, settings: ImageSettings = DEFAULT_SETTINGS) -> ImageCache:
     """The images the last build into `output` processed; an empty cache when there is none or it cannot be read."""
     return ImageCache(read_cache_file(cache_dir(output) / IMAGES_FILE), settings)
+
+
+def process_all(cache: ImageCache, sources: Sequence[tuple[bytes, str]], workers: int = 1) -> list[Encoded | Problem]:
+    """Each image's variants or problem, in the order of `sources` ((bytes, name for messages) each):
+    the ones the cache knows at once; the others processed once per distinct content, on `workers`
+    forked processes when there are several (only the results travel back, pickled)."""
+    keys = [cache.key(data) for data, _ in sources]
+    jobs = list({key: number for number, key in reversed(list(enumerate(keys))) if key not in cache.known}.values())
+    problems: dict[str, Problem] = {}
+    for number, result in _run(jobs, sources, cache, workers):
+        if isinstance(result, Problem):
+            problems[keys[number]] = result
+        else:
+            cache.keep(sources[number][0], result)
+    found: list[Encoded | Problem] = []
+    for key, (_, display) in zip(keys, sources, strict=True):
+        if key in problems:
+            found.append(replace(problems[key], file=display))
+        else:
+            cache.used.add(key)
+            found.append(cache.known[key])
+    return found
+
+
+def _run(jobs: list[int], sources: Sequence[tuple[bytes, str]], cache: ImageCache,
+         workers: int) -> Iterable[tuple[int, Encoded | Problem]]:
+    def task(job: int) -> tuple[int, Encoded | Problem]:
+        data, display = sources[jobs[job]]
+        return jobs[job], encode_image(data, display, cache.settings)
+
+    if workers > 1 and len(jobs) > 1 and can_fork():
+        return Workers(task, min(workers, len(jobs)), len(jobs)).results()
+    return (task(job) for job in range(len(jobs)))

@@ -23,6 +23,7 @@ from campaignsite.images import (
     load_image_cache,
     picture,
     picture_html,
+    process_all,
     published_name,
     read_image,
     widths_for,
@@ -459,6 +460,20 @@ def test_processing_runs_in_a_forked_worker_and_its_result_travels_back():
         cache.keep(sources[number], encoded)
     assert all(cache.cached(source) is not None for source in sources) and cache.processed == 3
     assert pickle.loads(pickle.dumps(encode_image(b"x", "content/images/x.jpg"))) == encode_image(b"x", "content/images/x.jpg")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_builds_images_are_processed_once_per_content_in_order_on_workers(workers):
+    one, two = saved(photo((600, 300)), "PNG"), saved(photo((600, 300), colour=(9, 9, 9)), "PNG")
+    sources = [(one, "content/images/a.png"), (b"text", "content/images/b.jpg"), (two, "content/images/c.png"),
+               (one, "content/images/d.png"), (b"text", "content/images/e.jpg")]
+    cache = ImageCache()
+    found = process_all(cache, sources, workers)
+    assert cache.processed == 2 and found[0] == found[3] == encode_image(one, "content/images/a.png")
+    assert found[2] == encode_image(two, "content/images/c.png")
+    assert [p.file for p in found if isinstance(p, Problem)] == ["content/images/b.jpg", "content/images/e.jpg"]
+    again = ImageCache(cache.to_save())
+    assert process_all(again, sources, workers) == found and again.processed == 0 and not again.changed
 
 
 # Names and HTML
