@@ -10,7 +10,7 @@ import warnings
 import zlib
 
 import pytest
-from PIL import ExifTags, Image, ImageCms
+from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 
 from campaignsite.errors import Problem
 from campaignsite.images import (
@@ -128,15 +128,21 @@ def test_a_large_turned_jpeg_is_decoded_reduced_yet_covers_the_widest_variant():
 # Privacy: nothing but pixels is published
 
 
-def tagged_jpeg() -> bytes:
+def camera_exif() -> Image.Exif:
     exif = Image.Exif()
     exif[ExifTags.Base.Make] = "PhoneMaker"
     exif[ExifTags.Base.Artist] = "Zhang San"
     exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.BodySerialNumber] = SERIAL
     exif.get_ifd(ExifTags.IFD.GPSInfo).update({1: "N", 2: (39.0, 54.0, 27.0), 3: "E", 4: (116.0, 23.0, 17.0)})
-    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    data = saved(photo((600, 400)), "JPEG", exif=exif, icc_profile=icc, comment=b"shot at home",
-                 xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Zhang San</x:xmpmeta>')
+    return exif
+
+
+ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Zhang San</x:xmpmeta>'
+
+
+def tagged_jpeg() -> bytes:
+    data = saved(photo((600, 400)), "JPEG", exif=camera_exif(), icc_profile=ICC, comment=b"shot at home", xmp=XMP)
     iptc = b"Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00\x00\x0c\x1c\x02\x50\x00\x08Zhang Sa"
     return data[:2] + b"\xff\xed" + struct.pack(">H", len(iptc) + 2) + iptc + data[2:]  # an IPTC block
 
@@ -164,8 +170,21 @@ def test_the_source_of_the_privacy_test_does_carry_every_block():
     assert {"comment", "xmp"} <= set(source.info) and {0xE1, 0xE2, 0xED, 0xFE} <= jpeg_markers(tagged_jpeg())
 
 
-def test_no_metadata_block_is_published_no_exif_gps_serial_xmp_iptc_icc_or_comment():
-    encoded = encode_image(tagged_jpeg(), "content/images/x.jpg")
+def tagged_png() -> bytes:
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "Zhang San")
+    text.add_itxt("XML:com.adobe.xmp", XMP.decode())
+    return saved(photo((600, 400)), "PNG", exif=camera_exif(), icc_profile=ICC, pnginfo=text)
+
+
+def tagged_webp() -> bytes:
+    return saved(photo((600, 400)), "WEBP", exif=camera_exif(), icc_profile=ICC, xmp=XMP)
+
+
+@pytest.mark.parametrize("tagged", [tagged_jpeg, tagged_png, tagged_webp])
+def test_no_metadata_block_is_published_no_exif_gps_serial_xmp_iptc_icc_or_comment(tagged):
+    assert SERIAL.encode() in tagged() and b"Zhang San" in tagged()
+    encoded = encode_image(tagged(), "content/images/x.jpg")
     for variant in encoded.variants:
         image = read_back(variant.data)
         assert len(image.getexif()) == 0
