@@ -26,7 +26,7 @@ from ..validate.campaign import campaign_year
 from ..validate.sheetrows import Row, SheetRows, activity_cells, read_rows
 
 _INDEX = re.compile(r"\[\d+\]")
-_ROW = re.compile(r"[A-Z]+(\d+) \(")
+_ROW = re.compile(r"([A-Z]+)(\d+)(?: \(|$)")
 
 
 class SheetError(SiteError):
@@ -134,10 +134,11 @@ def _validate(site_dir: Path, sources: Sources, written: dict[str, int], found: 
         raise SheetError(sorted(problems, key=lambda p: (p.file != sheet.file, _row_of(p)))) from None
 
 
-def _row_of(problem: Problem) -> int:
-    """The row a problem placed in the sheet is on (`Sheet1!B5 (title.en)` -> 5), to list them row by row."""
+def _row_of(problem: Problem) -> tuple[int, int, str]:
+    """Where a problem placed in the sheet is (`Sheet1!B5 (title.en)` -> row 5, column B), to list them row by row
+    and, in a row, column by column."""
     match = _ROW.search(problem.path)
-    return int(match.group(1)) if match else 0
+    return (int(match.group(2)), len(match.group(1)), match.group(1)) if match else (0, 0, "")
 
 
 def _at_row(problem: Problem, written: dict[str, int], found: SheetRows, sheet: Sheet) -> Problem:

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, SiteError
-from .sourcefiles import write_sources
+from ..errors import Problem, SiteError, os_problem
+from .sourcefiles import write_sources as _write_sources
 
 
 def add_spreadsheet_commands(commands: Any, site_options: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -94,6 +94,18 @@ def run_export(args: argparse.Namespace) -> int:
     write_sources({args.file: csv_bytes(rows) if suffix == ".csv" else workbook_bytes(rows)})
     print(f"Exported {len(rows)} activit{'y' if len(rows) == 1 else 'ies'} to {args.file}.")
     return 0
+
+
+def write_sources(files: dict[Path, str | bytes]) -> None:
+    """Every file or none; a failure (a full disk, a folder without permission) as one located line."""
+    try:
+        _write_sources(files)
+    except OSError as exc:
+        shown = Path(exc.filename or ".")
+        if shown.name.startswith(".") and shown.name.endswith(".tmp"):  # the temporary beside the file it replaces
+            shown = shown.with_name(shown.name[1:-4])
+        raise SiteError([os_problem(exc, str(shown), hint="nothing was changed; free some space, or check the "
+                                                          "folder's permissions, and run it again")]) from None
 
 
 def _refuse_suffix(path: Path, suffixes: tuple[str, ...]) -> str:

@@ -36,6 +36,7 @@ class Row:
 class SheetRows:
     rows: list[Row] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)  # a column's key -> its index (from 0)
+    slugs: dict[str, list[int]] = field(default_factory=dict)  # each slug -> its rows (those with mistakes too)
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, sheet: Sheet, key: str, row: int) -> str:
@@ -107,6 +108,7 @@ def _read_row(sheet: Sheet, found: SheetRows, number: int, cells: tuple[Cell, ..
                                       message="the Chinese title is missing",
                                       hint="write it (the row's slug is made from it), or give the row a slug"))
         return None
+    found.slugs.setdefault(slug, []).append(number)
     return None if bad else Row(number, slug, nested({**values, "slug": slug}))
 
 
@@ -139,13 +141,10 @@ def nested(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_slugs(sheet: Sheet, found: SheetRows) -> None:
-    first: dict[str, list[int]] = {}
-    for row in found.rows:
-        first.setdefault(row.slug, []).append(row.number)
-    for slug, numbers in first.items():
+    for slug, numbers in found.slugs.items():
         if len(numbers) < 2:
             continue
-        rows = ", ".join(str(n) for n in numbers)
+        rows = f"{', '.join(str(n) for n in numbers[:-1])} and {numbers[-1]}"
         for number in numbers:
             found.problems.append(Problem(
                 sheet.file, path=found.where(sheet, "slug", number),
