@@ -10,7 +10,7 @@ removed only with --prune); or every problem of every row, located by sheet and 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_sources(files: dict[Path, str | bytes]) -> None:
+def write_sources(files: Mapping[Path, str | bytes]) -> None:
     """Every file or none; a failure (a full disk, a folder without permission) as one located line."""
     try:
         _write_sources(files)
