@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from ..validate import validate
 from ..validate.campaign import campaign_year
 from ..validate.sheetrows import Row, SheetRows, activity_cells, read_rows
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _INDEX = re.compile(r"\[\d+\]")
 _ROW = re.compile(r"([A-Z]+)(\d+)(?: \(|$)")
 
@@ -147,29 +149,54 @@ def _at_row(problem: Problem, written: dict[str, int], found: SheetRows, sheet: 
                                path=found.where(sheet, key, written[problem.file]))
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Writes an activity as the campaign's files are written by hand: texts of several lines as `|` blocks, the
-    schedule on one line (`{kind: days, start: 2008-09-22, end: 2008-09-22}`)."""
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`0-9.+=~<\\/][^:#\n\t\\\"']*")
+_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}  # what YAML 1.1 reads as something else
 
 
-class _Flow(dict):
-    pass
+def scalar(value: Any) -> str:
+    """A value as a YAML scalar: plain where that surely reads back as the same text, else as PyYAML writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and _PLAIN.fullmatch(value) and value == value.rstrip() and value.isprintable() \
+            and value.lower() not in _WORDS:
+        return value
+    if isinstance(value, str) and value.isprintable():  # single quotes hold any one line: only ' is doubled
+        return "'" + value.replace("'", "''") + "'"
+    return yaml.dump(value, Dumper=_DUMPER, allow_unicode=True, width=10**6, default_flow_style=True).removesuffix(
+        "\n...\n").removesuffix("\n")
 
 
-def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+def _block(text: str, indent: str) -> str | None:
+    """A text of several lines as a `|` block under its key, or None when a block cannot hold it exactly."""
+    lines = text.split("\n")
+    body = lines[:-1] if text.endswith("\n") else lines
+    if text.endswith("\n\n") or not body or not body[0] or body[0][0] == " " or any(
+            line != line.rstrip() or not line.isprintable() for line in body):
+        return None
+    return ("|" if text.endswith("\n") else "|-") + "".join(f"\n{indent}{line}" if line else "\n" for line in body)
 
 
-def _flow(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.MappingNode:
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
-
-
-_Dumper.add_representer(str, _text)
-_Dumper.add_representer(_Flow, _flow)
+def _value(value: Any, indent: str) -> str:
+    if isinstance(value, str) and "\n" in value:
+        return _block(value, indent) or scalar(value)
+    return scalar(value)
 
 
 def activity_yaml(data: dict[str, Any]) -> str:
-    """An activity's file: its keys in order, each text in both languages under its key, dates as dates."""
-    shaped = {key: _Flow(value) if key == "schedule" else value for key, value in data.items()}
-    return yaml.dump(shaped, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6,
-                     default_flow_style=False)
+    """An activity's file as the campaign's files are written by hand: its keys in order, each text in both languages
+    under its key (several lines as a `|` block), the schedule on one line, dates as dates."""
+    lines = []
+    for key, value in data.items():
+        if key == "schedule" and isinstance(value, dict):
+            lines.append(f"{key}: {{{', '.join(f'{k}: {scalar(v)}' for k, v in value.items())}}}")
+        elif isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {sub}: {_value(text, '    ')}" for sub, text in value.items()]
+        elif isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"  - {scalar(item)}" for item in value]
+        else:
+            lines.append(f"{key}: {scalar(value)}")
+    return "\n".join(lines) + "\n"

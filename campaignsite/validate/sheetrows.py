@@ -130,14 +130,14 @@ def _made_slug(values: dict[str, Any]) -> str | None:
 
 def nested(values: dict[str, Any]) -> dict[str, Any]:
     """`{"title.zh": …}` -> `{"title": {"zh": …}}`, in the order of an activity file."""
-    activity: dict[str, Any] = {}
-    for key in ORDER:
-        if key in values:
-            activity[key] = values[key]
-        inner = {sub.split(".")[1]: value for sub, value in values.items() if sub.split(".")[0] == key and "." in sub}
-        if inner:
-            activity[key] = inner
-    return activity
+    grouped: dict[str, Any] = {}
+    for key, value in values.items():
+        top, _, sub = key.partition(".")
+        if sub:
+            grouped.setdefault(top, {})[sub] = value
+        else:
+            grouped[top] = value
+    return {key: grouped[key] for key in ORDER if key in grouped}
 
 
 def _check_slugs(sheet: Sheet, found: SheetRows) -> None:
