@@ -28,7 +28,6 @@ from campaignsite.regions import REGIONS
 from campaignsite.validate.sheetrows import activity_cells
 
 
-
 def make_sheet(path: Path, rows: int) -> Path:
     from campaignsite.commands.sheetfiles import heading
     from campaignsite.validate.sheetcells import COLUMNS

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
