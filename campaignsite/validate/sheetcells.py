@@ -114,7 +114,8 @@ def read_region(cell: Cell) -> str | CellProblem:
     if code is not None:
         return code
     names = close_names(text)
-    guess = f"did you mean {' or '.join(names)}? " if names else ""
+    listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
+    guess = f"did you mean {listed}? " if names else ""
     return CellProblem(f"'{visible(text)}' is not a region of China",
                        f"{guess}write its 6-digit code (440000), its name (广东省, Guangdong) or national (全国)")
 
