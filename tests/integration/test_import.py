@@ -192,3 +192,34 @@ def test_the_template_has_dropdowns_dates_and_instructions(tmp_path, capsys):
     import zipfile
     sheet = zipfile.ZipFile(tmp_path / "t.xlsx").read("xl/worksheets/sheet1.xml").decode()
     assert sheet.count("<dataValidation ") == 2 and '"campaign,days,months,window,deadline,unscheduled"' in sheet
+
+
+def test_a_named_sheet_is_read_and_a_missing_one_is_named_with_the_others(site, tmp_path, capsys):
+    book = xlsxwriter.Workbook(str(tmp_path / "two.xlsx"))
+    book.add_worksheet("Notes").write(0, 0, "nothing here")
+    local = book.add_worksheet("广东")
+    for number, cells in enumerate(GOOD[:2]):
+        local.write_row(number, 0, [str(cell) for cell in cells])
+    book.close()
+    assert run(capsys, "import", str(tmp_path / "two.xlsx"), "--sheet", "广东", "--site", str(site))[1] == \
+        "Imported two.xlsx: 1 added, 0 updated, 0 unchanged.\n"
+    assert run(capsys, "import", str(tmp_path / "two.xlsx"), "--sheet", "Guangdong", "--site", str(site))[2] == \
+        "two.xlsx: has no sheet named 'Guangdong' — its sheets are: Notes, 广东\n1 error; nothing was written.\n"
+    assert run(capsys, "import", str(tmp_path / "two.xlsx"), "--site", str(site))[2].splitlines()[0] == \
+        "two.xlsx: Notes!A1: 'nothing here' does not end with a column's key — end the heading with one of: " \
+        "title.zh, title.en, summary.zh, summary.en, body.zh, body.en, schedule.kind, schedule.start, " \
+        "schedule.end, schedule.time, region, city.zh, city.en, place.zh, place.en, online, organisers, slug"
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("list.txt", b"x", "list.txt: is not a spreadsheet this tool reads — save it as .xlsx, .xls, .ods or .csv"),
+    ("fake.xlsx", b"not a zip", "fake.xlsx: cannot be read as a spreadsheet"),
+    ("latin.csv", b"\xef\xbb\xbf\xff", "latin.csv: is neither UTF-8 nor GB18030 text — save it from the spreadsheet "
+                                      "as 'CSV UTF-8', or as .xlsx"),
+    ("empty.csv", b"", "empty.csv: the sheet is empty — fill in the template that `import --template FILE.xlsx` "
+                       "writes"),
+])
+def test_a_file_that_is_no_sheet_of_activities_is_named(site, tmp_path, capsys, name, data, message):
+    (tmp_path / name).write_bytes(data)
+    status, _, err = run(capsys, "import", str(tmp_path / name), "--site", str(site))
+    assert status == 1 and err.startswith(message)
