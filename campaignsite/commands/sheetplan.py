@@ -79,7 +79,8 @@ def plan_import(site_dir: Path, sheet: Sheet, name: str, prune: bool) -> Plan:
 
 def _plan_row(site_dir: Path, row: Row, name: str, kept: Kept | None, plan: Plan, docs: dict[str, YamlDoc],
               written: dict[str, int], problems: list[Problem], found: SheetRows, sheet: Sheet) -> None:
-    if kept is not None and same_cells(kept.data, row.activity):
+    data = {**row.activity, "in_notice": False, "imported_from": name}
+    if kept is not None and (kept.data == data or same_cells(kept.data, row.activity)):  # the first: a re-import
         plan.unchanged += 1
         return
     if kept is not None and kept.file == "activities.yaml":
@@ -88,7 +89,6 @@ def _plan_row(site_dir: Path, row: Row, name: str, kept: Kept | None, plan: Plan
                                         "not rewrite", hint="edit it there, or give this row a slug of its own"))
         return
     file = kept.file if kept is not None else f"{ACTIVITIES_DIR}/{row.slug}.yaml"
-    data = {**row.activity, "in_notice": False, "imported_from": name}
     text = activity_yaml(data)
     path = site_dir / file
     if kept is not None and path.is_file() and path.read_bytes() == text.encode("utf-8"):
