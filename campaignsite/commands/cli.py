@@ -1,4 +1,5 @@
-"""The command line: `build` (the default), `check`, `serve`, `init` and `translations`, with options after it.
+"""The command line: `build` (the default), `check`, `serve`, `init`, `translations`, `import` and `export`, with
+options after it.
 
 Takes: the arguments of `campaignsite` (or `python build.py` in a clone, whose default campaign is
 the clone's own).
@@ -20,6 +21,7 @@ from .build import add_build_command
 from .check import add_check_command
 from .init import run_init
 from .serve import add_serve_command
+from .spreadsheets import add_spreadsheet_commands
 from .translations import add_translations_command
 
 
@@ -36,6 +38,7 @@ def make_parser(prog: str = "campaignsite", default_site: Path | None = None) ->
     add_check_command(commands, site_options)
     add_serve_command(commands, site_options)
     add_translations_command(commands, site_options)
+    add_spreadsheet_commands(commands, site_options)
     init = commands.add_parser("init", help="create a new campaign folder with example data",
                                description="Create DIR with an example campaign.yaml, activities.yaml, "
                                            "slogans.yaml and content/, ready to edit; it builds as it is.")

@@ -26,11 +26,11 @@ class Sources:
     """Every document of a campaign, as loaded."""
 
     campaign: YamlDoc
-    activities: YamlDoc | None  # activities.yaml, or None when the activities are in a folder
+    activities: YamlDoc | None  # activities.yaml, or None when there is none (the activities are in the folder)
     slogans: YamlDoc | None
     pages: tuple[MarkdownDoc, ...]
     strings: tuple[YamlDoc, ...]  # the theme's table first, then the site's overrides
-    activity_files: tuple[YamlDoc, ...] = ()  # activities/*.yaml, one activity each, in file-name order
+    activity_files: tuple[YamlDoc, ...] = ()  # activities/*.yaml, one each, in file-name order (after the file's)
     content_files: tuple[str, ...] = ()  # the other files under content/ (images/x.jpg), for links to them
 
 
@@ -86,9 +86,6 @@ class _Reader:
         return doc
 
     def activity_files(self) -> list[YamlDoc | None]:
-        if (self.site_dir / "activities.yaml").exists():
-            self.log.add(Problem("activities.yaml", message="both activities.yaml and the folder activities/ exist",
-                                 hint="keep the activities in one place: the file, or one file each in the folder"))
         files, problems = list_files(self.site_dir / ACTIVITIES_DIR, ACTIVITIES_DIR, self.roots)
         self.log.extend(problems)
         return [self.yaml(path, path.relative_to(self.site_dir).as_posix(), listed=True)
@@ -122,7 +119,9 @@ def load_sources(site_dir: Path, theme_dir: Path, exact: bool = True, cache: Rea
     folder = site_dir / ACTIVITIES_DIR
     in_folder = folder.is_dir() or folder.is_symlink()  # a link that breaks the rule is reported by the listing
     activity_files = read.activity_files() if in_folder else []
-    activities = None if in_folder else read.yaml(site_dir / "activities.yaml", "activities.yaml")
+    # the notice's activities in the file and the imported ones in the folder may go together
+    has_file = not in_folder or (site_dir / "activities.yaml").exists() or (site_dir / "activities.yaml").is_symlink()
+    activities = read.yaml(site_dir / "activities.yaml", "activities.yaml") if has_file else None
     slogans = read.yaml(site_dir / "slogans.yaml", "slogans.yaml", required=False)
     strings = [read.yaml(theme_dir / STRINGS_FILE, STRINGS_FILE)]
     template_folders = [theme_dir / "templates"]

@@ -65,7 +65,7 @@ def translated_fields(sources: Sources) -> list[Field]:
     """Every translated field of the campaign (of the site's own strings table, not of the theme's: the theme's
     table comes first in `sources.strings`, and is the only one when the site is the theme's own folder)."""
     docs: list[YamlDoc] = [sources.campaign]
-    docs += [sources.activities] if sources.activities is not None else list(sources.activity_files)
+    docs += ([sources.activities] if sources.activities is not None else []) + list(sources.activity_files)
     docs += [sources.slogans] if sources.slogans is not None else []
     docs += sources.strings[1:]
     found = [field for doc in docs for field in _yaml_fields(doc)]

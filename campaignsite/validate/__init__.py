@@ -46,10 +46,9 @@ def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
     campaign_reader = Reader(sources.campaign, log, fallback, year=year)
     bodies = read_bodies(campaign_reader)
     slogans = read_slogans(sources.slogans, log, fallback)
-    if sources.activities is not None:
-        activities, places = read_activities(sources.activities, log, fallback, bodies, year=year)
-    else:
-        activities, places = read_activity_files(sources.activity_files, log, fallback, bodies, year=year)
+    in_file = read_activities(sources.activities, log, fallback, bodies, year) if sources.activities else None
+    activities, places = in_file if in_file and not sources.activity_files else read_activity_files(
+        sources.activity_files, log, fallback, bodies, year=year, after=in_file)
     present = Present(listed(sources.activities, "activities") or bool(sources.activity_files),
                       listed(sources.slogans, "slogans"))
     campaign, period = read_campaign(campaign_reader, bodies, {s.slug: s for s in slogans}, present)

@@ -35,14 +35,16 @@ def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
 
 
 def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bool,
-                        bodies: dict[str, Body], year: int | None = None) -> tuple[list[Activity], Places]:
-    """A campaign with many activities may keep them one file each in activities/ (in file-name order)."""
-    activities: list[Activity] = []
-    places: Places = {}
-    if not docs:
+                        bodies: dict[str, Body], year: int | None = None,
+                        after: tuple[list[Activity], Places] | None = None) -> tuple[list[Activity], Places]:
+    """A campaign with many activities may keep them one file each in activities/ (in file-name order), `after`
+    those of activities.yaml when it has both (the notice's in the file, imported ones in the folder)."""
+    activities: list[Activity] = list(after[0]) if after else []
+    places: Places = dict(after[1]) if after else {}
+    if not docs and after is None:
         log.add(Problem("activities", message="the folder holds no activity",
                         hint="add a file such as activities/0010-opening.yaml with one activity"))
-    for number, doc in enumerate(docs, start=1):
+    for number, doc in enumerate(docs, start=len(activities) + 1):
         reader = Reader(doc, log, fallback, year=year)
         if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
             continue

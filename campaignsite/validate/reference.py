@@ -25,9 +25,10 @@ _FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "front matter")
 _INTRO = {
     "campaign.yaml": "The campaign: who runs it, what it is about, when, and the website's settings.",
     "activities.yaml": "The activities, one entry each, in the order of the notice. A campaign with many "
-                       "activities may instead keep them one file each in a folder `activities/` (not both): each "
-                       "file holds the keys of one entry (`slug:`, `title:`, …) at the top level, and the files' "
-                       "names give the order (`activities/0010-opening.yaml`).",
+                       "activities may also keep them one file each in a folder `activities/` (the file's first, "
+                       "then the folder's): each file holds the keys of one entry (`slug:`, `title:`, …) at the top "
+                       "level, and the files' names give the order (`activities/0010-opening.yaml`); "
+                       "`import` writes there.",
     "slogans.yaml": "The slogans, in order. The file may be left out: the site then has no gallery.",
     "front matter": "The block between the two `---` lines at the top of `content/NAME.zh.md` and "
                     "`content/NAME.en.md` (each file holds one language).",

@@ -1,6 +1,7 @@
 """A campaign with many activities may keep them one file each in activities/: same site, exact messages."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -64,13 +65,29 @@ def test_a_slug_used_by_two_files_names_the_first(tmp_path):
            "activities/0010-book-fair.yaml — give each activity a slug of its own" in failed_build(site)
 
 
-def test_the_file_and_the_folder_together_are_refused(tmp_path):
+def test_the_file_and_the_folder_together_give_the_file_first_then_the_folder(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    original = (site / "activities.yaml").read_text(encoding="utf-8")
+    files = split_into_folder(site)
+    kept = files[0].read_text(encoding="utf-8")
+    for path in files:
+        path.unlink()
+    (site / "activities.yaml").write_text(original.replace("slug: book-fair", "slug: book-fair-notice"), encoding="utf-8")
+    files[0].write_text(kept.replace("slug: book-fair", "slug: local-fair") + "in_notice: false\n", encoding="utf-8")
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    data = json.loads((site / "output" / "data" / "activities.json").read_text(encoding="utf-8"))
+    slugs = [item["slug"] for item in (data["activities"] if isinstance(data, dict) else data)]
+    assert slugs[-1] == "local-fair" and slugs[0] == "book-fair-notice"
+
+
+def test_a_slug_in_the_file_and_in_the_folder_names_the_file(tmp_path):
     site = copy_fixture("reading-festival", tmp_path)
     original = (site / "activities.yaml").read_text(encoding="utf-8")
     split_into_folder(site)
     (site / "activities.yaml").write_text(original, encoding="utf-8")
-    assert "activities.yaml: both activities.yaml and the folder activities/ exist — keep the activities in one " \
-           "place: the file, or one file each in the folder" in failed_build(site)
+    assert "activities/0010-book-fair.yaml:1:7: slug: the slug 'book-fair' is already used by activities.yaml " \
+           "— give each activity a slug of its own" in failed_build(site)
 
 
 def test_an_edited_activity_file_is_read_again_and_the_others_come_from_the_cache(tmp_path):

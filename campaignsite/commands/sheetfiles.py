@@ -1,0 +1,124 @@
+"""Spreadsheets the tool writes: the template an office fills in, and the export of a campaign's activities.
+
+Takes: the file to write (.xlsx through xlsxwriter, or .csv for the export: UTF-8 with a byte-order mark, which
+Excel opens as UTF-8), and the rows (cells in `sheetcells.COLUMNS` order).
+Gives: the bytes of the file; the caller writes them through `sourcefiles` (whole or not at all). Each heading is
+the Chinese words, the English words and the key (`标题（中文） Title (Chinese) title.zh`), so that the import
+reads it back; the date columns are formatted as dates; `schedule.kind` and `region` have dropdown lists.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from ..load.sheets import Cell
+from ..model import SCHEDULE_KINDS
+from ..regions import REGIONS
+from ..validate.sheetcells import COLUMNS, DATES, HEADINGS, region_cell
+
+SHEET = "Activities"
+EXAMPLE: dict[str, Cell] = {
+    "title.zh": "示例：质量开放日", "title.en": "Example: quality open day",
+    "summary.zh": "企业向公众开放生产线。", "summary.en": "Enterprises open their production lines to the public.",
+    "body.zh": "活动当天，企业向公众开放生产线，并介绍质量管理方法。",
+    "body.en": "On the day, enterprises open their production lines and explain how they manage quality.",
+    "schedule.kind": "days", "schedule.start": date(2008, 9, 22), "schedule.end": date(2008, 9, 22),
+    "schedule.time": "09:00-11:30", "region": region_cell("440000"), "city.zh": "广州市", "city.en": "Guangzhou",
+    "place.zh": "市质量技术监督局", "place.en": "Municipal Quality and Technical Supervision Bureau",
+    "online": "", "organisers": "", "slug": "",
+}
+INSTRUCTIONS = (
+    ("如何填写", "How to fill in this workbook"),
+    ("每行一项活动；第一行是列标题，请勿修改每个标题末尾的英文键（如 title.zh）。",
+     "One activity a row; the first row holds the headings: keep the key at the end of each (such as title.zh)."),
+    ("可以删除不需要的可选列；标题、日程类型两列必须保留。",
+     "Optional columns may be deleted; keep the title and schedule kind columns."),
+    ("日期写成 2008-09-22、2008/9/22 或 2008年9月22日，也可以用表格的日期格式。",
+     "Write dates as 2008-09-22, 2008/9/22 or 2008年9月22日, or use the spreadsheet's date format."),
+    ("日程类型：days（某日或连续几天）、months（按月）、window（大致时间，需另写说明）、deadline（截止日）、"
+     "campaign（活动期间）、unscheduled（时间待定）。",
+     "Schedule kind: days (one day or several), months, window (approximate; needs a wording), deadline, "
+     "campaign (during the campaign) or unscheduled (date to be announced)."),
+    ("省级地区从下拉列表中选择，或写代码（440000）、中文或英文名称；全国性活动选 national。",
+     "Choose the region from the list, or write its code (440000) or its name in Chinese or English; national "
+     "for an activity across the country."),
+    ("网址名（slug）可以不填：将由地区代码和中文标题生成。若以后要修改已导入活动的标题，请先填上它的网址名，"
+     "否则会被当作一项新活动。",
+     "The slug may be left empty: it is made from the region's code and the Chinese title. Before changing the "
+     "title of an activity already imported, fill in its slug, or it becomes a new activity."),
+    ("再次导入同一文件只会更新有改动的行；从文件中删去的活动只有加上 --prune 才会从网站删除。",
+     "Importing the same file again changes only the rows that changed; an activity deleted from the file leaves "
+     "the site only with --prune."),
+)
+
+
+def heading(key: str) -> str:
+    zh, en = HEADINGS[key]
+    return f"{zh} {en} {key}"
+
+
+def template_bytes() -> bytes:
+    """The workbook to fill in: the headings, one example row, the dropdowns, and the instructions."""
+    return workbook_bytes([[EXAMPLE[key] for key in COLUMNS]], instructions=True)
+
+
+def workbook_bytes(rows: list[list[Cell]], instructions: bool = False) -> bytes:
+    import xlsxwriter  # loaded only by these commands: building a site does not need it
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sheet.xlsx"
+        book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                               "strings_to_urls": False})
+        _activities_sheet(book, rows)
+        if instructions:
+            _instructions_sheet(book)
+        book.close()
+        return path.read_bytes()
+
+
+def _activities_sheet(book: object, rows: list[list[Cell]]) -> None:
+    sheet = book.add_worksheet(SHEET)  # type: ignore[attr-defined]
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})  # type: ignore[attr-defined]
+    dates = book.add_format({"num_format": "yyyy-mm-dd"})  # type: ignore[attr-defined]
+    sheet.freeze_panes(1, 0)
+    last = max(len(rows), 1000)
+    for index, key in enumerate(COLUMNS):
+        sheet.write_string(0, index, heading(key), bold)
+        sheet.set_column(index, index, 40 if key.startswith("body") else 18, dates if key in DATES else None)
+    for number, cells in enumerate(rows, start=1):
+        for index, cell in enumerate(cells):
+            if isinstance(cell, date):
+                sheet.write_datetime(number, index, cell, dates)
+            elif cell != "":
+                sheet.write_string(number, index, str(cell))
+    kind, region = COLUMNS.index("schedule.kind"), COLUMNS.index("region")
+    sheet.data_validation(1, kind, last, kind, {"validate": "list", "source": list(SCHEDULE_KINDS)})
+    sheet.data_validation(1, region, last, region, {"validate": "list", "source": "=Regions!$A$1:$A$35"})
+    lists = book.add_worksheet("Regions")  # type: ignore[attr-defined]
+    for index, code in enumerate(REGIONS):
+        lists.write_string(index, 0, region_cell(code))
+
+
+def _instructions_sheet(book: object) -> None:
+    sheet = book.add_worksheet("说明 Instructions")  # type: ignore[attr-defined]
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})  # type: ignore[attr-defined]
+    sheet.set_column(0, 1, 60, wrap)
+    for number, (zh, en) in enumerate(INSTRUCTIONS):
+        sheet.write_string(number, 0, zh)
+        sheet.write_string(number, 1, en)
+    for number, key in enumerate(COLUMNS, start=len(INSTRUCTIONS) + 1):
+        sheet.write_string(number, 0, f"{HEADINGS[key][0]}：{key}")
+        sheet.write_string(number, 1, f"{HEADINGS[key][1]}: {key}")
+
+
+def csv_bytes(rows: list[list[Cell]]) -> bytes:
+    """The rows under the headings as CSV, UTF-8 with a byte-order mark (so that Excel reads it as UTF-8)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([heading(key) for key in COLUMNS])
+    for cells in rows:
+        writer.writerow([cell.isoformat() if isinstance(cell, date) else cell for cell in cells])
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")

@@ -1,0 +1,115 @@
+"""Spreadsheet cells and rows, in memory: every form of a date, full-width digits, regions, the columns, slugs, and an
+activity's row read back as the same activity; the activity files' YAML read back as the same data."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+import yaml
+
+from campaignsite.commands.sheetplan import activity_yaml, scalar
+from campaignsite.load.sheets import Sheet, column_letter, decode_csv
+from campaignsite.validate.sheetcells import CellProblem, clean_text, read_cell, read_date, read_region, text_of
+from campaignsite.validate.sheetrows import activity_cells, read_rows
+
+
+@pytest.mark.parametrize("cell, value", [
+    (date(2008, 9, 22), date(2008, 9, 22)), (datetime(2008, 9, 22, 0, 0), date(2008, 9, 22)),
+    ("2008-09-22", date(2008, 9, 22)), ("2008/9/22", date(2008, 9, 22)), ("2008年9月22日", date(2008, 9, 22)),
+    ("２００８年９月２２日", date(2008, 9, 22)), ("２００８－０９－２２", date(2008, 9, 22)), (" 2008-9-2 ", date(2008, 9, 2)),
+    ("2008-07", "2008-07"), ("2008/7", "2008-07"), ("2008年7月", "2008-07"),
+])
+def test_a_date_is_read_in_every_form_people_write(cell, value):
+    assert read_date(cell, 2008) == value
+
+
+@pytest.mark.parametrize("cell", ["2008-13-01", "2008-02-30", "22/9/2008", "next week", 39713.0, "2008-13"])
+def test_what_is_not_a_date_says_how_to_write_one(cell):
+    assert read_date(cell, 2008) == CellProblem(f"'{text_of(cell)}' is not a date", "write 2008-09-22")
+
+
+@pytest.mark.parametrize("cell, code", [
+    ("440000", "440000"), (440000.0, "440000"), ("４４００００", "440000"), ("广东省", "440000"), ("广东", "440000"),
+    ("guangdong", "440000"), ("440000 广东省 Guangdong", "440000"), ("national", "national"), ("全国", "national"),
+    ("national 全国", "national"),
+])
+def test_a_region_is_a_code_a_name_or_the_templates_choice(cell, code):
+    assert read_region(cell) == code
+
+
+def test_an_unknown_region_gets_a_did_you_mean():
+    assert read_region("Guangdon") == CellProblem(
+        "'Guangdon' is not a region of China",
+        "did you mean Guangdong, Guangxi or Shandong? write its 6-digit code (440000), its name (广东省, Guangdong) or national (全国)")
+
+
+@pytest.mark.parametrize("key, cell, value", [
+    ("title.zh", "  读书会  ", "读书会"), ("body.en", "Line one  \r\nline two \n\n", "Line one\nline two"),
+    ("title.en", "   ", None), ("title.zh", "", None), ("summary.en", 12.0, "12"), ("summary.en", 1.5, "1.5"),
+    ("schedule.kind", " Days ", "days"), ("schedule.time", time(9, 30), "09:30"),
+    ("schedule.time", "０９：００", "09:00"), ("slug", " ｂｏｏｋ-fair ", "book-fair"),
+    ("organisers", "library, culture-bureau、press", ["library", "culture-bureau", "press"]),
+    ("online", True, True), ("online", False, None), ("online", "是", True), ("online", "否", None),
+    ("online", "https://example.org/join", "https://example.org/join"),
+    ("place.zh", "第１会场", "第１会场"),  # a text keeps its full-width characters
+])
+def test_a_cell_becomes_the_value_an_activity_file_holds(key, cell, value):
+    assert read_cell(key, cell, 2008) == value
+
+
+def test_columns_are_lettered_like_a_spreadsheet():
+    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+def test_csv_text_is_utf8_with_or_without_bom_else_gb18030():
+    assert decode_csv("读书会".encode()) == "读书会"
+    assert decode_csv(b"\xef\xbb\xbf" + "读书会".encode()) == "读书会"
+    assert decode_csv("读书会".encode("gb18030")) == "读书会"
+    assert decode_csv(b"\xef\xbb\xbf\xff\xfe") is None
+
+
+def sheet(*rows: tuple) -> Sheet:
+    return Sheet("s.xlsx", "Sheet1", tuple((n, tuple(cells)) for n, cells in enumerate(rows, start=1)))
+
+
+ACTIVITY = {"slug": "fair", "title": {"zh": "书市", "en": "Fair: books"}, "summary": {"zh": "简介", "en": "About"},
+            "body": {"zh": "正文\n\n第二段", "en": "Text"},
+            "schedule": {"kind": "months", "start": "2008-07", "end": "2008-09"}, "region": "440000",
+            "city": {"zh": "广州", "en": "Guangzhou"}, "online": True, "organisers": ["library", "press"]}
+
+
+def test_an_activity_exported_as_a_row_reads_back_as_the_same_activity():
+    from campaignsite.commands.sheetfiles import heading
+    from campaignsite.validate.sheetcells import COLUMNS
+
+    found = read_rows(sheet([heading(key) for key in COLUMNS], activity_cells(ACTIVITY)), 2008)
+    assert found.problems == [] and found.rows[0].activity == ACTIVITY
+
+
+def test_rows_empty_or_blank_are_skipped_and_a_slug_is_made_from_region_and_title():
+    found = read_rows(sheet(("", ""), ("title.zh", "region", "schedule.kind"), ("  ", ""),
+                            ("读书会 ", "广东", "campaign"), ("诗歌夜", "", "campaign")), 2008)
+    assert [(row.number, row.slug) for row in found.rows] == [(4, "440000-d007a9ee"), (5, "activity-d210c09b")]
+
+
+def test_a_month_written_as_a_date_is_a_month_for_the_kind_months():
+    found = read_rows(sheet(("title.zh", "schedule.kind", "schedule.start"), ("书市", "months", date(2008, 7, 1))),
+                      2008)
+    assert found.rows[0].activity["schedule"] == {"kind": "months", "start": "2008-07"}
+
+
+@pytest.mark.parametrize("text", ["a: b", "yes", "440000", "2008-07", "- x", " lead", "trail ", "x\ty", "It's",
+                                  "#x", "{x}", "@x", "null", "~", "09:00", "a\\b", "\u2028", "第1项", "Story hour"])
+def test_every_text_is_written_as_yaml_that_reads_back_as_itself(text):
+    assert yaml.safe_load(f"k: {scalar(text)}")["k"] == text
+
+
+@pytest.mark.parametrize("body", ["one\ntwo", "one\n\ntwo\n", "a\n\n", "  x\ny", "x \ny", "x\n\ty", "\nx",
+                                  "a\u2028b\nc"])
+def test_an_activity_file_reads_back_as_its_data(body):
+    data = {**ACTIVITY, "body": {"zh": body, "en": "Text"}, "in_notice": False, "imported_from": "a.xlsx"}
+    assert yaml.safe_load(activity_yaml(data)) == data
+
+
+def test_texts_lose_only_the_spaces_at_line_ends():
+    assert clean_text("  a  \n  b  ") == "a\n  b"
