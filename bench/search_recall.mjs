@@ -2,7 +2,8 @@
 //   node bench/search_recall.mjs SITE_DIR QUERIES.json
 // QUERIES.json: [{"lang": "zh-hans" | "en", "q": "words", "want": "/activities/slug/", "kind": "title"}, ...]
 // Prints JSON: per kind and language, how many queries found the page they want among all results, the
-// misses (up to 50), and the median and 95th percentile of a query's time once the index is loaded.
+// misses (up to 50), the median and 95th percentile of a query's time (with the data of the 20 results a page
+// shows), and the bytes a browser fetches for its first query in each language (pagefind.js included).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,9 +11,11 @@ import { pathToFileURL } from "node:url";
 const [site, queriesFile] = process.argv.slice(2);
 const queries = JSON.parse(await readFile(queriesFile, "utf-8"));
 
+let fetched = 0;  // bytes the index has fetched so far
 globalThis.fetch = async (url) => {  // the index's files read from the built folder, as the server would send them
   const relative = decodeURIComponent(String(url).split("?")[0]).replace(/^\/+/, "");
   const data = await readFile(path.join(site, relative));
+  fetched += data.length;
   return new Response(data, { status: 200 });
 };
 const instances = {};
@@ -28,13 +31,24 @@ async function instance(lang) {  // one module per language: Pagefind takes the 
   return instances[lang];
 }
 
-const tally = {}, misses = [], times = [];
+const known = new Map();  // page id -> URL: common words find thousands of pages, each looked up once
+async function urlOf(result) {
+  if (!known.has(result.id)) known.set(result.id, (await result.data()).url);
+  return known.get(result.id);
+}
+
+const tally = {}, misses = [], times = [], firstQuery = {};
+const script = (await readFile(path.join(site, "pagefind", "pagefind.js"))).length;
 for (const query of queries) {
+  const before = fetched;
   const search = await instance(query.lang);
   const started = performance.now();
   const found = await search.search(query.q, query.filters ? { filters: query.filters } : {});
-  const urls = await Promise.all(found.results.map(async (result) => (await result.data()).url));
+  await Promise.all(found.results.slice(0, 20).map((result) => result.data()));  // what the page shows
   times.push(performance.now() - started);
+  // a browser's first query: pagefind.js, then what loading the index and answering fetched
+  firstQuery[query.lang] ??= { query: query.q, bytes: script + fetched - before };
+  const urls = await Promise.all(found.results.map(urlOf));
   const key = `${query.kind}/${query.lang}`;
   tally[key] ??= { asked: 0, found: 0 };
   tally[key].asked += 1;
@@ -44,5 +58,5 @@ for (const query of queries) {
 times.sort((a, b) => a - b);
 const at = (share) => times[Math.min(times.length - 1, Math.floor(share * times.length))];
 for (const value of Object.values(tally)) value.recall = value.found / value.asked;
-console.log(JSON.stringify({ tally, median_ms: at(0.5), p95_ms: at(0.95), misses }, null, 1));
+console.log(JSON.stringify({ tally, median_ms: at(0.5), p95_ms: at(0.95), first_query: firstQuery, misses }, null, 1));
 process.exit(0);
