@@ -5,7 +5,7 @@
 (function () {
   var root = document.querySelector("[data-search]");
   if (!root) return;
-  var PAUSE_MS = 150, SHOWN = 20;
+  var PAUSE_MS = 100, SHOWN = 10;
   var noScript = document.querySelector("[data-search-no-script]");
   var fromDisk = document.querySelector("[data-search-from-disk]");
   var form = root.querySelector("form"), input = root.querySelector("input[type=search]");
@@ -78,6 +78,8 @@
 
   function later() {
     clearTimeout(timer);
+    var query = input.value.trim();
+    if (query) pagefind.preload(query);  // the index's chunks for these words load while the reader types
     timer = setTimeout(run, PAUSE_MS);
   }
 

@@ -84,6 +84,7 @@ def in_browser(output: Path) -> dict[str, object]:
                     page.wait_for_function("() => document.querySelector('.search-count').textContent !== ''",
                                            polling="raf")
                     times.append(round((time.perf_counter() - started) * 1000))
+                    page.wait_for_timeout(300)
                     if len(times) == 1:
                         found[f"{path}first_query_bytes"] = sum(sizes)
                 found[f"{path}ms_after_typing_stops"] = times
@@ -116,8 +117,13 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=5000)
     parser.add_argument("--sample", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--browser-only", type=Path, metavar="OUTPUT",
+                        help="only the browser's figures, on a site already built with its index")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "search_results.json")
     args = parser.parse_args()
+    if args.browser_only:
+        print(json.dumps(in_browser(args.browser_only), indent=1))
+        return
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     site = make_campaign(work / "site", args.activities, layout="folder")
     without = median_build(site, work / "plain", False, args.repeat)
@@ -136,7 +142,7 @@ def main() -> None:
               "index_bytes": index_bytes, "browser": in_browser(work / "out"), **recall}
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "misses"}, ensure_ascii=False, indent=1))
-    shutil.rmtree(work)
+    print(f"built site kept in {work / 'out'} (for --browser-only)", file=sys.stderr)
 
 
 if __name__ == "__main__":

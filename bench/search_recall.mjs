@@ -2,7 +2,7 @@
 //   node bench/search_recall.mjs SITE_DIR QUERIES.json
 // QUERIES.json: [{"lang": "zh-hans" | "en", "q": "words", "want": "/activities/slug/", "kind": "title"}, ...]
 // Prints JSON: per kind and language, how many queries found the page they want among all results, the
-// misses (up to 50), the median and 95th percentile of a query's time (with the data of the 20 results a page
+// misses (up to 50), the median and 95th percentile of a query's time (with the data of the 10 results a page
 // shows), and the bytes a browser fetches for its first query in each language (pagefind.js included).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -44,7 +44,7 @@ for (const query of queries) {
   const search = await instance(query.lang);
   const started = performance.now();
   const found = await search.search(query.q, query.filters ? { filters: query.filters } : {});
-  await Promise.all(found.results.slice(0, 20).map((result) => result.data()));  // what the page shows
+  await Promise.all(found.results.slice(0, 10).map((result) => result.data()));  // what the page shows
   times.push(performance.now() - started);
   // a browser's first query: pagefind.js, then what loading the index and answering fetched
   firstQuery[query.lang] ??= { query: query.q, bytes: script + fetched - before };
