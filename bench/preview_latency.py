@@ -74,7 +74,7 @@ def main() -> None:
             large = make_campaign(work / "large", args.large, layout="folder", in_notice_field=True)
             report(f"{args.large} activities (save→shown)",
                    measure(large, "en/activities/activity-00002/", "activities/00002-activity-00002.yaml",
-                           "Local quality activity 2\n", max(3, args.edits // 3)))
+                           "quality talk (no. 2)\n", max(3, args.edits // 3)))
 
 
 if __name__ == "__main__":

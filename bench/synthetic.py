@@ -26,6 +26,32 @@ EN_SENTENCES = [
 ]
 
 
+# Titles made of a place, an audience or theme, and a kind of event, as offices name their activities
+# (滨江区银发族质量讲座, "Binjiang seniors' quality talk"): words a reader searches by, each shared by a
+# few dozen activities of 5,000, so that search is measured on words, not on numbers.
+PLACES = [("滨江区", "Binjiang"), ("城东", "Chengdong"), ("高新区", "Hi-tech Zone"), ("临港", "Lingang"),
+          ("西湖", "Xihu"), ("南山", "Nanshan"), ("龙岗", "Longgang"), ("江北", "Jiangbei"), ("天河", "Tianhe"),
+          ("武侯", "Wuhou"), ("鼓楼", "Gulou"), ("海淀", "Haidian"), ("浦东", "Pudong"), ("历下", "Lixia"),
+          ("雁塔", "Yanta"), ("洪山", "Hongshan"), ("思明", "Siming"), ("庐阳", "Luyang"), ("秦淮", "Qinhuai")]
+THEMES = [("银发族", "seniors'"), ("青少年", "youth"), ("新春", "spring festival"), ("食品安全", "food safety"),
+          ("计量", "metrology"), ("标准化", "standards"), ("消费维权", "consumer rights"), ("品牌", "brand"),
+          ("农产品", "farm produce"), ("特种设备", "special equipment"), ("建筑工程", "construction"),
+          ("电子商务", "e-commerce"), ("中小企业", "small business"), ("绿色产品", "green products"),
+          ("医疗器械", "medical devices"), ("旅游服务", "tourism service"), ("家电维修", "appliance repair")]
+KINDS = [("质量讲座", "quality talk"), ("征文比赛", "essay contest"), ("开放日", "open day"),
+         ("咨询集市", "advice fair"), ("技能竞赛", "skills contest"), ("知识问答", "quiz"),
+         ("成果展览", "exhibition"), ("工作坊", "workshop"),
+         ("现场检测", "on-site testing"), ("培训班", "training course"), ("论坛", "forum"), ("义诊", "free check-up")]
+CITIES = [("杭州", "Hangzhou"), ("深圳", "Shenzhen"), ("成都", "Chengdu"), ("武汉", "Wuhan"), ("南京", "Nanjing"),
+          ("厦门", "Xiamen"), ("合肥", "Hefei"), ("西安", "Xi'an"), ("济南", "Jinan"), ("广州", "Guangzhou")]
+REGION_CODES = ["330000", "440000", "510000", "420000", "320000", "350000", "340000", "610000", "370000", "440000"]
+
+
+def title(n: int) -> dict:
+    place, theme, kind = PLACES[n % len(PLACES)], THEMES[n // 7 % len(THEMES)], KINDS[n // 3 % len(KINDS)]
+    return {"zh": f"{place[0]}{theme[0]}{kind[0]}（第{n}期）", "en": f"{place[1]} {theme[1]} {kind[1]} (no. {n})"}
+
+
 def body(sentences: list[str], n: int) -> str:
     """A few hundred characters of Markdown, different for every activity (as real bodies are: a
     converter that remembers what it converted must not be flattered by repeated text)."""
@@ -41,11 +67,16 @@ def activity(n: int, in_notice_field: bool = False) -> dict:
                 {"kind": "months", "start": "2008-07", "end": "2008-09"}][n % 3]
     item = {
         "slug": f"activity-{n:05d}",
-        "title": {"zh": f"第{n}项地方质量活动", "en": f"Local quality activity {n}"},
-        "summary": {"zh": f"第{n}项活动的简介。", "en": f"A summary of activity {n}."},
+        "title": title(n),
+        "summary": {"zh": f"第{n}项活动的简介：{THEMES[n % len(THEMES)][0]}主题，面向社区居民。",
+                    "en": f"A summary of activity {n}: on {THEMES[n % len(THEMES)][1]}, for residents."},
         "body": {"zh": body(ZH_SENTENCES, n), "en": body(EN_SENTENCES, n)},
         "schedule": schedule,
     }
+    if n % 2 == 0:
+        city = CITIES[n // 2 % len(CITIES)]
+        item["region"] = REGION_CODES[n // 2 % len(CITIES)]
+        item["city"] = {"zh": city[0], "en": city[1]}
     if n % 4 == 0:
         item["place"] = {"zh": f"第{n % 31 + 1}市", "en": f"City {n % 31 + 1}"}
     if in_notice_field:

@@ -53,12 +53,12 @@ def make_stale(site: Path) -> None:
     files = sorted(folder.glob("*.yaml"))[-3:] if folder.is_dir() else [site / "activities.yaml"] * 3
     for number, path in enumerate(files):
         text = path.read_text(encoding="utf-8")
-        found = [match.start() for match in re.finditer("项地方质量活动", text)]
+        found = [match.start() for match in re.finditer("期）", text)]  # the end of a Chinese title
         at = found[(len(found) - 1) * number // 2]  # the first, the middle and the last activity of the file
-        path.write_text(f"{text[:at]}项地方质量活动（改{number}）{text[at + 7:]}", encoding="utf-8")
+        path.write_text(f"{text[:at]}期，改{number}）{text[at + 2:]}", encoding="utf-8")
     path = files[-1]
-    path.write_text(re.sub(r"en: A summary of activity \d+\.", "en: ''", path.read_text(encoding="utf-8"), count=1),
-                    encoding="utf-8")
+    summary = r"en: 'A summary of activity \d+: [^']*'"
+    path.write_text(re.sub(summary, "en: ''", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
 
 
 def measure(site: Path, repeat: int) -> dict[str, Any]:

@@ -43,6 +43,7 @@ class BuildOptions:
     today: date | None = None  # the build date; default: SOURCE_DATE_EPOCH, else today
     relative_urls: bool = False
     lock_wait: float = 60.0  # seconds to wait for another build of the same output folder
+    search: bool = False  # make the search index (Pagefind); False: the search page says search is not available
 
     def day(self) -> date:
         return self.today or build_date(zone=campaign_time_zone(self.site_dir) or DEFAULT_TIMEZONE)
@@ -63,7 +64,7 @@ class BuildOptions:
 
     def settings(self) -> tuple[object, ...]:
         """The options the output depends on, for the digest of a build's inputs."""
-        return self.base_url, self.allow_fallback, self.relative_urls, self.day().isoformat()
+        return self.base_url, self.allow_fallback, self.relative_urls, self.day().isoformat(), self.search
 
     def source_dirs(self) -> list[Path]:
         """The folders of sources an output folder must never be inside."""

@@ -36,7 +36,17 @@ from .options import BuildOptions, Session
 from .render import Progress, Publication, RenderedSite, SitePlan, Urls, render_site
 from .routes import plan
 from .validate import Validated, validate
-from .write import check_location, confirm_manifest, output_lock, publish, recover, save_cache, save_manifest
+from .write import (
+    SearchIndex,
+    check_location,
+    confirm_manifest,
+    find_pagefind,
+    output_lock,
+    publish,
+    recover,
+    save_cache,
+    save_manifest,
+)
 
 __all__ = ["BuildOptions", "BuildResult", "Checked", "Session", "build", "check", "plan_site"]
 
@@ -60,6 +70,8 @@ def build(options: BuildOptions, session: Session | None = None, progress: Progr
     (another build waits); `swap_lock` is held while files are moved into place (the preview's
     readers), `notice` hears what the build waits for."""
     check_location(options.output_dir, options.site_dir, options.source_dirs())
+    if options.search:
+        find_pagefind()  # before anything is done: a build that cannot index says so at once
     with output_lock(options.output_dir, notice or _to_stderr, options.lock_wait):
         return _build(options, session, progress, swap_lock)
 
@@ -78,7 +90,9 @@ def _build(options: BuildOptions, session: Session | None, progress: Progress | 
     session = session or Session.from_cache_folder(output)
     planned, warnings, assets = plan_site(options, session)
     rendered = render_site(planned, session.conversions, previous, session.parsed, progress)
-    written = publish(output, _display(output, options.site_dir), rendered, assets, previous, swap_lock, progress)
+    search = SearchIndex(find_pagefind(), planned.publication.urls.base_path) if options.search else None
+    written = publish(output, _display(output, options.site_dir), rendered, assets, previous, swap_lock, progress,
+                      search)
     counts = {lang: sum(1 for page in planned.pages if page.lang == lang) for lang in LANGUAGES}
     # a build with warnings is done again next time, so that they are shown again
     kept = [save_manifest(output, rendered.fingerprints, written, "" if warnings else inputs, counts)]
@@ -110,7 +124,8 @@ def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[
     urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls)
     assets, asset_names = fingerprint_assets(collect_assets(options.site_dir, options.theme_dir))
     env = session.environment(layered(options.site_dir, options.theme_dir, "templates"))
-    planned = SitePlan(site, plan(site), env, Publication(urls, options.day(), asset_names), options.site_dir)
+    publication = Publication(urls, options.day(), asset_names, options.search)
+    planned = SitePlan(site, plan(site), env, publication, options.site_dir)
     return planned, validated.warnings, assets
 
 

@@ -124,6 +124,9 @@ def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Pa
                       {"notice_activities": tuple(activity for activity in site.activities if activity.in_notice)}))
     for content in site.pages:
         pages.append(Page(f"page/{content.slug}", lang, "page.html", content.sources[0], {"content": content}))
+    keys = {page.key for page in pages}  # the search page links the listings there are, for readers without it
+    listings = tuple(key for key in ("schedule", "regions") if key in keys)
+    pages.append(Page("search", lang, "search.html", "the theme's search page", {"listings": listings}))
     pages.append(Page("404", lang, "404.html", "the theme's 404 page"))
     return pages
 
@@ -147,4 +150,4 @@ def navigation(pages: list[Page], lang: str) -> list[str]:
     keys = {page.key for page in pages if page.lang == lang}
     menu = [key for key in menu_order if key in keys]
     menu += sorted(key for key in keys if key.startswith("page/"))
-    return menu
+    return [*menu, "search"] if "search" in keys else menu

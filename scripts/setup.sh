@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine: system packages, then a virtual
-# environment in .venv with the Python packages. With --test it also installs what the tests
-# need (Chromium, CJK fonts, Java, and the checking tools from npm into .tools).
+# environment in .venv with the Python packages, and Pagefind (the search indexer the build runs)
+# from npm into .tools/pagefind. With --test it also installs what the tests need (Chromium, CJK
+# fonts, Java, and the checking tools from npm into .tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,11 +16,11 @@ need_package() {  # need_package PACKAGE [COMMAND]: install PACKAGE unless it (o
 }
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_package python3-venv
 need_package python3 python3
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)  # for Pagefind, and the checking tools
 if [ "$want_test" = 1 ]; then
   need_package chromium /usr/bin/chromium
   need_package fonts-noto-cjk
   need_package default-jre-headless java
-  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo_cmd=""
@@ -36,6 +37,14 @@ fi
 requirements=requirements.txt
 [ "$want_test" = 1 ] && requirements=requirements-test.txt
 .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements"
+
+# Pagefind, at the exact version tools/pagefind/package.json names (its binary comes in an npm dependency)
+if ! cmp -s tools/pagefind/package.json .tools/pagefind/package.json \
+    || [ ! -x .tools/pagefind/node_modules/@pagefind/linux-x64/bin/pagefind_extended ]; then
+  mkdir -p .tools/pagefind
+  cp tools/pagefind/package.json .tools/pagefind/package.json
+  (cd .tools/pagefind && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 
 if [ "$want_test" = 1 ] && [ -f tools/package.json ]; then
   mkdir -p .tools

@@ -42,6 +42,9 @@ def add_build_command(commands: Any, site_options: Callable[[argparse.ArgumentPa
                              "default: SOURCE_DATE_EPOCH when set, else today")
     build_.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
                         help="how long to wait while another build writes the same output folder (default: 60)")
+    build_.add_argument("--no-search", action="store_true",
+                        help="build without the search index (Pagefind is then not needed); the search page "
+                             "says search is not available and links the listings")
     build_.set_defaults(run=run_build)
 
 
@@ -54,7 +57,8 @@ def run_build(args: argparse.Namespace) -> int:
     progress = TerminalProgress(sys.stderr, started)
     try:
         result = build(BuildOptions(site_dir, output, args.base_url, args.allow_missing_translations,
-                                    today=args.today, relative_urls=args.relative_urls, lock_wait=args.wait),
+                                    today=args.today, relative_urls=args.relative_urls, lock_wait=args.wait,
+                                    search=not getattr(args, "no_search", False)),
                        progress=progress,
                        notice=lambda line: print(line, file=sys.stderr, flush=True))
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import jinja2
@@ -16,6 +17,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import Strings, chinese_numeral, other_language
 from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text, by_start, shown_status
+from ..regions import REGIONS
 from ..routes import Page, navigation, route_of
 from . import posters, structured
 from .markdown import Conversions
@@ -150,7 +152,24 @@ class PageMaker:
             "event_data": event_data,
             "datetime_of": lambda schedule: structured.when_start(schedule, site.campaign.timezone),
             "organizations_data": lambda: structured.organizations(site.campaign, lang, home_url),
+            "search_enabled": self.publication.search,
+            "search_bundle": self.publication.urls.base_path + "pagefind/",
+            "search_filters": lambda activity: search_filters(activity, lang, status(activity)["label"]),
+            "region_name": lambda code: getattr(REGIONS[code], lang),
         }
+
+
+def search_filters(activity: Activity, lang: str, status_label: str) -> list[tuple[str, str]]:
+    """The search index's filters of an activity page: its region, the months it spans (YYYY-MM) and
+    its status as of the build date, as (name, value) pairs."""
+    found = [("region", getattr(REGIONS[activity.region], lang))] if activity.region else []
+    if activity.schedule.is_dated:
+        start, end = activity.schedule.span
+        month = date(start.year, start.month, 1)
+        while month <= end and len(found) < 40:  # a campaign runs for months, not years
+            found.append(("month", f"{month:%Y-%m}"))
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return [*found, ("status", status_label)]
 
 
 def _nav_label(site: Site, key: str, ui: Ui, lang: str) -> str:

@@ -47,6 +47,7 @@ class Publication:
     urls: Urls
     today: date
     asset_names: dict[str, str] = field(default_factory=dict)  # "site.css" -> "site.1a2b3c4d.css"
+    search: bool = False  # the site has a search index (the search page works)
 
 
 _LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')

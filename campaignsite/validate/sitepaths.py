@@ -173,7 +173,7 @@ class SitePaths:
 def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
     """The pages the campaign's data makes, with the anchors the data gives them."""
     found = [("/", frozenset()), ("/notice/", frozenset(f"activity-{a.slug}" for a in site.activities
-                                                        if a.in_notice))]
+                                                        if a.in_notice)), ("/search/", frozenset())]
     if site.activities:
         count = -(-len(site.activities) // site.campaign.schedule_page_size)
         found += [("/schedule/", frozenset())] + [(f"/schedule/page/{n}/", frozenset()) for n in range(2, count + 1)]

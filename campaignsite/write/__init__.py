@@ -15,6 +15,7 @@ from ..load import Previous, Record
 from ..render import Progress, RenderedSite
 from .lock import output_lock
 from .records import confirm_manifest, save_cache, save_manifest
+from .search import SearchIndex, find_pagefind
 from .site import (
     JOURNAL,
     MARKER_TEXT,
@@ -28,20 +29,27 @@ from .site import (
     staging_dir,
 )
 
-__all__ = ["JOURNAL", "MARKER_TEXT", "Staging", "Update", "check_location", "confirm_manifest", "old_dir",
-           "open_writer", "output_lock", "publish", "recover", "save_cache", "save_manifest", "staging_dir"]
+__all__ = ["JOURNAL", "MARKER_TEXT", "SearchIndex", "Staging", "Update", "check_location", "confirm_manifest",
+           "find_pagefind", "old_dir", "open_writer", "output_lock", "publish", "recover", "save_cache",
+           "save_manifest", "staging_dir"]
 
 
 def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str, Path], previous: Previous | None,
             swap_lock: Callable[[], AbstractContextManager[object]] = nullcontext,
-            progress: Progress | None = None) -> dict[str, Record]:
+            progress: Progress | None = None, search: SearchIndex | None = None) -> dict[str, Record]:
     """Write the site: staged beside the output, then swapped in (or, over the site written last time,
-    an update of the files that changed) while `swap_lock` is held. Gives the record of every file."""
+    an update of the files that changed) while `swap_lock` is held. Gives the record of every file.
+    With `search`, the search index of the new pages is its last step before the swap: an index that
+    fails leaves the old site."""
     try:
         with open_writer(output, display, previous) as staging:
             written = staging.write(rendered.files, progress)
             written.update(staging.link(rendered.reused))
             written.update(staging.copy(assets))
+            if search is not None:
+                made, kept = search.files(rendered, previous)
+                written.update(staging.write(made))
+                written.update(staging.link(kept))
             with swap_lock():
                 staging.swap_in()
     except OSError as exc:

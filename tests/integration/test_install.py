@@ -4,6 +4,7 @@ without reaching any network: its dependencies are lent from the test environmen
 (that environment does not hold campaignsite itself, so the command can only run the wheel's copy)."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from campaignsite.write.search import find_pagefind
 from tests.helpers import REPO
 
 
@@ -33,7 +35,10 @@ def installed(tmp_path_factory) -> Path:
 
 
 def run(command: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(command), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+    """The installed command, with the Pagefind this clone's setup installed (an installed tool finds it on
+    the PATH or by CAMPAIGNSITE_PAGEFIND)."""
+    env = {**os.environ, "CAMPAIGNSITE_PAGEFIND": str(find_pagefind())}
+    return subprocess.run([str(command), *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
 
 
 def test_the_wheel_carries_the_theme_and_the_starter_as_package_data(installed):
@@ -58,7 +63,7 @@ def test_the_installed_command_inits_builds_and_checks_a_campaign_from_another_f
     assert "campaignsite serve --site my-campaign" in created.stdout
     built = run(installed, "build", "--site", "my-campaign", "--today", "2026-11-29", cwd=elsewhere)
     assert built.returncode == 0, built.stderr
-    assert built.stdout.startswith("Built 22 pages (11 zh, 11 en)")
+    assert built.stdout.startswith("Built 24 pages (12 zh, 12 en)")
     assert (elsewhere / "my-campaign" / "output" / "en" / "index.html").is_file()
     checked = run(installed, "check", "--site", "my-campaign", cwd=elsewhere)
     assert checked.returncode == 0 and checked.stdout.startswith("check: 0 errors, 0 warnings")
