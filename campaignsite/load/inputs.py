@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .theme import PACKAGE_DIR
 
-INPUT_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "activities", "content", "templates", "assets")
+INPUT_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "translations.lock", "activities", "content",
+               "templates", "assets")
 
 
 def inputs_digest(site_dir: Path, theme_dir: Path, settings: tuple[object, ...]) -> str:
