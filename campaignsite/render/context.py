@@ -70,7 +70,8 @@ class PageMaker:
             "default_lang": DEFAULT_LANGUAGE,
             "html_langs": HTML_LANG,
             "nav": self._nav(page),
-            **self._text_helpers(lang),
+            "stale_page": lang != DEFAULT_LANGUAGE and _shows_stale(page.data.values()),
+            **self._text_helpers(lang, route_of(page.key, DEFAULT_LANGUAGE)),
             **self._link_helpers(lang),
             **self._site_values(lang),
             **page.data,
@@ -84,7 +85,8 @@ class PageMaker:
         return [{"key": key, "url": link(key), "current": key == page.key,
                  "label": _nav_label(self.site, key, ui, page.lang)} for key in self.facts.menus[page.lang]]
 
-    def _text_helpers(self, lang: str) -> dict[str, Any]:
+    def _text_helpers(self, lang: str, original: str) -> dict[str, Any]:
+        """The text helpers; `original` is the route of the page in the original language (a stale note links it)."""
         strings, ui = self.strings, self._ui(lang)
 
         def t(text: Text | None) -> Markup:
@@ -96,7 +98,9 @@ class PageMaker:
             body = Markup(site_links(self.conversions.to_html(text.get(lang)), lang, self.publication.urls.base_path))
             if text.is_pending(lang):
                 return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
-                    HTML_LANG[other_language(lang)], body, ui("translation_pending"))
+                    HTML_LANG[other_language(lang)], body, ui(_pending_note(text)))
+            if text.stale and lang != DEFAULT_LANGUAGE:
+                return body + _stale_note(ui, self.publication.urls.link(original), "p")
             return body
 
         return {
@@ -162,7 +166,34 @@ def _nav_label(site: Site, key: str, ui: Ui, lang: str) -> str:
 
 def _localized(text: Text, lang: str, ui: Ui) -> Markup:
     if not text.is_pending(lang):
+        if text.stale and lang != DEFAULT_LANGUAGE:  # a link here could fall inside a link: the page's note has one
+            return Markup('{} <span class="stale-note">{}</span>').format(text.get(lang), ui("translation_stale_short"))
         return escape(text.get(lang))
     source = other_language(lang)
     return Markup('<span lang="{}" class="pending">{}</span> <span class="pending-note">{}</span>').format(
-        HTML_LANG[source], text.get(lang), ui("translation_pending"))
+        HTML_LANG[source], text.get(lang), ui(_pending_note(text)))
+
+
+def _pending_note(text: Text) -> str:
+    """The note beside a text shown in the other language: its translation is pending, or being updated."""
+    return "translation_updating" if text.stale else "translation_pending"
+
+
+def _stale_note(ui: Ui, original: str, element: str) -> Markup:
+    """The note that the original was updated since the text was translated, with a link to the original page."""
+    return Markup('<{0} class="stale-note">{1} <a href="{2}" hreflang="{3}">{4}</a></{0}>').format(
+        element, ui("translation_stale"), original, HTML_LANG[DEFAULT_LANGUAGE], ui("translation_stale_link"))
+
+
+def _shows_stale(values: Any) -> bool:
+    """Whether a page's data shows a stale translation: a text of its own, or of an item it is about (an activity,
+    a content page), not of the items it lists (each of those is marked where it stands)."""
+    for value in values:
+        if isinstance(value, Text):
+            if value.stale and not value.pending:
+                return True
+        elif hasattr(value, "__dataclass_fields__") and any(
+                isinstance(part := getattr(value, name), Text) and part.stale and not part.pending
+                for name in value.__dataclass_fields__):
+            return True
+    return False
