@@ -70,7 +70,7 @@ class PageMaker:
             "default_lang": DEFAULT_LANGUAGE,
             "html_langs": HTML_LANG,
             "nav": self._nav(page),
-            "stale_page": lang != DEFAULT_LANGUAGE and _shows_stale(page.data.values()),
+            "stale_page": lang != DEFAULT_LANGUAGE and _shows_stale(page.data.get(key) for key in _SUBJECTS),
             **self._text_helpers(lang, route_of(page.key, DEFAULT_LANGUAGE)),
             **self._link_helpers(lang),
             **self._site_values(lang),
@@ -185,9 +185,13 @@ def _stale_note(ui: Ui, original: str, element: str) -> Markup:
         element, ui("translation_stale"), original, HTML_LANG[DEFAULT_LANGUAGE], ui("translation_stale_link"))
 
 
+_SUBJECTS = ("activity", "slogan", "content")  # the keys of a page's data that hold what the page is about
+
+
 def _shows_stale(values: Any) -> bool:
-    """Whether a page's data shows a stale translation: a text of its own, or of an item it is about (an activity,
-    a content page), not of the items it lists (each of those is marked where it stands)."""
+    """Whether a stale translation is among `values` (what a page is about: an activity, a slogan, a content page;
+    not its neighbours or the items it lists, each marked where it stands) or their texts, and is shown stale (in
+    fallback it is shown in the original)."""
     for value in values:
         if isinstance(value, Text):
             if value.stale and not value.pending:
