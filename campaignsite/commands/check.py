@@ -94,10 +94,10 @@ def check_site(site_dir: Path, allow_fallback: bool = False) -> CheckReport:
 def _stale_notes(site_dir: Path) -> list[Problem]:
     """The stale translations, each as `translations status` tells it (the build has read the record already:
     no record, no note)."""
-    from ..translations.record import STALE
+    from ..translations.record import LOCK_FILE, STALE
     from ..translations.status import load_translations, locate, problems
 
-    if not (site_dir / "translations.lock").is_file():
+    if not (site_dir / LOCK_FILE).is_file():
         return []
     try:
         found = load_translations(site_dir)
