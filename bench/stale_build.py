@@ -98,6 +98,7 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     by = {row["state"]: row for row in rows}
     base, checked = by["no record"], by["all current"]
     return {"wall_added_pct": round(100 * (checked["wall_median_s"] / base["wall_median_s"] - 1), 1),
+            "wall_min_added_pct": round(100 * (min(checked["walls_s"]) / min(base["walls_s"]) - 1), 1),
             "cpu_added_pct": round(100 * (checked["cpu_median_s"] / base["cpu_median_s"] - 1), 1),
             "check_share_of_build_cpu_pct": round(100 * checked["check_cpu_s"] / checked["cpu_median_s"], 2),
             "target_pct": 5.0}
