@@ -70,12 +70,17 @@ class PageMaker:
             "default_lang": DEFAULT_LANGUAGE,
             "html_langs": HTML_LANG,
             "nav": self._nav(page),
-            "stale_page": lang != DEFAULT_LANGUAGE and _shows_stale(page.data.get(key) for key in _SUBJECTS),
+            "stale_page": lang != DEFAULT_LANGUAGE and _shows_stale(self._subjects(page)),
             **self._text_helpers(lang, route_of(page.key, DEFAULT_LANGUAGE)),
             **self._link_helpers(lang),
             **self._site_values(lang),
             **page.data,
         }
+
+    def _subjects(self, page: Page) -> list[Any]:
+        """What a page is about, whose stale texts its note at the top tells of."""
+        campaign = self.site.campaign
+        return [*(page.data.get(key) for key in _SUBJECTS), *_CAMPAIGN_PARTS.get(page.key, lambda c: ())(campaign)]
 
     def _ui(self, lang: str) -> Ui:
         return lambda key, **values: self.strings.get(key, lang, **values)
@@ -186,6 +191,11 @@ def _stale_note(ui: Ui, original: str, element: str) -> Markup:
 
 
 _SUBJECTS = ("activity", "slogan", "content")  # the keys of a page's data that hold what the page is about
+_CAMPAIGN_PARTS: dict[str, Callable[[Any], tuple[Any, ...]]] = {  # the pages about the campaign: what of it
+    "home": lambda campaign: (campaign,),
+    "notice": lambda campaign: (campaign, *campaign.requirements),
+    "requirements": lambda campaign: campaign.requirements,
+}
 
 
 def _shows_stale(values: Any) -> bool:

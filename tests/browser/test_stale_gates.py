@@ -1,5 +1,5 @@
 """The three modes of `site.stale_translations` through the gates: the reading festival with its English recorded,
-then the Chinese of an activity's title, a content page's text and a slogan edited, built in `mark` and in
+then the Chinese of an activity's title, a content page's text, a slogan and the theme edited, built in `mark` and in
 `fallback` and served; the English pages that show a stale text (the note, its link, the Chinese meanwhile) pass
 axe at 320 and 1280 px, keep their targets and text sizes, and pass the Nu checker. In `error` the build stops
 and there is nothing to serve."""
@@ -15,7 +15,7 @@ from tests.browser import gates
 from tests.helpers import copy_fixture, run_build
 
 PAGES = ("en/activities/book-fair/", "en/activities/reading-marathon/", "en/schedule/", "en/visit/", "en/slogans/",
-         "en/slogans/read-every-day/", "en/")
+         "en/slogans/read-every-day/", "en/", "en/notice/")
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -30,6 +30,7 @@ def stale_festival(into: Path, mode: str) -> Path:
     edit(site / "activities.yaml", "title: {zh: 春季书市,", "title: {zh: 春季大书市,")
     edit(site / "content" / "visit.zh.md", "各场馆均可乘坐公共交通到达。", "各场馆均可骑车到达。")
     edit(site / "slogans.yaml", "zh: 每天读书　快乐成长,", "zh: 每天读书　快乐成长！,")
+    edit(site / "campaign.yaml", "text: {zh: 书香满城,", "text: {zh: 书香满全城,")
     edit(site / "campaign.yaml", "\nsite:\n", f"\nsite:\n  stale_translations: {mode}\n")
     return site
 
@@ -88,5 +89,5 @@ def test_in_error_mode_the_build_stops_and_leaves_nothing_to_serve(tmp_path):
     site = stale_festival(tmp_path, "error")
     with pytest.raises(SiteError) as raised:
         build(BuildOptions(site, site / "output"))
-    assert [problem.message for problem in raised.value.problems] == ["stale"] * 3
+    assert [problem.message for problem in raised.value.problems] == ["stale"] * 4
     assert not (site / "output").exists()

@@ -101,3 +101,16 @@ def test_accepting_the_english_takes_the_notes_away_on_the_next_build(tmp_path):
     assert run_build("translations", "accept", "--site", str(site)).returncode == 0
     assert build(site).returncode == 0
     assert not any("stale-note" in path.read_text(encoding="utf-8") for path in (site / "output").rglob("*.html"))
+
+
+def test_a_stale_text_of_the_campaign_is_noted_at_the_top_of_the_pages_about_the_campaign(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    assert run_build("translations", "accept", "--site", str(site)).returncode == 0
+    edit(site / "campaign.yaml", "text: {zh: 书香满城,", "text: {zh: 书香满全城,")
+    assert build(site).returncode == 0
+    output = site / "output"
+    for page, noted in (("en/index.html", True), ("en/notice/index.html", True), ("en/requirements/index.html", False),
+                        ("en/schedule/index.html", False), ("index.html", False)):
+        assert ("stale-page" in (output / page).read_text(encoding="utf-8")) is noted, page
+    assert 'A City Full of Books <span class="stale-note">(translation may be out of date)</span>' in (
+        output / "en/index.html").read_text(encoding="utf-8")
