@@ -16,6 +16,7 @@ LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 SCHEDULE_PAGE_SIZE = 100  # activities per schedule page unless site.schedule_page_size says otherwise
+STALE_MODES = ("mark", "fallback", "error")  # site.stale_translations: how a stale translation is shown
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # the campaign's time zone unless site.timezone says otherwise
 
 
@@ -26,6 +27,7 @@ class Text:
     zh: str
     en: str
     pending: frozenset[str] = frozenset()  # languages showing the other language's text for now
+    stale: bool = False  # the Chinese changed since the English was made from it (translations.lock)
 
     def get(self, lang: str) -> str:
         return getattr(self, lang)
@@ -206,6 +208,7 @@ class Campaign:
     meta: GovernmentMeta | None = None
     schedule_page_size: int = SCHEDULE_PAGE_SIZE  # activities per schedule page; more make further pages
     timezone: str = DEFAULT_TIMEZONE  # an IANA name: the zone of every time of day
+    stale_translations: str = "mark"  # how a stale translation is shown: mark, fallback or error
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,15 @@ Gives: every error and warning (pending translations among them) on stderr, then
 summary; exit status 1 when there are errors (or warnings, with --strict). Nothing is written.
 A translation missing while the campaign declares a fallback (site.translation_fallback: true, or
 --allow-missing-translations) is pending: listed as a warning, and no failure even with --strict.
+A stale translation (its Chinese changed since translations.lock recorded it) is a note, the line `translations
+status` gives, and no failure, unless site.stale_translations is `error`: then the build, and so check, stops.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,7 @@ def add_check_command(commands: Any, site_options: Callable[[argparse.ArgumentPa
 
 def run_check(args: argparse.Namespace) -> int:
     report = check_site(args.site.resolve(), args.allow_missing_translations)
-    for problem in report.problems:
+    for problem in report.problems + report.notes:
         print(problem, file=sys.stderr)
     failures = report.failures(args.strict)
     print(report.summary(), file=sys.stderr if failures else sys.stdout)
@@ -46,6 +48,7 @@ class CheckReport(BySeverity):
     problems: list[Problem]
     pages: int
     links: int
+    notes: list[Problem] = field(default_factory=list)  # the stale translations, shown as they are meanwhile
 
     @property
     def pending_translations(self) -> list[Problem]:
@@ -63,7 +66,8 @@ class CheckReport(BySeverity):
         return self.errors + ([p for p in self.warnings if p.category != TRANSLATION] if strict else [])
 
     def summary(self) -> str:
-        counts = [(len(self.missing_translations), "missing"), (len(self.pending_translations), "pending")]
+        counts = [(len(self.missing_translations), "missing"), (len(self.pending_translations), "pending"),
+                  (len(self.notes), "stale")]
         translation = ", ".join(f"{count} translation{'s' if count != 1 else ''} {state}"
                                 for count, state in counts if count) or "translations complete"
         return (f"check: {len(self.errors)} error{'s' if len(self.errors) != 1 else ''}, "
@@ -83,4 +87,21 @@ def check_site(site_dir: Path, allow_fallback: bool = False) -> CheckReport:
     files = {path: data.decode("utf-8") for path, data in checked.rendered.files.items()}
     base_path = Urls(checked.plan.site.campaign.base_url).base_path
     link_problems, count = check_links(files, set(checked.assets), base_path)
-    return CheckReport(sorted([*checked.warnings, *link_problems]), len(checked.plan.pages), count)
+    return CheckReport(sorted([*checked.warnings, *link_problems]), len(checked.plan.pages), count,
+                       _stale_notes(site_dir))
+
+
+def _stale_notes(site_dir: Path) -> list[Problem]:
+    """The stale translations, each as `translations status` tells it (the build has read the record already:
+    no record, no note)."""
+    from ..translations.record import LOCK_FILE, STALE
+    from ..translations.status import load_translations, locate, problems
+
+    if not (site_dir / LOCK_FILE).is_file():
+        return []
+    try:
+        found = load_translations(site_dir)
+    except SiteError:
+        return []  # only the glossary is read here and not by the build: `translations status` reports it
+    stale = found.having({STALE})
+    return problems(found, locate(site_dir, stale)) if stale else []

@@ -43,7 +43,7 @@ from ..pipeline import BuildOptions, Session, build
 
 POLL_SECONDS = 0.025
 STOP_WAIT_SECONDS = 2.0  # on Ctrl-C or SIGTERM, a rebuild under way has this long to end before its folder goes
-WATCHED_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml")
+WATCHED_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "translations.lock")
 WATCHED_DIRS = ("content", "templates", "assets", "activities")
 _SCRIPT = (b'<script>(function(){var s=document.createElement("script");'
            b's.src="/livereload.js?port="+(window.location.port||80);document.head.appendChild(s);})();</script>')

@@ -17,7 +17,8 @@ from .files import read_text
 from .theme import PACKAGE_DIR
 from .yamldoc import quick_yaml
 
-INPUT_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "activities", "content", "templates", "assets")
+INPUT_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "translations.lock", "activities", "content",
+               "templates", "assets")
 
 
 def inputs_digest(site_dir: Path, theme_dir: Path, settings: tuple[object, ...]) -> str:

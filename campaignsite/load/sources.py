@@ -2,8 +2,8 @@
 
 Takes: the campaign folder, the theme folder, whether to read exactly (with every position) or
 quickly, and the quick readings kept from earlier builds (`ReadingCache`).
-Gives: `Sources` (the `YamlDoc`s and `MarkdownDoc`s, no meaning yet), or `SiteError` naming every
-file that cannot be read, and every file the rule of `load.files` refuses: the templates (read
+Gives: `Sources` (the `YamlDoc`s and `MarkdownDoc`s, no meaning yet; the record translations.lock), or
+`SiteError` naming every file that cannot be read, and every file the rule of `load.files` refuses: the templates (read
 later, by Jinja) are checked here too, so that a wrong one is reported with the rest.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import Problem, ProblemLog
 from .files import Within, check_file, list_files, missing, within
 from .frontmatter import MarkdownDoc, load_markdown
+from .lockfile import LOCK_FILE, Entry, read_record
 from .theme import STRINGS_FILE
 from .yamldoc import YamlDoc, load_yaml
 
@@ -32,6 +33,7 @@ class Sources:
     strings: tuple[YamlDoc, ...]  # the theme's table first, then the site's overrides
     activity_files: tuple[YamlDoc, ...] = ()  # activities/*.yaml, one each, in file-name order (after the file's)
     content_files: tuple[str, ...] = ()  # the other files under content/ (images/x.jpg), for links to them
+    record: dict[str, Entry] | None = None  # translations.lock; None when the campaign has none
 
 
 class ReadingCache:
@@ -130,7 +132,9 @@ def load_sources(site_dir: Path, theme_dir: Path, exact: bool = True, cache: Rea
         template_folders.insert(0, site_dir / "templates")
     pages, content_files = read.pages()
     read.templates(template_folders)
+    record, problems = read_record(site_dir / LOCK_FILE)
+    read.log.extend(problems)
     read.log.raise_if_errors()
     assert campaign is not None  # a missing campaign.yaml is an error raised just above
     return Sources(campaign, activities, slogans, tuple(pages), tuple(s for s in strings if s is not None),
-                   tuple(doc for doc in activity_files if doc is not None), tuple(content_files))
+                   tuple(doc for doc in activity_files if doc is not None), tuple(content_files), record)

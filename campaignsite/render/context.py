@@ -72,11 +72,17 @@ class PageMaker:
             "default_lang": DEFAULT_LANGUAGE,
             "html_langs": HTML_LANG,
             "nav": self._nav(page),
-            **self._text_helpers(lang),
+            "stale_page": lang != DEFAULT_LANGUAGE and _shows_stale(self._subjects(page)),
+            **self._text_helpers(lang, route_of(page.key, DEFAULT_LANGUAGE)),
             **self._link_helpers(lang),
             **self._site_values(lang),
             **page.data,
         }
+
+    def _subjects(self, page: Page) -> list[Any]:
+        """What a page is about, whose stale texts its note at the top tells of."""
+        campaign = self.site.campaign
+        return [*(page.data.get(key) for key in _SUBJECTS), *_CAMPAIGN_PARTS.get(page.key, lambda c: ())(campaign)]
 
     def _ui(self, lang: str) -> Ui:
         return lambda key, **values: self.strings.get(key, lang, **values)
@@ -86,7 +92,8 @@ class PageMaker:
         return [{"key": key, "url": link(key), "current": key == page.key,
                  "label": _nav_label(self.site, key, ui, page.lang)} for key in self.facts.menus[page.lang]]
 
-    def _text_helpers(self, lang: str) -> dict[str, Any]:
+    def _text_helpers(self, lang: str, original: str) -> dict[str, Any]:
+        """The text helpers; `original` is the route of the page in the original language (a stale note links it)."""
         strings, ui = self.strings, self._ui(lang)
 
         def t(text: Text | None) -> Markup:
@@ -98,7 +105,9 @@ class PageMaker:
             body = Markup(site_links(self.conversions.to_html(text.get(lang)), lang, self.publication.urls.base_path))
             if text.is_pending(lang):
                 return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
-                    HTML_LANG[other_language(lang)], body, ui("translation_pending"))
+                    HTML_LANG[other_language(lang)], body, ui(_pending_note(text)))
+            if text.stale and lang != DEFAULT_LANGUAGE:
+                return body + _stale_note(ui, self.publication.urls.link(original), "p")
             return body
 
         return {
@@ -181,7 +190,43 @@ def _nav_label(site: Site, key: str, ui: Ui, lang: str) -> str:
 
 def _localized(text: Text, lang: str, ui: Ui) -> Markup:
     if not text.is_pending(lang):
+        if text.stale and lang != DEFAULT_LANGUAGE:  # a link here could fall inside a link: the page's note has one
+            return Markup('{} <span class="stale-note">{}</span>').format(text.get(lang), ui("translation_stale_short"))
         return escape(text.get(lang))
     source = other_language(lang)
     return Markup('<span lang="{}" class="pending">{}</span> <span class="pending-note">{}</span>').format(
-        HTML_LANG[source], text.get(lang), ui("translation_pending"))
+        HTML_LANG[source], text.get(lang), ui(_pending_note(text)))
+
+
+def _pending_note(text: Text) -> str:
+    """The note beside a text shown in the other language: its translation is pending, or being updated."""
+    return "translation_updating" if text.stale else "translation_pending"
+
+
+def _stale_note(ui: Ui, original: str, element: str) -> Markup:
+    """The note that the original was updated since the text was translated, with a link to the original page."""
+    return Markup('<{0} class="stale-note">{1} <a href="{2}" hreflang="{3}">{4}</a></{0}>').format(
+        element, ui("translation_stale"), original, HTML_LANG[DEFAULT_LANGUAGE], ui("translation_stale_link"))
+
+
+_SUBJECTS = ("activity", "slogan", "content")  # the keys of a page's data that hold what the page is about
+_CAMPAIGN_PARTS: dict[str, Callable[[Any], tuple[Any, ...]]] = {  # the pages about the campaign: what of it
+    "home": lambda campaign: (campaign,),
+    "notice": lambda campaign: (campaign, *campaign.requirements),
+    "requirements": lambda campaign: campaign.requirements,
+}
+
+
+def _shows_stale(values: Any) -> bool:
+    """Whether a stale translation is among `values` (what a page is about: an activity, a slogan, a content page;
+    not its neighbours or the items it lists, each marked where it stands) or their texts, and is shown stale (in
+    fallback it is shown in the original)."""
+    for value in values:
+        if isinstance(value, Text):
+            if value.stale and not value.pending:
+                return True
+        elif hasattr(value, "__dataclass_fields__") and any(
+                isinstance(part := getattr(value, name), Text) and part.stale and not part.pending
+                for name in value.__dataclass_fields__):
+            return True
+    return False

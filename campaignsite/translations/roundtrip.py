@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .checks import refusals
 from .exchange import Unit, terms_in
-from .fields import Field
+from .fields import Field, address
 from .inplace import Refused, set_values
 from .inplace_markdown import new_page, set_page
 from .record import STALE, UNTRACKED, Entry, change_line, entry
@@ -29,7 +29,7 @@ def export_units(translations: Translations, wanted: Iterable[str]) -> list[Unit
     recorded = translations.record or {}
     return [Unit(item.id, item.zh, item.en or "",
                  recorded[item.id].zh if translations.statuses[item.id] == STALE else None,
-                 terms_in(item.zh, translations.terms), item.address(translations.base_url))
+                 terms_in(item.zh, translations.terms), address(item, translations.base_url))
             for item in translations.having(set(wanted))]
 
 

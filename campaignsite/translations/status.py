@@ -16,9 +16,10 @@ from pathlib import Path
 from ..errors import Problem, SiteError
 from ..load import THEME_DIR, load_sources, load_yaml, read_text
 from ..load.yamldoc import Mark
+from ..validate.translated import stale_problem
 from .exchange import Term, glossary_terms
 from .fields import Field, positions, statuses, translated_fields
-from .record import CURRENT, LOCK_FILE, MISSING, STALE, STATUSES, UNTRACKED, Entry, change_line, read_record
+from .record import CURRENT, LOCK_FILE, MISSING, STALE, STATUSES, UNTRACKED, Entry, read_record
 
 GLOSSARY = "glossary.yaml"
 START_TRACKING = (f"No {LOCK_FILE} yet: run `translations accept` to record the English there is as current; "
@@ -98,10 +99,9 @@ def problems(translations: Translations, marks: Mapping[str, Mark]) -> list[Prob
     for field in translations.having({STALE, MISSING}):
         at = marks.get(field.id, Mark(0, 0))
         if translations.statuses[field.id] == STALE:
-            what, how = "stale", "the Chinese changed: " + change_line(recorded[field.id].zh, field.zh)
+            found.append(stale_problem(field, recorded[field.id], at))
         else:
-            what, how = "missing", _how_to_add(field)
-        found.append(Problem(field.source, at.line, at.col, field.key_path, what, how))
+            found.append(Problem(field.source, at.line, at.col, field.key_path, "missing", _how_to_add(field)))
     return found
 
 

@@ -18,7 +18,7 @@ from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
 from ..model import Site
 from .activities import read_activities, read_activity_files, warn_far_dates
-from .campaign import Present, campaign_year, listed, read_bodies, read_campaign, wants_fallback
+from .campaign import Present, campaign_year, listed, read_bodies, read_campaign, stale_mode, wants_fallback
 from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .mdlinks import activity_texts, check_markdown_links, page_texts
 from .pages import read_pages
@@ -26,6 +26,7 @@ from .reader import Reader
 from .sitepaths import SitePaths
 from .slogans import read_slogans
 from .strings import read_strings
+from .translated import StaleTexts
 
 __all__ = ["BASE_URL_HINT", "TRANSLATION", "Reader", "Sources", "Validated", "normalise_base_url", "suggest_slug",
            "validate"]
@@ -42,17 +43,20 @@ def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
     log = ProblemLog()
     fallback = allow_fallback or wants_fallback(sources.campaign)
     year = campaign_year(sources.campaign)
+    stale = StaleTexts.of(sources, stale_mode(sources.campaign))
+    log.extend(stale.problems())
     strings = read_strings(sources.strings, log)
-    campaign_reader = Reader(sources.campaign, log, fallback, year=year)
+    campaign_reader = Reader(sources.campaign, log, fallback, year=year, stale=stale)
     bodies = read_bodies(campaign_reader)
-    slogans = read_slogans(sources.slogans, log, fallback)
-    in_file = read_activities(sources.activities, log, fallback, bodies, year) if sources.activities else None
+    slogans = read_slogans(sources.slogans, log, fallback, stale)
+    in_file = (read_activities(sources.activities, log, fallback, bodies, year=year, stale=stale)
+               if sources.activities else None)
     activities, places = in_file if in_file and not sources.activity_files else read_activity_files(
-        sources.activity_files, log, fallback, bodies, year=year, after=in_file)
+        sources.activity_files, log, fallback, bodies, year=year, after=in_file, stale=stale)
     present = Present(listed(sources.activities, "activities") or bool(sources.activity_files),
                       listed(sources.slogans, "slogans"))
     campaign, period = read_campaign(campaign_reader, bodies, {s.slug: s for s in slogans}, present)
-    pages = read_pages(sources.pages, log, fallback)
+    pages = read_pages(sources.pages, log, fallback, stale)
     if period is not None:
         warn_far_dates(places, activities, *period)
     log.raise_if_errors()

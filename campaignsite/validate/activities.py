@@ -19,6 +19,7 @@ from . import schema
 from .common import KeyPath, visible
 from .reader import Reader
 from .slogans import read_list_file
+from .translated import StaleTexts
 
 Places = dict[str, tuple[Reader, KeyPath]]  # an activity's slug -> the reader of its file, and its path there
 EMPTY_FILE_HINT = "list the activities under a line 'activities:'"
@@ -26,8 +27,9 @@ EMPTY_ACTIVITY_HINT = "write one activity: its slug, title, summary, body and sc
 
 
 def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
-                    bodies: dict[str, Body], year: int | None = None) -> tuple[list[Activity], Places]:
-    reader = Reader(doc, log, fallback, year=year)
+                    bodies: dict[str, Body], year: int | None = None,
+                    stale: StaleTexts | None = None) -> tuple[list[Activity], Places]:
+    reader = Reader(doc, log, fallback, year=year, stale=stale)
     activities = read_list_file(reader, "activities.yaml", "activities", "activity",
                                 lambda reader, path, number, slug: _read_activity(reader, path, number, slug, bodies),
                                 EMPTY_FILE_HINT)
@@ -36,7 +38,8 @@ def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
 
 def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bool,
                         bodies: dict[str, Body], year: int | None = None,
-                        after: tuple[list[Activity], Places] | None = None) -> tuple[list[Activity], Places]:
+                        after: tuple[list[Activity], Places] | None = None,
+                        stale: StaleTexts | None = None) -> tuple[list[Activity], Places]:
     """A campaign with many activities may keep them one file each in activities/ (in file-name order), `after`
     those of activities.yaml when it has both (the notice's in the file, imported ones in the folder)."""
     activities: list[Activity] = list(after[0]) if after else []
@@ -45,7 +48,7 @@ def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bo
         log.add(Problem("activities", message="the folder holds no activity",
                         hint="add a file such as activities/0010-opening.yaml with one activity"))
     for number, doc in enumerate(docs, start=len(activities) + 1):
-        reader = Reader(doc, log, fallback, year=year)
+        reader = Reader(doc, log, fallback, year=year, stale=stale)
         if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
             continue
         slug = reader.slug(("slug",))

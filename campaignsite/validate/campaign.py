@@ -13,7 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..load import YamlDoc
-from ..model import Body, Campaign, Footer, GovernmentMeta, Record, Requirement, Slogan, Text, TextList
+from ..model import STALE_MODES, Body, Campaign, Footer, GovernmentMeta, Record, Requirement, Slogan, Text, TextList
 from . import schema
 from .reader import Reader
 
@@ -54,6 +54,14 @@ def wants_fallback(doc: YamlDoc) -> bool:
     """Whether the site lets missing translations fall back (known before any text is read)."""
     site = doc.data.get("site") if isinstance(doc.data, dict) else None
     return isinstance(site, dict) and site.get("translation_fallback") is True
+
+
+def stale_mode(doc: YamlDoc) -> str:
+    """How the site shows stale translations (known before any text is read; a wrong value, reported when the
+    campaign is read, counts as the default)."""
+    site = doc.data.get("site") if isinstance(doc.data, dict) else None
+    mode = site.get("stale_translations") if isinstance(site, dict) else None
+    return mode if mode in STALE_MODES else "mark"
 
 
 def read_bodies(reader: Reader) -> dict[str, Body]:
@@ -97,13 +105,14 @@ def read_campaign(reader: Reader, bodies: dict[str, Body], slogans: dict[str, Sl
     page_size = schema.field("site", "schedule_page_size").read(reader, ("site",))
     timezone = schema.field("site", "timezone").read(reader, ("site",))
     schema.field("site", "translation_fallback").read(reader, ("site",))  # reported when not true or false
+    stale = schema.field("site", "stale_translations").read(reader, ("site",)) or "mark"
     period = Period(start, end) if start and end else None
     if year is None or name is None or title is None or theme is None or start is None or end is None:
         return None, period  # each was reported
     campaign = Campaign(name, title, year, start, end,
                         addressees, preamble, organisers, sections, guiding_ideology, theme_intro, theme,
                         requirements, record, featured, base_url, contact, footer, reader.fallback, meta, page_size,
-                        timezone)
+                        timezone, stale)
     return campaign, period
 
 

@@ -23,12 +23,14 @@ from .common import (
     too_long,
 )
 from .reader import Reader
+from .translated import StaleTexts
 
 RESERVED_SLUGS = {"assets"}  # other clashes with the site's own pages are caught by routes, naming both files
 PageParts = dict[str, str | None]  # title, description and body of one language's file
 
 
-def read_pages(docs: tuple[MarkdownDoc, ...], log: ProblemLog, fallback: bool) -> list[ContentPage]:
+def read_pages(docs: tuple[MarkdownDoc, ...], log: ProblemLog, fallback: bool,
+               stale: StaleTexts | None = None) -> list[ContentPage]:
     by_slug: dict[str, dict[str, MarkdownDoc]] = {}
     for doc in docs:
         named = _slug_and_language(doc, log)
@@ -36,7 +38,7 @@ def read_pages(docs: tuple[MarkdownDoc, ...], log: ProblemLog, fallback: bool) -
             slug, lang = named
             by_slug.setdefault(slug, {})[lang] = doc
     return [page for slug, docs_by_lang in sorted(by_slug.items())
-            if (page := _read_page(slug, docs_by_lang, log, fallback))]
+            if (page := _read_page(slug, docs_by_lang, log, fallback, stale or StaleTexts()))]
 
 
 def _slug_and_language(doc: MarkdownDoc, log: ProblemLog) -> tuple[str, str] | None:
@@ -63,11 +65,14 @@ def _slug_and_language(doc: MarkdownDoc, log: ProblemLog) -> tuple[str, str] | N
     return slug, lang
 
 
-def _read_page(slug: str, docs: dict[str, MarkdownDoc], log: ProblemLog, fallback: bool) -> ContentPage | None:
+def _read_page(slug: str, docs: dict[str, MarkdownDoc], log: ProblemLog, fallback: bool,
+               stale: StaleTexts) -> ContentPage | None:
     parts = {lang: _read_page_file(doc, log, fallback) for lang, doc in docs.items()}
     if not _has_every_language(docs, log, fallback):
         return None
-    title, description, body = (_both_languages(parts, key) for key in ("title", "description", "body"))
+    paths = stale.paths(docs["zh"].file) if "zh" in docs and stale.fields else frozenset()
+    title, description, body = (_both_languages(parts, key, stale if (() if key == "body" else (key,)) in paths
+                                                else None) for key in ("title", "description", "body"))
     if title is None or body is None:
         return None
     sources = tuple(docs[lang].file for lang in LANGUAGES if lang in docs)
@@ -117,11 +122,13 @@ def _has_every_language(docs: dict[str, MarkdownDoc], log: ProblemLog, fallback:
     return True
 
 
-def _both_languages(parts: dict[str, PageParts], key: str) -> Text | None:
-    """`key` in both languages, a missing one showing the other (pending); None when neither has it."""
+def _both_languages(parts: dict[str, PageParts], key: str, stale: StaleTexts | None = None) -> Text | None:
+    """`key` in both languages, a missing one showing the other (pending); None when neither has it; marked as
+    `stale` shows it when its Chinese changed since its English was recorded."""
     values = {lang: parts.get(lang, {}).get(key) for lang in LANGUAGES}
     source = next((text for text in values.values() if text), None)
     if source is None:
         return None
     missing = frozenset(lang for lang in LANGUAGES if not values[lang])
-    return Text(values["zh"] or source, values["en"] or source, pending=missing)
+    text = Text(values["zh"] or source, values["en"] or source, pending=missing)
+    return stale.shown(text) if stale is not None and not missing else text

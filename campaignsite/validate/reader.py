@@ -35,6 +35,7 @@ from .common import (
 )
 from .structure import Structure
 from .times import BadValue, check_time_zone, parse_hours
+from .translated import StaleTexts
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -45,10 +46,12 @@ class _Texts(Structure):
     """Text: in both languages (a missing translation may fall back), in one, slugs and web addresses."""
 
     def __init__(self, doc: YamlDoc, log: ProblemLog, fallback: bool = False, strip: bool = True,
-                 year: int | None = None) -> None:
+                 year: int | None = None, stale: StaleTexts | None = None) -> None:
         super().__init__(doc, log, year)
         self.fallback = fallback
         self.strip = strip  # False for UI strings: they keep their spaces, as a separator may be a space
+        self.stale = stale or StaleTexts()
+        self.stale_paths = self.stale.paths(doc.file) if self.stale.fields else frozenset()
 
     def text(self, path: KeyPath, required: bool = True, limit: int = MAX_TEXT) -> Text | None:
         """A reader-visible text: a block with zh and en, both non-empty, each at most `limit` characters."""
@@ -80,7 +83,7 @@ class _Texts(Structure):
     def _complete(self, path: KeyPath, found: dict[str, str | None]) -> Text | None:
         zh, en = found["zh"], found["en"]
         if zh and en:
-            return Text(zh, en)
+            return self.stale.shown(Text(zh, en)) if path in self.stale_paths else Text(zh, en)
         missing = [lang for lang in LANGUAGES if not found[lang]]
         for lang in missing:
             self._missing_language(path, lang, others_present=len(missing) < len(LANGUAGES))

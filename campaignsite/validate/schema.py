@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ACTIVITY_STATUSES, DEFAULT_TIMEZONE, SCHEDULE_PAGE_SIZE
+from ..model import ACTIVITY_STATUSES, DEFAULT_TIMEZONE, SCHEDULE_PAGE_SIZE, STALE_MODES
 from .common import KeyPath
 from .kinds import (
     Bilingual,
@@ -122,6 +122,11 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
         Field("translation_fallback", Flag(default=False), False,
               "true lets the build go on when a translation is missing: the page shows the original "
               "with a visible 'translation pending' note."),
+        Field("stale_translations", Choice(STALE_MODES, "a way to show stale translations", "to mark them"), False,
+              "What an English page shows when the Chinese changed since its English was recorded in "
+              "translations.lock: `mark` (the default) the English with a note that it may be out of date and a "
+              "link to the Chinese page; `fallback` the Chinese, marked 'translation being updated'; `error` "
+              "stops the build, listing them."),
         Field("schedule_page_size", Count(default=SCHEDULE_PAGE_SIZE, minimum=MIN_SCHEDULE_PAGE_SIZE), False,
               "How many activities one schedule page lists (10 or more; default 100). With more activities "
               "the schedule continues on schedule/page/2/, schedule/page/3/ and so on."),

@@ -14,6 +14,7 @@ from ..load import YamlDoc
 from ..model import Slogan
 from .common import KeyPath
 from .reader import Reader
+from .translated import StaleTexts
 
 
 class _Entry(Protocol):
@@ -25,10 +26,11 @@ E = TypeVar("E", bound=_Entry)
 EntryReader = Callable[[Reader, KeyPath, int, str | None], E | None]  # (reader, path, number, slug)
 
 
-def read_slogans(doc: YamlDoc | None, log: ProblemLog, fallback: bool) -> list[Slogan]:
+def read_slogans(doc: YamlDoc | None, log: ProblemLog, fallback: bool,
+                 stale: StaleTexts | None = None) -> list[Slogan]:
     if doc is None:
         return []
-    return read_list_file(Reader(doc, log, fallback), "slogans.yaml", "slogans", "slogan", _read_slogan)
+    return read_list_file(Reader(doc, log, fallback, stale=stale), "slogans.yaml", "slogans", "slogan", _read_slogan)
 
 
 def _read_slogan(reader: Reader, path: KeyPath, number: int, slug: str | None) -> Slogan | None:

@@ -81,11 +81,14 @@ def test_a_chinese_edit_is_stale_and_a_missing_english_missing_each_at_its_line(
     assert result.returncode == 0
     assert result.stdout.splitlines()[2] == "activities.yaml       10          8          1          1          0"
     assert result.stdout.splitlines()[6:] == [
-        'activities.yaml:3:17: activities[book-fair].title: stale — the Chinese changed: "春季书市" → "春季大书市"',
+        'activities.yaml:3:17: activities[book-fair].title: stale — the Chinese changed: "春季书市" → "春季大书市"; '
+        "update the English in activities.yaml, or, if it still says the same, run "
+        "`translations accept activities.yaml:activities[book-fair].title`",
         "activities.yaml:22:11: activities[author-talks].body: missing — add 'en: …' after its 'zh:', or have it "
         "translated (`translations export`)",
         'content/visit.zh.md:5:1: body: stale — the Chinese changed: "各场馆均可乘坐公共交通到达。\\n" → '
-        '"各场馆均可乘坐地铁到达。\\n"',
+        '"各场馆均可乘坐地铁到达。\\n"; update the English in content/visit.en.md, or, if it still says the same, run '
+        "`translations accept content/visit.md`",
         "translations: 29 fields: 26 current, 2 stale, 1 missing, 0 untracked",
     ]
     assert translations(site, "--strict").returncode == 1
@@ -248,7 +251,9 @@ def test_in_the_activities_folder_and_for_a_missing_english_page(tmp_path):
         "activities/02-reading-marathon.yaml       3          2          1          0          0",
         "activities/03-author-talks.yaml           3          3          0          0          0"]
     assert status.stdout.splitlines()[8:] == [
-        'activities/02-reading-marathon.yaml:3:7: title: stale — the Chinese changed: "阅读马拉松" → "全民阅读马拉松"',
+        'activities/02-reading-marathon.yaml:3:7: title: stale — the Chinese changed: "阅读马拉松" → "全民阅读马拉松"; '
+        "update the English in activities/02-reading-marathon.yaml, or, if it still says the same, run "
+        "`translations accept activities/02-reading-marathon.yaml:title`",
         "content/visit.zh.md:2:8: title: missing — add 'title:' to the front matter of content/visit.en.md, "
         "or have it translated",
         "content/visit.zh.md:3:14: description: missing — add 'description:' to the front matter of "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from campaignsite.load import Sources, parse_markdown, parse_yaml, quick_yaml
 from campaignsite.load.yamldoc import Mark
-from campaignsite.translations.fields import positions, stale_fields, statuses, translated_fields
+from campaignsite.translations.fields import address, positions, stale_fields, statuses, translated_fields
 from campaignsite.translations.record import entry
 
 CAMPAIGN = """\
@@ -110,7 +110,7 @@ def test_a_content_page_gives_its_title_description_and_body_and_a_missing_engli
 
 
 def test_each_field_knows_the_english_page_that_shows_it():
-    found = {f.id: f.address("https://x.org/") for f in translated_fields(sources(
+    found = {f.id: address(f, "https://x.org/") for f in translated_fields(sources(
         activities=ACTIVITIES, slogans="slogans:\n  - slug: read\n    text: {zh: 读书, en: Read}\n",
         pages={"content/visit.zh.md": "---\ntitle: 参观\n---\n正文\n"}))}
     assert found["campaign.yaml:name"] == "https://x.org/en/"

@@ -2,6 +2,7 @@
 one as located problems), a field's status, and the short line that shows how a Chinese text changed."""
 from __future__ import annotations
 
+from campaignsite.load import lockfile
 from campaignsite.translations import record
 from campaignsite.translations.record import (
     CURRENT,
@@ -132,9 +133,9 @@ def test_a_record_as_written_is_read_without_a_yaml_reader_and_any_other_record_
              "x\u2028y\x85", "\x00\x1b", "a\n\nb\n", '"引号" \\ \\n', "😀"]
     made = {f'f.yaml:k{index}["名" \\]': entry(text) for index, text in enumerate(texts)}
     written = format_record(made)
-    assert record._as_written(written) == made
-    assert record._as_written(written.replace("  zh: ", "  zh:  ", 1)) is None  # not as written: read as YAML
+    assert lockfile._as_written(written) == made
+    assert lockfile._as_written(written.replace("  zh: ", "  zh:  ", 1)) is None  # not as written: read as YAML
     assert parse_record(written.replace("  zh: ", "  zh:  ")) == (made, [])
     tampered = written.replace("第二", "第三")  # its sha256 no longer matches: the YAML reading says where
-    assert record._as_written(tampered) is None
+    assert lockfile._as_written(tampered) is None
     assert parse_record(tampered)[1][0].message == "the sha256 is not that of the entry's zh"
