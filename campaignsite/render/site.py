@@ -31,6 +31,7 @@ from .context import PageMaker, SiteFacts
 from .feeds import PUBLISHING_PARTS, publishing_files
 from .fingerprints import Parsed, fingerprints
 from .markdown import Conversions
+from .media import show_media
 from .pages import Found, raise_found, render_pages
 from .posters import banner_files
 from .urls import Publication
@@ -50,6 +51,7 @@ class SitePlan:
     env: jinja2.Environment
     publication: Publication
     display_root: Path  # template files are named relative to it in messages
+    media_files: dict[str, bytes] = field(default_factory=dict)  # the images' variants, by their output path
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def render_site(plan: SitePlan, conversions: Conversions, previous: Previous | N
     files = _render(plan, to_render, conversions, progress or _quiet)
     made, unchanged = extras.collect()
     files.update(made)
+    files.update(plan.media_files)  # written only where their bytes changed, like every file
     reused.update(unchanged)
     return RenderedSite(files, reused, prints)
 
@@ -81,7 +84,8 @@ def whole_site_files(plan: SitePlan, conversions: Conversions,
     site = plan.site
     files: dict[str, str] = dict(banner_files(site.slogans)) if "listings" in parts else {}
     files.update(publishing_files(site, plan.pages, plan.publication.urls, Strings(site.strings),
-                                  plan.publication.today, conversions.to_html, parts))
+                                  plan.publication.today, lambda source: show_media(conversions.to_html(source),
+                                                                                    plan.publication.media), parts))
     return files
 
 

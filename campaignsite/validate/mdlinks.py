@@ -52,7 +52,7 @@ def find_links(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     if "](" not in text and "]:" not in text and "<" not in text:
         return found  # most texts link nowhere: no need to go through their lines
-    for number, line in _prose_lines(text):
+    for number, line in prose_lines(text):
         line = _CODE_SPAN.sub(lambda span: " " * len(span.group()), line) if "`" in line else line
         if "](" in line:
             found += [_address(number, match) for match in _INLINE.finditer(line)]
@@ -69,7 +69,7 @@ def _address(number: int, match: re.Match[str]) -> tuple[int, int, str]:
     return number, match.start(group) + 1, html.unescape(match.group(group))
 
 
-def _prose_lines(text: str) -> Iterable[tuple[int, str]]:
+def prose_lines(text: str) -> Iterable[tuple[int, str]]:
     """The lines of `text` that are not code: fenced blocks and indented code blocks are left out (in a list, an
     indented block is code from eight spaces)."""
     fence, blank, in_list, in_code = "", True, False, False
