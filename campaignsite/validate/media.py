@@ -130,9 +130,10 @@ def _check_download(source: MarkdownText, line: int, col: int, decoded: str) -> 
     kind = download_type(decoded)
     if kind in DOWNLOAD_TYPES:
         return kind
-    shown = f"a {kind} file" if kind else "a file without a type in its name"
-    source.report(line, col, f"the link {decoded} leads to {shown}, which is not published for download",
-                  f"publish it as {', '.join(DOWNLOAD_TYPES[:-1])} or {DOWNLOAD_TYPES[-1]}")
+    why = f"whose type ({kind}) is not one published for download" if kind else "whose name says no type"
+    source.report(line, col, f"the link {decoded} leads to content{decoded}, {why}",
+                  f"publish the document as {', '.join(DOWNLOAD_TYPES[:-1])} or {DOWNLOAD_TYPES[-1]}, "
+                  "its name ending so (form.pdf)")
     return ""
 
 
