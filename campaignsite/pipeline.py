@@ -81,6 +81,7 @@ def _build(options: BuildOptions, session: Session | None, progress: Progress | 
     session = session or Session.from_cache_folder(output)
     planned, warnings, assets = plan_site(options, session)
     rendered = render_site(planned, session.conversions, previous, session.parsed, progress)
+    rendered.files.update(planned.media_files)  # written only where their bytes changed, like every file
     written = publish(output, _display(output, options.site_dir), rendered, assets, previous, swap_lock, progress)
     counts = {lang: sum(1 for page in planned.pages if page.lang == lang) for lang in LANGUAGES}
     # a build with warnings is done again next time, so that they are shown again

@@ -51,7 +51,7 @@ class SitePlan:
     env: jinja2.Environment
     publication: Publication
     display_root: Path  # template files are named relative to it in messages
-    media_files: dict[str, bytes] = field(default_factory=dict)  # the images' variants, by their output path
+    media_files: dict[str, bytes] = field(default_factory=dict)  # the images' variants, by output path (write's)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,6 @@ def render_site(plan: SitePlan, conversions: Conversions, previous: Previous | N
     files = _render(plan, to_render, conversions, progress or _quiet)
     made, unchanged = extras.collect()
     files.update(made)
-    files.update(plan.media_files)  # written only where their bytes changed, like every file
     reused.update(unchanged)
     return RenderedSite(files, reused, prints)
 
