@@ -23,7 +23,7 @@ from urllib.parse import unquote
 from ..errors import Problem
 from ..images import Encoded, ImageCache, Picture, at_reference, picture, process_all, read_image
 from ..load import Within
-from .mdlinks import MarkdownText, find_links, prose_lines
+from .mdlinks import CODE_SPAN, MarkdownText, find_links, prose_lines
 from .sitepaths import SitePaths, parse_link
 
 DECORATIVE = "decorative"  # the title that marks an image without alternative text as intended
@@ -68,7 +68,8 @@ def find_images(text: str) -> list[tuple[int, int, str, str, str]]:
     if "![" not in text:
         return []
     found, references = [], []
-    lines = list(prose_lines(text))
+    lines = [(number, CODE_SPAN.sub(lambda span: " " * len(span.group()), line) if "`" in line else line)
+             for number, line in prose_lines(text)]
     definitions = {match.group(1).lower(): (match.group(2), match.group(3) or "") for _, line in lines
                    if (match := _DEFINITION.match(line))}
     for number, line in lines:
