@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import Problem, SiteError
 from .i18n import Strings, check_table
-from .images import IMAGES_FILE
+from .images import IMAGES_FILE, load_image_cache
 from .load import (
     CONVERSIONS_FILE,
     READINGS_FILE,
@@ -100,8 +100,9 @@ class Checked:
 
 
 def check(options: BuildOptions) -> Checked:
-    """Every stage of a build but the writing: every page and file, rendered in memory."""
-    session = Session()
+    """Every stage of a build but the writing: every page and file, rendered in memory (the images a build into
+    the output folder processed are taken from its cache, which check never writes)."""
+    session = Session(images=load_image_cache(options.output_dir))
     planned, warnings, assets = plan_site(options.dated(), session)
     return Checked(planned, render_site(planned, session.conversions), assets, warnings)
 

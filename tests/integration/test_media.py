@@ -11,7 +11,7 @@ from PIL import Image
 
 from campaignsite.images import decode as image_decode
 from campaignsite.images import encode as image_encode
-from campaignsite.pipeline import BuildOptions, Session, build
+from campaignsite.pipeline import BuildOptions, Session, build, check
 from tests.helpers import copy_fixture, run_build
 
 EMBLEM_EN = "![The site’s emblem: on blue, a red ring holding a white star with a tick](/images/emblem.png)"
@@ -109,6 +109,7 @@ def test_a_rebuild_processes_no_image_whose_bytes_did_not_change(tmp_path, monke
     result = build(BuildOptions(site, output), second)
     assert second.images.processed == 0 and result.total > 0
     assert len(list((output / "images").glob("opening.*"))) == 4
+    assert len(check(BuildOptions(site, output)).plan.media_files) == 10  # check too takes them from the cache
 
 
 def test_with_relative_urls_the_pictures_sources_are_relative_too(tmp_path):
