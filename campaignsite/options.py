@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jinja2
 
 from .errors import Problem, SiteError
+from .images import ImageCache, load_image_cache
 from .load import (
     CONVERSIONS_FILE,
     READINGS_FILE,
@@ -75,7 +76,7 @@ class BuildOptions:
 @dataclass
 class Session:
     """What one process keeps between builds of a campaign: the templates (recompiled when their
-    file changes), the data files' quick readings, converted Markdown, parsed template facts."""
+    file changes), the data files' quick readings, converted Markdown, parsed template facts, processed images."""
 
     readings: ReadingCache = field(default_factory=ReadingCache)
     conversions: Conversions = field(default_factory=Conversions)
@@ -83,12 +84,13 @@ class Session:
     watch_templates: bool = False
     kept_by_process: bool = False  # True: the caches live in this process; False: in the cache folder
     environments: dict[tuple[Path, ...], jinja2.Environment] = field(default_factory=dict)
+    images: ImageCache = field(default_factory=ImageCache)  # processed images, by their bytes' digest
 
     @classmethod
     def from_cache_folder(cls, output: Path) -> Session:
         folder = cache_dir(output)
         return cls(ReadingCache(read_cache_file(folder / READINGS_FILE)),
-                   Conversions(read_cache_file(folder / CONVERSIONS_FILE)))
+                   Conversions(read_cache_file(folder / CONVERSIONS_FILE)), images=load_image_cache(output))
 
     def environment(self, template_dirs: list[Path]) -> jinja2.Environment:
         key = tuple(template_dirs)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import Problem, SiteError
 from .i18n import Strings, check_table
+from .images import IMAGES_FILE, load_image_cache
 from .load import (
     CONVERSIONS_FILE,
     READINGS_FILE,
@@ -30,12 +31,14 @@ from .load import (
     layered,
     load_previous,
     load_sources,
+    within,
 )
 from .model import LANGUAGES
 from .options import BuildOptions, Session
+from .parallel import cores
 from .render import Progress, Publication, RenderedSite, SitePlan, Urls, render_site
 from .routes import plan
-from .validate import Validated, validate
+from .validate import MediaFiles, Validated, validate
 from .write import (
     SearchIndex,
     check_location,
@@ -90,6 +93,7 @@ def _build(options: BuildOptions, session: Session | None, progress: Progress | 
     session = session or Session.from_cache_folder(output)
     planned, warnings, assets = plan_site(options, session)
     rendered = render_site(planned, session.conversions, previous, session.parsed, progress)
+    rendered.files.update(planned.media_files)  # written only where their bytes changed, like every file
     search = SearchIndex(find_pagefind(), planned.publication.urls.base_path) if options.search else None
     written = publish(output, _display(output, options.site_dir), rendered, assets, previous, swap_lock, progress,
                       search)
@@ -110,37 +114,41 @@ class Checked:
 
 
 def check(options: BuildOptions) -> Checked:
-    """Every stage of a build but the writing: every page and file, rendered in memory."""
-    session = Session()
+    """Every stage of a build but the writing: every page and file, rendered in memory (the images a build into
+    the output folder processed are taken from its cache, which check never writes)."""
+    session = Session(images=load_image_cache(options.output_dir))
     planned, warnings, assets = plan_site(options.dated(), session)
     return Checked(planned, render_site(planned, session.conversions), assets, warnings)
 
 
 def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[Problem, ...], dict[str, Path]]:
     """The model, its pages and how they are published; the warnings; the assets to copy."""
-    validated = load_and_validate(options, session.readings)
-    site = validated.site
+    media = MediaFiles(options.site_dir, within(options.site_dir, options.theme_dir), session.images, cores())
+    validated = load_and_validate(options, session.readings, media)
+    site, shown = validated.site, validated.media
     check_table(Strings(site.strings), STRINGS_FILE)
     urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls)
     assets, asset_names = fingerprint_assets(collect_assets(options.site_dir, options.theme_dir))
+    assets = {path: source for path, source in assets.items() if "/" + path not in shown.pictures}  # variants only
     env = session.environment(layered(options.site_dir, options.theme_dir, "templates"))
-    publication = Publication(urls, options.day(), asset_names, options.search)
-    planned = SitePlan(site, plan(site), env, publication, options.site_dir)
+    publication = Publication(urls, options.day(), asset_names, search=options.search, media=shown.shown())
+    planned = SitePlan(site, plan(site), env, publication, options.site_dir, shown.files)
     return planned, validated.warnings, assets
 
 
-def load_and_validate(options: BuildOptions, readings: ReadingCache | None = None) -> Validated:
+def load_and_validate(options: BuildOptions, readings: ReadingCache | None = None,
+                      media: MediaFiles | None = None) -> Validated:
     """The model of the campaign. The data files are first read quickly, without positions (or
     taken from `readings`); only when validation has something to say are they read again exactly,
     so that every message names its line and column (the exact reading is slower)."""
     quick = load_sources(options.site_dir, options.theme_dir, exact=False, cache=readings)
     try:
-        validated = validate(quick, options.allow_fallback)
+        validated = validate(quick, options.allow_fallback, media)
         if not validated.warnings:
             return validated
     except SiteError:
         pass
-    return validate(load_sources(options.site_dir, options.theme_dir), options.allow_fallback)
+    return validate(load_sources(options.site_dir, options.theme_dir), options.allow_fallback, media)
 
 
 def _to_stderr(line: str) -> None:
@@ -153,6 +161,8 @@ def _keep_caches(output: Path, session: Session) -> list[Problem | None]:
         kept.append(save_cache(output, READINGS_FILE, session.readings.entries))
     if session.conversions.take_new():
         kept.append(save_cache(output, CONVERSIONS_FILE, session.conversions.known))
+    if session.images.changed:
+        kept.append(save_cache(output, IMAGES_FILE, session.images.to_save()))
     return kept
 
 

@@ -49,7 +49,7 @@ def serving(site: Path, *extra: str):
 def fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
+            return response.status, response.read().decode("utf-8", errors="replace")  # images too
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
 

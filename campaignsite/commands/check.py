@@ -86,7 +86,7 @@ def check_site(site_dir: Path, allow_fallback: bool = False) -> CheckReport:
         return CheckReport(exc.problems, 0, 0)
     files = {path: data.decode("utf-8") for path, data in checked.rendered.files.items()}
     base_path = Urls(checked.plan.site.campaign.base_url).base_path
-    link_problems, count = check_links(files, set(checked.assets), base_path)
+    link_problems, count = check_links(files, set(checked.assets) | set(checked.plan.media_files), base_path)
     return CheckReport(sorted([*checked.warnings, *link_problems]), len(checked.plan.pages), count,
                        _stale_notes(site_dir))
 

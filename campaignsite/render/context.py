@@ -21,6 +21,7 @@ from ..regions import REGIONS
 from ..routes import Page, navigation, route_of
 from . import posters, structured
 from .markdown import Conversions
+from .media import FirstImage, show_media
 from .urls import Publication, json_for_script, site_links
 
 Ui = Callable[..., str]  # ui(key, **values): a UI string in the page's language
@@ -101,8 +102,12 @@ class PageMaker:
                 raise jinja2.UndefinedError("t() was given a missing text")
             return _localized(text, lang, ui)
 
+        first = FirstImage()  # one per page: its first image is loaded at once
+
         def md(text: Text) -> Markup:
-            body = Markup(site_links(self.conversions.to_html(text.get(lang)), lang, self.publication.urls.base_path))
+            html = show_media(self.conversions.to_html(text.get(lang)), self.publication.media, first,
+                              lambda kind, size: ui("download.label", type=kind, size=size))
+            body = Markup(site_links(html, lang, self.publication.urls.base_path))
             if text.is_pending(lang):
                 return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
                     HTML_LANG[other_language(lang)], body, ui(_pending_note(text)))

@@ -31,6 +31,7 @@ from .context import PageMaker, SiteFacts
 from .feeds import PUBLISHING_PARTS, publishing_files
 from .fingerprints import Parsed, fingerprints
 from .markdown import Conversions
+from .media import show_media
 from .pages import Found, raise_found, render_pages
 from .posters import banner_files
 from .urls import Publication
@@ -50,6 +51,7 @@ class SitePlan:
     env: jinja2.Environment
     publication: Publication
     display_root: Path  # template files are named relative to it in messages
+    media_files: dict[str, bytes] = field(default_factory=dict)  # the images' variants, by output path (write's)
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def whole_site_files(plan: SitePlan, conversions: Conversions,
     site = plan.site
     files: dict[str, str] = dict(banner_files(site.slogans)) if "listings" in parts else {}
     files.update(publishing_files(site, plan.pages, plan.publication.urls, Strings(site.strings),
-                                  plan.publication.today, conversions.to_html, parts))
+                                  plan.publication.today, lambda source: show_media(conversions.to_html(source),
+                                                                                    plan.publication.media), parts))
     return files
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape, unescape
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from ..validate.media import Media
 from ..validate.sitepaths import parse_link
 
 
@@ -48,9 +50,25 @@ class Publication:
     today: date
     asset_names: dict[str, str] = field(default_factory=dict)  # "site.css" -> "site.1a2b3c4d.css"
     search: bool = False  # the site has a search index (the search page works)
+    media: Media = field(default_factory=Media)  # the images and documents Markdown shows (without bytes)
 
 
 _LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_SRCSET = re.compile(r'(\ssrcset=")([^"]*)(")')  # "URL 480w, URL 960w": each URL rewritten as an href
+
+
+def _with_srcsets(html: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """`html` with `replace` applied to every href and src, and to every URL of every srcset."""
+    html = _LINK_ATTRIBUTE.sub(replace, html)
+    if " srcset=" not in html:
+        return html
+
+    def one(entry: str) -> str:
+        url, space, width = entry.strip().partition(" ")
+        return _LINK_ATTRIBUTE.sub(replace, f' src="{url}"')[len(' src="'):-1] + space + width
+
+    return _SRCSET.sub(lambda match: match.group(1) + ", ".join(one(entry) for entry in match.group(2).split(","))
+                       + match.group(3), html)
 
 
 def relativize(html: str, output: str, base_path: str) -> str:
@@ -68,7 +86,7 @@ def relativize(html: str, output: str, base_path: str) -> str:
             path += "index.html"
         return f"{match.group(1)}{up}{path}{question_mark}{query}{hash_mark}{fragment}{match.group(3)}"
 
-    return _LINK_ATTRIBUTE.sub(replace, html)
+    return _with_srcsets(html, replace)
 
 
 def site_links(html: str, lang: str, prefix: str) -> str:
@@ -84,7 +102,7 @@ def site_links(html: str, lang: str, prefix: str) -> str:
             return match.group(0)
         return f"{match.group(1)}{escape(prefix + parse_link(url).route(lang))}{match.group(3)}"
 
-    return _LINK_ATTRIBUTE.sub(replace, html)
+    return _with_srcsets(html, replace)
 
 
 def json_for_script(value: Any) -> Markup:

@@ -4,14 +4,15 @@ Takes: the `YamlDoc`s of campaign.yaml, activities.yaml (or of activities/*.yaml
 strings, and the `MarkdownDoc`s of content/ (all from `load`), and whether missing translations may fall back.
 Gives: a `model.Site`, or raises `SiteError` with every problem found, each at its file, line, column and key
 path. Warnings (such as an activity dated far from the campaign) travel with the site in `Validated.warnings`.
-A link written in Markdown must lead to a page, file or anchor of the site (`mdlinks`, against `sitepaths`).
+A link written in Markdown must lead to a page, file or anchor of the site (`mdlinks`, against `sitepaths`); an
+image shown in it needs alternative text and a file that can be published, a document a published type (`media`).
 
 One module reads each document (campaign, activities, slogans, pages, strings) through a `reader.Reader`;
 `schema` declares every data file's keys, each with its kind of value (`kinds`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..errors import TRANSLATION, Problem, ProblemLog
@@ -21,6 +22,7 @@ from .activities import read_activities, read_activity_files, warn_far_dates
 from .campaign import Present, campaign_year, listed, read_bodies, read_campaign, stale_mode, wants_fallback
 from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .mdlinks import activity_texts, check_markdown_links, page_texts
+from .media import Media, MediaFiles, check_media
 from .pages import read_pages
 from .reader import Reader
 from .sitepaths import SitePaths
@@ -28,7 +30,8 @@ from .slogans import read_slogans
 from .strings import read_strings
 from .translated import StaleTexts
 
-__all__ = ["BASE_URL_HINT", "TRANSLATION", "Reader", "Sources", "Validated", "normalise_base_url", "suggest_slug",
+__all__ = ["BASE_URL_HINT", "TRANSLATION", "Media", "MediaFiles", "Reader",
+           "Sources", "Validated", "normalise_base_url", "suggest_slug",
            "validate"]
 
 
@@ -36,10 +39,12 @@ __all__ = ["BASE_URL_HINT", "TRANSLATION", "Reader", "Sources", "Validated", "no
 class Validated:
     site: Site
     warnings: tuple[Problem, ...]
+    media: Media = field(default_factory=Media)
 
 
-def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
-    """Check every document and build the model; raise `SiteError` listing every error."""
+def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles | None = None) -> Validated:
+    """Check every document and build the model; raise `SiteError` listing every error. With `media`, the
+    images the Markdown shows are processed and the documents it links measured (`Validated.media`)."""
     log = ProblemLog()
     fallback = allow_fallback or wants_fallback(sources.campaign)
     year = campaign_year(sources.campaign)
@@ -63,6 +68,8 @@ def validate(sources: Sources, allow_fallback: bool = False) -> Validated:
     assert campaign is not None, "a campaign that could not be read was reported as an error"
     site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings)
     paths = SitePaths.of(site, sources.content_files, urlsplit(campaign.base_url).path or "/")
-    check_markdown_links([*activity_texts(activities, places), *page_texts(pages, sources.pages, log)], paths)
+    texts = [*activity_texts(activities, places), *page_texts(pages, sources.pages, log)]
+    check_markdown_links(texts, paths)
+    shown = check_media(texts, paths, media)
     log.raise_if_errors()
-    return Validated(site, tuple(log.warnings))
+    return Validated(site, tuple(log.warnings), shown)

@@ -33,7 +33,7 @@ _ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*?\s(?:href|src)\s*=\s*(?:"([^"\n]*)"|
                         re.IGNORECASE)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?: |$)")
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ def find_links(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     if "](" not in text and "]:" not in text and "<" not in text:
         return found  # most texts link nowhere: no need to go through their lines
-    for number, line in _prose_lines(text):
-        line = _CODE_SPAN.sub(lambda span: " " * len(span.group()), line) if "`" in line else line
+    for number, line in prose_lines(text):
+        line = CODE_SPAN.sub(lambda span: " " * len(span.group()), line) if "`" in line else line
         if "](" in line:
             found += [_address(number, match) for match in _INLINE.finditer(line)]
         if "]:" in line and (match := _REFERENCE.match(line)):
@@ -69,7 +69,7 @@ def _address(number: int, match: re.Match[str]) -> tuple[int, int, str]:
     return number, match.start(group) + 1, html.unescape(match.group(group))
 
 
-def _prose_lines(text: str) -> Iterable[tuple[int, str]]:
+def prose_lines(text: str) -> Iterable[tuple[int, str]]:
     """The lines of `text` that are not code: fenced blocks and indented code blocks are left out (in a list, an
     indented block is code from eight spaces)."""
     fence, blank, in_list, in_code = "", True, False, False

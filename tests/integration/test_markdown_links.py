@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from campaignsite.images import source_hash
 from tests.helpers import FIXTURES, copy_fixture, run_build
 from tests.serving import fetch, serving
+
+MAP_HASH = source_hash((FIXTURES / "links/content/images/map.gif").read_bytes())  # in the variants' names
 
 BASE = "https://example.org/zt/x/"
 ACTIVITY_EN = [
@@ -15,18 +18,18 @@ ACTIVITY_EN = [
     "/zt/x/en/slogans/books-for-all/", "/zt/x/en/notice/#activity-book-fair", "/zt/x/en/requirements/#safety",
     "/zt/x/en/visit/#bus", "/zt/x/notice/", "/zt/x/en/schedule/?view=list#main",
     "/zt/x/en/activities/reading-marathon/", "#tickets", "https://example.com/a?b=1", "mailto:festival@example.org",
-    "/zt/x/images/map.gif", "/zt/x/files/plan%202025.pdf", "/zt/x/en/schedule/",
+    f"/zt/x/images/map.{MAP_HASH}.16.jpg", "/zt/x/files/plan%202025.pdf", "/zt/x/en/schedule/",
 ]
 ACTIVITY_ZH = [
     "/zt/x/", "/zt/x/schedule/", "/zt/x/activities/author-talks/", "/zt/x/slogans/#read-every-day",
     "/zt/x/slogans/books-for-all/", "/zt/x/notice/#activity-book-fair", "/zt/x/requirements/#safety",
-    "/zt/x/visit/#bus", "/zt/x/en/schedule/", "/zt/x/notice/", "#tickets", "/zt/x/images/map.gif",
+    "/zt/x/visit/#bus", "/zt/x/en/schedule/", "/zt/x/notice/", "#tickets", f"/zt/x/images/map.{MAP_HASH}.16.jpg",
     "/zt/x/files/plan%202025.pdf",
 ]
 PAGE_EN = [
     "/zt/x/en/", "/zt/x/en/schedule/", "/zt/x/en/activities/book-fair/#tickets", "/zt/x/en/slogans/#books-for-all",
     "/zt/x/en/slogans/read-every-day/", "/zt/x/en/notice/", "/zt/x/en/requirements/", "/zt/x/en/visit/", "#bus",
-    "/zt/x/visit/#bus", "/zt/x/images/map.gif",
+    "/zt/x/visit/#bus", f"/zt/x/images/map.{MAP_HASH}.16.jpg",
 ]
 PAGE_ZH = ["/zt/x/schedule/", "/zt/x/activities/book-fair/#tickets", "/zt/x/en/visit/#bus"]
 
@@ -54,7 +57,8 @@ def test_links_lead_to_every_kind_of_page_in_the_texts_language_under_the_base_u
     assert prose_links(output, "visit/index.html") == PAGE_ZH
     notice = (output / "en/notice/index.html").read_text(encoding="utf-8")
     assert 'href="/zt/x/en/activities/author-talks/"' in notice  # the body shown on the notice links the same
-    assert (output / "images/map.gif").read_bytes() == (FIXTURES / "links/content/images/map.gif").read_bytes()
+    assert not (output / "images/map.gif").exists()  # an image shown is published as its variants only
+    assert (output / f"images/map.{MAP_HASH}.16.jpg").is_file()
     assert (output / "files/plan 2025.pdf").is_file()
 
 
@@ -66,7 +70,8 @@ def test_with_relative_urls_each_link_is_relative_to_its_page(tmp_path):
         "../../../en/notice/index.html#activity-book-fair", "../../../en/requirements/index.html#safety",
         "../../../en/visit/index.html#bus", "../../../notice/index.html",
         "../../../en/schedule/index.html?view=list#main", "../../../en/activities/reading-marathon/index.html",
-        "#tickets", "https://example.com/a?b=1", "mailto:festival@example.org", "../../../images/map.gif",
+        "#tickets", "https://example.com/a?b=1", "mailto:festival@example.org",
+        f"../../../images/map.{MAP_HASH}.16.jpg",
         "../../../files/plan%202025.pdf", "../../../en/schedule/index.html",
     ]
     assert prose_links(output, "visit/index.html") == [
@@ -77,7 +82,8 @@ def test_the_feed_gives_whole_addresses(tmp_path):
     output = build(tmp_path, "--base-url", BASE)
     feed = (output / "en/feed.xml").read_text(encoding="utf-8")
     assert 'href="https://example.org/zt/x/en/activities/author-talks/"' in feed
-    assert 'src="https://example.org/zt/x/images/map.gif"' in feed
+    assert f'src="https://example.org/zt/x/images/map.{MAP_HASH}.16.jpg"' in feed  # the image's variant
+    assert f'srcset="https://example.org/zt/x/images/map.{MAP_HASH}.16.webp 16w"' in feed
     assert 'href="#tickets"' in feed
 
 
