@@ -31,11 +31,11 @@ from .load import (
     load_previous,
     load_sources,
 )
-from .model import LANGUAGES
+from .model import LANGUAGES, published
 from .options import BuildOptions, Session
 from .render import Progress, Publication, RenderedSite, SitePlan, Urls, render_site
 from .routes import plan
-from .validate import Validated, validate
+from .validate import Validated, scheduled_notes, validate
 from .write import check_location, confirm_manifest, output_lock, publish, recover, save_cache, save_manifest
 
 __all__ = ["BuildOptions", "BuildResult", "Checked", "Session", "build", "check", "plan_site"]
@@ -105,13 +105,13 @@ def check(options: BuildOptions) -> Checked:
 def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[Problem, ...], dict[str, Path]]:
     """The model, its pages and how they are published; the warnings; the assets to copy."""
     validated = load_and_validate(options, session.readings)
-    site = validated.site
+    site, scheduled = published(validated.site, options.day())
     check_table(Strings(site.strings), STRINGS_FILE)
     urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls)
     assets, asset_names = fingerprint_assets(collect_assets(options.site_dir, options.theme_dir))
     env = session.environment(layered(options.site_dir, options.theme_dir, "templates"))
     planned = SitePlan(site, plan(site), env, Publication(urls, options.day(), asset_names), options.site_dir)
-    return planned, validated.warnings, assets
+    return planned, (*validated.warnings, *scheduled_notes(scheduled, options.day())), assets
 
 
 def load_and_validate(options: BuildOptions, readings: ReadingCache | None = None) -> Validated:
