@@ -27,7 +27,8 @@ from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text
 from .common import LANGUAGE_NAMES
 
 THEME_ANCHORS = frozenset({"main"})  # on every page (the skip link's target)
-PAGE_FORMS = "/, /schedule/, /activities/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md"
+PAGE_FORMS = ("/, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ "
+              "for content/NAME.zh.md")
 # ids a Markdown text declares: attr_list's {#name} (or {: #name .class}), and an id="name" in raw HTML
 _ATTRIBUTE_LIST_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}")
 _HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"'\n]+)["']""")
