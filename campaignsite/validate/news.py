@@ -131,7 +131,11 @@ def _cover_parts(reader: Reader, images: frozenset[str]) -> PageParts:
         reader.problem(("image", "src"), f"the cover '{visible(src)}' {where}",
                        hint="put the image in content/images/ and write its site path, such as /images/opening.jpg")
     decorative = reader.flag(("image", "decorative"), False)
-    alt = reader.plain(("image", "alt"), required=not decorative)
+    alt = reader.plain(("image", "alt"))
+    if not alt and not decorative:
+        reader.problem(("image",), "the cover has no alternative text",
+                       hint="add alt: saying what the image shows, in this file's language; or decorative: true when "
+                            "it adds nothing the text does not say")
     parts: PageParts = {"image.src": src, "image.alt": alt, "image.decorative": "yes" if decorative else None}
     for key in ("caption", "credit"):
         parts[f"image.{key}"] = reader.plain(("image", key))

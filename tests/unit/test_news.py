@@ -86,7 +86,8 @@ def test_the_activities_a_post_reports_on_are_kept():
 def test_a_cover_needs_alt_text_unless_it_says_it_is_decorative():
     files = ("images/a.jpg",)
     assert problems_with({"2024-06-02-opening": "image: {src: /images/a.jpg}\n"}, files) == [
-        f"content/news/2024-06-02-opening.{lang}.md:4:1: image.alt: 'alt' is missing — add 'alt:' here"
+        f"content/news/2024-06-02-opening.{lang}.md:4:8: image: the cover has no alternative text — add alt: saying "
+        "what the image shows, in this file's language; or decorative: true when it adds nothing the text does not say"
         for lang in ("en", "zh")]
     post, = site_with({"2024-06-02-opening": "image: {src: /images/a.jpg, decorative: true}\n"}, files).news
     assert post.cover is not None and (post.cover.src, post.cover.alt, post.cover.decorative) == (
