@@ -85,7 +85,7 @@ def _refuse_shared_slugs(by_post: dict[tuple[date, str], dict[str, MarkdownDoc]]
 def _read_post(day: date, slug: str, files: dict[str, MarkdownDoc], log: ProblemLog, fallback: bool,
                known: dict[str, Activity], images: frozenset[str]) -> NewsPost | None:
     parts = {lang: _read_post_file(doc, log, fallback, known, images) for lang, doc in files.items()}
-    if not _has_every_language(files, log, fallback):
+    if not _has_every_language(files, log, fallback) or not _languages_agree(files, parts, log):
         return None
     title, summary, body = (_both_languages(parts, key) for key in ("title", "summary", "body"))
     if title is None or summary is None or body is None or any(part.get("broken") for part in parts.values()):
@@ -94,6 +94,20 @@ def _read_post(day: date, slug: str, files: dict[str, MarkdownDoc], log: Problem
     first = parts[next(lang for lang in LANGUAGES if lang in parts)]
     return NewsPost(slug, day, title, summary, body, sources, source=_both_languages(parts, "source"),
                     cover=_cover(parts), activities=first.get("activities") or ())
+
+
+def _languages_agree(files: dict[str, MarkdownDoc], parts: dict[str, dict], log: ProblemLog) -> bool:
+    """Both files of a post name the same activities and the same cover image (their texts differ, not these)."""
+    if len(parts) < len(LANGUAGES) or any(part.get("broken") for part in parts.values()):
+        return True
+    zh, en = parts["zh"], parts["en"]
+    for key, differs in (("activities", "activities differ from those"),
+                         ("image.src", "cover image differs from that")):
+        if zh.get(key) != en.get(key):
+            log.add(Problem(files["en"].file, message=f"the post's {differs} of {files['zh'].file}",
+                            hint="give both languages' files the same"))
+            return False
+    return True
 
 
 def _read_post_file(doc: MarkdownDoc, log: ProblemLog, fallback: bool, known: dict[str, Activity],

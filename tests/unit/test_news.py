@@ -152,3 +152,12 @@ def test_a_post_dated_after_the_build_date_is_left_out_with_a_note_saying_when_i
         "content/news/2024-06-11-c.zh.md: note: the post is dated 2024-06-11, after the build date (2024-06-10), and "
         "is not published yet — it appears on the build of 2024-06-11 or later"]
     assert published(site, date(2024, 6, 11))[1] == ()
+
+
+def test_both_files_of_a_post_name_the_same_activities_and_cover():
+    docs = [*news_docs({"2024-06-02-a": "activities: [a1]\n"})[:1], *news_docs({"2024-06-02-a": "activities: [a2]\n"})[1:]]
+    with pytest.raises(SiteError) as caught:
+        validate(dataclasses.replace(sources(activities()), news=tuple(docs)))
+    assert [str(problem) for problem in caught.value.problems] == [
+        "content/news/2024-06-02-a.en.md: the post's activities differ from those of content/news/2024-06-02-a.zh.md "
+        "— give both languages' files the same"]
