@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # told, never a failure (a post scheduled for a later build)
 TRANSLATION = "translation"  # the category of a problem that is only a missing translation
 
 
@@ -53,8 +54,8 @@ class Problem:
         text = f"{where}: "
         if self.path:
             text += f"{self.path}: "
-        if self.severity == WARNING:
-            text += "warning: "
+        if self.severity in (WARNING, NOTE):
+            text += f"{self.severity}: "
         text += self.message
         if self.hint:
             text += f" — {self.hint}"

@@ -9,7 +9,7 @@ campaign allows it is recorded in `Text.pending` and shown with a visible note, 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 LANGUAGES = ("zh", "en")
@@ -18,6 +18,7 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 SCHEDULE_PAGE_SIZE = 100  # activities per schedule page unless site.schedule_page_size says otherwise
 STALE_MODES = ("mark", "fallback", "error")  # site.stale_translations: how a stale translation is shown
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # the campaign's time zone unless site.timezone says otherwise
+NEWS_PAGE_SIZE = 10  # posts per news list page; more make further pages (news/page/2/)
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,32 @@ class ContentPage:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """A news post's cover image: a site path under /images/, described in both languages."""
+
+    src: str  # /images/x.jpg
+    alt: Text | None  # None only when decorative
+    caption: Text | None = None
+    credit: Text | None = None
+    decorative: bool = False
+
+
+@dataclass(frozen=True)
+class NewsPost:
+    """A dated news post from content/news/, in both languages."""
+
+    slug: str
+    day: date
+    title: Text
+    summary: Text
+    body: Text  # Markdown
+    sources: tuple[str, ...]  # the files it came from, for messages
+    source: Text | None = None  # where the news comes from (来源)
+    cover: Cover | None = None
+    activities: tuple[str, ...] = ()  # slugs of the activities it reports on
+
+
+@dataclass(frozen=True)
 class Campaign:
     name: Text
     title: Text
@@ -220,6 +247,7 @@ class Site:
     slogans: tuple[Slogan, ...]
     pages: tuple[ContentPage, ...]
     strings: dict[str, Text] = field(default_factory=dict)
+    news: tuple[NewsPost, ...] = ()  # newest first; after `published`, only those dated on or before the build
 
 
 _NO_DATE = date.min
@@ -251,3 +279,16 @@ def by_start(activities: tuple[Activity, ...]) -> list[Activity]:
     campaign, then those whose date is to be announced, each in file order."""
     return sorted(activities, key=lambda a: (_ORDER.get(a.schedule.kind, 0), a.schedule.start or a.schedule.end
                                               or _NO_DATE, a.schedule.end or _NO_DATE, a.number))
+
+
+def newest_first(posts: list[NewsPost] | tuple[NewsPost, ...]) -> tuple[NewsPost, ...]:
+    """Posts by date, the newest first; posts of one day by slug."""
+    return tuple(sorted(sorted(posts, key=lambda post: post.slug), key=lambda post: post.day, reverse=True))
+
+
+def published(site: Site, today: date) -> tuple[Site, tuple[NewsPost, ...]]:
+    """The site as published on `today`, and the posts it leaves out: those dated later (scheduled)."""
+    if not site.news:
+        return site, ()
+    shown = tuple(post for post in site.news if post.day <= today)
+    return replace(site, news=shown), tuple(post for post in site.news if post.day > today)

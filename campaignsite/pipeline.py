@@ -33,12 +33,12 @@ from .load import (
     load_sources,
     within,
 )
-from .model import LANGUAGES
+from .model import LANGUAGES, published
 from .options import BuildOptions, Session
 from .parallel import cores
 from .render import Progress, Publication, RenderedSite, SitePlan, Urls, render_site
 from .routes import plan
-from .validate import MediaFiles, Validated, validate
+from .validate import MediaFiles, Validated, scheduled_notes, validate
 from .write import (
     SearchIndex,
     check_location,
@@ -125,7 +125,7 @@ def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[
     """The model, its pages and how they are published; the warnings; the assets to copy."""
     media = MediaFiles(options.site_dir, within(options.site_dir, options.theme_dir), session.images, cores())
     validated = load_and_validate(options, session.readings, media)
-    site, shown = validated.site, validated.media
+    (site, scheduled), shown = published(validated.site, options.day()), validated.media
     check_table(Strings(site.strings), STRINGS_FILE)
     urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls)
     assets, asset_names = fingerprint_assets(collect_assets(options.site_dir, options.theme_dir))
@@ -133,7 +133,7 @@ def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[
     env = session.environment(layered(options.site_dir, options.theme_dir, "templates"))
     publication = Publication(urls, options.day(), asset_names, search=options.search, media=shown.shown())
     planned = SitePlan(site, plan(site), env, publication, options.site_dir, shown.files)
-    return planned, validated.warnings, assets
+    return planned, (*validated.warnings, *scheduled_notes(scheduled, options.day())), assets
 
 
 def load_and_validate(options: BuildOptions, readings: ReadingCache | None = None,

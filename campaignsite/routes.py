@@ -10,6 +10,8 @@ grows with the size of the site unless it lists it: the schedule is cut into pag
 `campaign.schedule_page_size` activities (page 1 at schedule/, key "schedule"; page N at
 schedule/page/N/, key "schedule/N"), the home page gets the first `GLANCE` activities, the notice
 the activities that are in the notice, and an activity page its neighbours and where it is listed.
+The news list is cut likewise (news/, news/page/N/); a post (news/SLUG/) gets its neighbours, the home page
+the latest `LATEST_NEWS` posts and an activity page the posts that report on it (`reports`).
 """
 from __future__ import annotations
 
@@ -17,10 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Problem, SiteError
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Activity, Site, by_start
+from .model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Activity, NewsPost, Site, by_start
 
 GLANCE = 10  # activities in the home page's schedule at a glance
+LATEST_NEWS = 3  # posts on the home page
 SCHEDULE = "schedule"  # the key of the schedule's first page; page N is "schedule/N"
+NEWS = "news"  # the key of the news list's first page; page N is "news/page/N", a post "news/SLUG"
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict
 
 
 def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Page]:
-    pages = [Page("home", lang, "home.html", "campaign.yaml", {"glance": scheduled[:GLANCE]})]
+    pages = [Page("home", lang, "home.html", "campaign.yaml", {"glance": scheduled[:GLANCE], **_latest(site)})]
     if site.activities:
         size = site.campaign.schedule_page_size
         for data in schedule_pages(scheduled, size):
@@ -112,7 +116,7 @@ def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Pa
                               f"activities.yaml (activities[{activity.slug}])",
                               {"activity": activity, "previous": previous, "next": following,
                                "notice_number": activity.notice_number,  # None: not in the notice
-                               "schedule_page": listed_on[activity.slug]}))
+                               "schedule_page": listed_on[activity.slug], **posts_about(site, activity)}))
     if site.slogans:
         pages.append(Page("slogans", lang, "slogans.html", "slogans.yaml"))
         for slogan in site.slogans:
@@ -124,11 +128,46 @@ def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Pa
                       {"notice_activities": tuple(activity for activity in site.activities if activity.in_notice)}))
     for content in site.pages:
         pages.append(Page(f"page/{content.slug}", lang, "page.html", content.sources[0], {"content": content}))
+    pages += news_pages(site, lang)
     keys = {page.key for page in pages}  # the search page links the listings there are, for readers without it
     listings = tuple(key for key in ("schedule", "regions") if key in keys)
     pages.append(Page("search", lang, "search.html", "the theme's search page", {"listings": listings}))
     pages.append(Page("404", lang, "404.html", "the theme's 404 page"))
     return pages
+
+
+def _latest(site: Site) -> dict[str, Any]:
+    """The home page's latest posts."""
+    return {"latest_news": site.news[:LATEST_NEWS]}
+
+
+def news_key(number: int) -> str:
+    """The key of the news list's page `number` (counted from 1): news/, then news/page/N/."""
+    return NEWS if number == 1 else f"{NEWS}/page/{number}"
+
+
+def news_pages(site: Site, lang: str) -> list[Page]:
+    """The news list's pages (newest first, `NEWS_PAGE_SIZE` each) and a page per post, with its neighbours:
+    `previous` the older post, `next` the newer one."""
+    posts, activities = site.news, {activity.slug: activity for activity in site.activities}
+    count = -(-len(posts) // NEWS_PAGE_SIZE)
+    pages = []
+    for number in range(1, count + 1):
+        linked = sorted(n for n in {1, number - 1, number, number + 1, count} if 1 <= n <= count)
+        pages.append(Page(news_key(number), lang, "news.html", "content/news", {
+            "posts": posts[(number - 1) * NEWS_PAGE_SIZE:number * NEWS_PAGE_SIZE], "page_number": number,
+            "page_count": count, "page_links": tuple({"number": n, "key": news_key(n)} for n in linked)}))
+    for index, post in enumerate(posts):
+        pages.append(Page(f"{NEWS}/{post.slug}", lang, "post.html", post.sources[0], {
+            "post": post, "about": tuple(activities[slug] for slug in post.activities),
+            "previous": posts[index + 1] if index + 1 < len(posts) else None,
+            "next": posts[index - 1] if index > 0 else None, "news_page": news_key(index // NEWS_PAGE_SIZE + 1)}))
+    return pages
+
+
+def posts_about(site: Site, activity: Activity) -> dict[str, tuple[NewsPost, ...]]:
+    """The posts that report on `activity`, newest first."""
+    return {"reports": tuple(post for post in site.news if activity.slug in post.activities)}
 
 
 def _refuse_shared_outputs(pages: list[Page]) -> None:
@@ -146,7 +185,7 @@ def _refuse_shared_outputs(pages: list[Page]) -> None:
 
 def navigation(pages: list[Page], lang: str) -> list[str]:
     """The keys of the pages the main menu leads to, in menu order."""
-    menu_order = ["home", "schedule", "slogans", "requirements", "notice"]
+    menu_order = ["home", "news", "schedule", "slogans", "requirements", "notice"]
     keys = {page.key for page in pages if page.lang == lang}
     menu = [key for key in menu_order if key in keys]
     menu += sorted(key for key in keys if key.startswith("page/"))

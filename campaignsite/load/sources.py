@@ -2,7 +2,8 @@
 
 Takes: the campaign folder, the theme folder, whether to read exactly (with every position) or
 quickly, and the quick readings kept from earlier builds (`ReadingCache`).
-Gives: `Sources` (the `YamlDoc`s and `MarkdownDoc`s, no meaning yet; the record translations.lock), or
+Gives: `Sources` (the `YamlDoc`s and `MarkdownDoc`s, those of content/news/ apart, no meaning yet; the record
+translations.lock), or
 `SiteError` naming every file that cannot be read, and every file the rule of `load.files` refuses: the templates (read
 later, by Jinja) are checked here too, so that a wrong one is reported with the rest.
 """
@@ -20,6 +21,7 @@ from .theme import STRINGS_FILE
 from .yamldoc import YamlDoc, load_yaml
 
 ACTIVITIES_DIR = "activities"
+NEWS_DIR = "content/news/"  # the news posts' folder: its Markdown files are posts, not pages
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Sources:
     activity_files: tuple[YamlDoc, ...] = ()  # activities/*.yaml, one each, in file-name order (after the file's)
     content_files: tuple[str, ...] = ()  # the other files under content/ (images/x.jpg), for links to them
     record: dict[str, Entry] | None = None  # translations.lock; None when the campaign has none
+    news: tuple[MarkdownDoc, ...] = ()  # content/news/*.md, the news posts (not pages)
 
 
 class ReadingCache:
@@ -103,7 +106,7 @@ class _Reader:
                 doc, problems = load_markdown(path, path.relative_to(self.site_dir).as_posix())
                 self.log.extend(problems)
                 if doc:
-                    pages.append(doc)
+                    pages.append(doc)  # the news posts among them are told apart by `load_sources`
             else:
                 others.append(path.relative_to(self.site_dir / "content").as_posix())
         return pages, others
@@ -130,11 +133,13 @@ def load_sources(site_dir: Path, theme_dir: Path, exact: bool = True, cache: Rea
     if site_dir.resolve() != theme_dir.resolve():
         strings.append(read.yaml(site_dir / STRINGS_FILE, STRINGS_FILE, required=False))
         template_folders.insert(0, site_dir / "templates")
-    pages, content_files = read.pages()
+    docs, content_files = read.pages()
     read.templates(template_folders)
     record, problems = read_record(site_dir / LOCK_FILE)
     read.log.extend(problems)
     read.log.raise_if_errors()
     assert campaign is not None  # a missing campaign.yaml is an error raised just above
-    return Sources(campaign, activities, slogans, tuple(pages), tuple(s for s in strings if s is not None),
-                   tuple(doc for doc in activity_files if doc is not None), tuple(content_files), record)
+    pages = tuple(doc for doc in docs if not doc.file.startswith(NEWS_DIR))
+    return Sources(campaign, activities, slogans, pages, tuple(s for s in strings if s is not None),
+                   tuple(doc for doc in activity_files if doc is not None), tuple(content_files), record=record,
+                   news=tuple(doc for doc in docs if doc.file.startswith(NEWS_DIR)))

@@ -16,10 +16,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..i18n import Strings, chinese_numeral, other_language
-from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text, by_start, shown_status
+from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, NewsPost, Site, Text, by_start, shown_status
 from ..regions import REGIONS
 from ..routes import Page, navigation, route_of
-from . import posters, structured
+from . import news, posters, structured
 from .markdown import Conversions
 from .media import FirstImage, show_media
 from .urls import Publication, json_for_script, site_links
@@ -170,7 +170,19 @@ class PageMaker:
             "search_bundle": self.publication.urls.base_path + "pagefind/",
             "search_filters": lambda activity: search_filters(activity, lang, status(activity)["label"]),
             "region_name": lambda code: getattr(REGIONS[code], lang),
+            "article_data": self._article_data(lang),
         }
+
+    def _article_data(self, lang: str) -> Callable[[NewsPost], dict[str, Any]]:
+        """A post's NewsArticle, at the addresses where this build publishes the post and its cover."""
+        urls = self.publication.urls
+
+        def article_data(post: NewsPost) -> dict[str, Any]:
+            image = urls.absolute(post.cover.src[1:]) if post.cover is not None else None
+            return news.news_article(post, self.site.campaign, lang, urls.absolute(route_of(f"news/{post.slug}", lang)),
+                                     image)
+
+        return article_data
 
 
 def search_filters(activity: Activity, lang: str, status_label: str) -> list[tuple[str, str]]:

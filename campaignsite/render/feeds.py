@@ -4,7 +4,8 @@ Takes: the validated `Site`, the planned `Page`s, the site's `Urls`, the UI `Str
 date (the only date the output depends on; nothing here reads the clock or any file).
 Gives: `{output path relative to the site root: file text}` for
   sitemap.xml, robots.txt                       every HTML page but the 404 pages, with hreflang alternates
-  feed.xml, en/feed.xml                         Atom 1.0 (RFC 4287), one entry per activity, in data order
+  feed.xml, en/feed.xml                         Atom 1.0 (RFC 4287), one entry per activity, in data order,
+                                                then one per published news post, newest first
   calendar.ics, activities/SLUG/calendar.ics    the iCalendar files (made by render.calendars)
   data/activities.json, data/activities.csv     the open data (made by render.opendata)
 The same input always gives the same text.
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ..i18n import Strings, other_language
-from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text
+from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, NewsPost, Site, Text
 from ..routes import Page, language_prefix, route_of
 from .calendars import calendars
 from .opendata import activities_csv, activities_json
@@ -100,6 +101,8 @@ def atom_feed(site: Site, urls: Urls, lang: str, build_date: date, to_html: ToHt
              f"  <author><name>{_text(_feed_author(site, lang))}</name></author>"]
     for activity in site.activities:
         lines += _atom_entry(site, activity, urls, lang, updated, to_html)
+    for post in site.news:
+        lines += _post_entry(post, urls, lang, to_html)
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
 
@@ -118,6 +121,21 @@ def _atom_entry(site: Site, activity: Activity, urls: Urls, lang: str, updated: 
                          to_html=lambda source: site_links(to_html(source), lang, urls.base_url)),
               "  </entry>"]
     return lines
+
+
+def _post_entry(post: NewsPost, urls: Urls, lang: str, to_html: ToHtml) -> list[str]:
+    """A news post as an entry, dated by its day."""
+    page = urls.absolute(route_of(f"news/{post.slug}", lang))
+    return ["  <entry>",
+            _atom_text("title", post.title, lang),
+            f"    <id>{_text(page)}</id>",
+            f'    <link rel="alternate" type="text/html" href={_attr(page)}/>',
+            f"    <updated>{_atom_time(post.day)}</updated>",
+            f"    <published>{_atom_time(post.day)}</published>",
+            _atom_text("summary", post.summary, lang),
+            _atom_text("content", post.body, lang,
+                       to_html=lambda source: site_links(to_html(source), lang, urls.base_url)),
+            "  </entry>"]
 
 
 def _atom_text(element: str, text: Text, lang: str, indent: int = 4, to_html: ToHtml | None = None) -> str:

@@ -23,6 +23,7 @@ from .campaign import Present, campaign_year, listed, read_bodies, read_campaign
 from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .mdlinks import activity_texts, check_markdown_links, page_texts
 from .media import Media, MediaFiles, check_media
+from .news import news_texts, read_news, scheduled_notes
 from .pages import read_pages
 from .reader import Reader
 from .sitepaths import SitePaths
@@ -30,9 +31,8 @@ from .slogans import read_slogans
 from .strings import read_strings
 from .translated import StaleTexts
 
-__all__ = ["BASE_URL_HINT", "TRANSLATION", "Media", "MediaFiles", "Reader",
-           "Sources", "Validated", "normalise_base_url", "suggest_slug",
-           "validate"]
+__all__ = ["BASE_URL_HINT", "TRANSLATION", "Media", "MediaFiles", "Reader", "Sources", "Validated",
+           "normalise_base_url", "scheduled_notes", "suggest_slug", "validate"]
 
 
 @dataclass(frozen=True)
@@ -62,13 +62,15 @@ def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles |
                       listed(sources.slogans, "slogans"))
     campaign, period = read_campaign(campaign_reader, bodies, {s.slug: s for s in slogans}, present)
     pages = read_pages(sources.pages, log, fallback, stale)
+    news = read_news(sources.news, log, fallback, activities, sources.content_files, year)
     if period is not None:
         warn_far_dates(places, activities, *period)
     log.raise_if_errors()
     assert campaign is not None, "a campaign that could not be read was reported as an error"
-    site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings)
+    site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings, news)
     paths = SitePaths.of(site, sources.content_files, urlsplit(campaign.base_url).path or "/")
-    texts = [*activity_texts(activities, places), *page_texts(pages, sources.pages, log)]
+    texts = [*activity_texts(activities, places), *page_texts(pages, sources.pages, log),
+             *news_texts(news, sources.news, log)]
     check_markdown_links(texts, paths)
     shown = check_media(texts, paths, media)
     log.raise_if_errors()

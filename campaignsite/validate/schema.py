@@ -40,6 +40,7 @@ TEXT = Bilingual()
 # References are read with what they may name (not by `Field.read`): the validators name these two.
 BODY_REFS = Refs("bodies", "body")
 SLOGAN_REFS = Refs("slogans", "slogan")
+ACTIVITY_REFS = Refs("activities", "activity")
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,21 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
     "front matter": (
         Field("title", Plain(), True, "Title of the page, in the file's language."),
         Field("description", Plain(), False, "One sentence describing the page."),
+    ),
+    "news front matter": (
+        Field("title", Plain(), True, "Title of the post, in the file's language."),
+        Field("summary", Plain(), True, "What the news is, in a sentence or two: shown in lists and feeds."),
+        Field("source", Plain(), False, "Where the news comes from (来源), shown under the title."),
+        Field("image", BlockOf("news image"), False, "The post's cover image."),
+        Field("activities", ACTIVITY_REFS, False, "Slugs of the activities the post reports on."),
+    ),
+    "news image": (
+        Field("src", Plain(), True, "Site path of an image in content/images/, such as /images/opening.jpg."),
+        Field("alt", Plain(), False, "What the image shows, in the file's language.",
+              required_when="the image is not decorative"),
+        Field("caption", Plain(), False, "A caption shown with the image."),
+        Field("credit", Plain(), False, "Who made the image."),
+        Field("decorative", Flag(False), False, "true when the image adds nothing the text does not say (no alt)."),
     ),
 }
 

@@ -23,11 +23,12 @@ from typing import Literal
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from ..load.assets import CONTENT_FILE_FOLDERS
-from ..model import DEFAULT_LANGUAGE, LANGUAGES, Site, Text
+from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text
 from .common import LANGUAGE_NAMES
 
 THEME_ANCHORS = frozenset({"main"})  # on every page (the skip link's target)
-PAGE_FORMS = "/, /schedule/, /activities/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md"
+PAGE_FORMS = ("/, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ "
+              "for content/NAME.zh.md")
 # ids a Markdown text declares: attr_list's {#name} (or {: #name .class}), and an id="name" in raw HTML
 _ATTRIBUTE_LIST_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}")
 _HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"'\n]+)["']""")
@@ -114,6 +115,8 @@ class SitePaths:
             add(f"/activities/{activity.slug}/", text=activity.body)
         for page in site.pages:
             add(f"/{page.slug}/", text=page.body)
+        for post in site.news:
+            add(f"/news/{post.slug}/", text=post.body)
         for lang in LANGUAGES:  # the notice shows the bodies of the activities it lists
             pages["/notice/"][lang] = pages["/notice/"][lang].union(
                 *(pages[f"/activities/{a.slug}/"][lang] for a in site.activities if a.in_notice))
@@ -182,6 +185,9 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
         found += [(f"/slogans/{slogan.slug}/", frozenset()) for slogan in site.slogans]
     if site.campaign.requirements:
         found.append(("/requirements/", frozenset(r.slug for r in site.campaign.requirements)))
+    if site.news:
+        count = -(-len(site.news) // NEWS_PAGE_SIZE)
+        found += [("/news/", frozenset())] + [(f"/news/page/{n}/", frozenset()) for n in range(2, count + 1)]
     return found
 
 

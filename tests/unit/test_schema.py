@@ -62,7 +62,7 @@ def test_a_block_reports_missing_only_the_kinds_no_reader_of_their_own_reports()
                 if spec.kind.reported_by_block}
     assert reported == {"campaign.yaml.year", "campaign.yaml.bodies", "campaign.yaml.organisers",
                         "campaign.yaml.requirements", "home.featured_slogans", "activities.yaml.activities",
-                        "activity.organisers", "slogans.yaml.slogans"}
+                        "activity.organisers", "slogans.yaml.slogans", "news front matter.activities"}
 
 
 def reader_of(text: str) -> tuple[Reader, ProblemLog]:

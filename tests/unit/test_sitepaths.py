@@ -118,7 +118,7 @@ def test_a_site_without_slogans_or_activities_has_no_gallery_nor_schedule_to_lin
     assert "/slogans/" not in paths.pages and "/schedule/page/2/" not in paths.pages
     assert paths.problem(parse_link("/slogans/"), "/about/", "en") == (
         "the link /slogans/ leads to no page of the site", "a page's path is /, /schedule/, /activities/SLUG/, "
-        "/slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md")
+        "/news/, /news/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md")
 
 
 def test_the_anchors_are_the_datas_and_those_the_pages_markdown_declares():
@@ -167,8 +167,8 @@ def test_a_link_to_a_page_file_or_anchor_that_exists_passes(href, on, lang):
                                            "which is not there", "add the file content/images/plan.png, or correct "
                                                                  "the name")),
     ("/notes.txt", "/about/", "en", ("the link /notes.txt leads to no page of the site",
-                                     "a page's path is /, /schedule/, /activities/SLUG/, /slogans/, /notice/, "
-                                     "/requirements/ or /NAME/ for content/NAME.zh.md")),
+                                     "a page's path is /, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, "
+                                     "/slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md")),
     ("../a2/", "/activities/a1/", "en", ("the link ../a2/ is relative; a link to a page of the site is written as "
                                          "its path", "write /activities/a2/ (the path from the site's root, without "
                                                      "the base URL: the build adds it)")),
