@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from ..i18n import Strings, chinese_numeral, other_language
+from ..regions import REGIONS
 from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text, by_start, shown_status
 from ..routes import Page, navigation, route_of
 from . import posters, structured
@@ -107,6 +109,8 @@ class PageMaker:
             "section_no": lambda number: strings.section_number(number, lang),
             "item_no": lambda number: strings.item_number(number, lang),
             "cn": chinese_numeral,
+            "region_name": lambda code: getattr(REGIONS[code], lang),
+            "month_text": lambda month: strings.month(date(int(month[:4]), int(month[5:7]), 1), lang),
         }
 
     def _link_helpers(self, lang: str) -> dict[str, Any]:
