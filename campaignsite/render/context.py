@@ -16,8 +16,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..i18n import Strings, chinese_numeral, other_language
-from ..regions import REGIONS
 from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, Site, Text, by_start, shown_status
+from ..regions import REGIONS
 from ..routes import Page, navigation, route_of
 from . import posters, structured
 from .markdown import Conversions
