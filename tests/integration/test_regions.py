@@ -10,7 +10,8 @@ import json
 import re
 from pathlib import Path
 
-from tests.helpers import html_files
+from tests.helpers import copy_fixture, html_files, run_build
+from tests.integration.test_incremental import files
 
 LISTINGS = ["regions/440000/index.html", "regions/index.html", "regions/national/index.html",
             "schedule/2025-03/index.html", "schedule/2025-04/index.html"]
@@ -113,3 +114,61 @@ def test_the_structured_data_gives_the_address_without_inventing_a_place(festiva
     # national: no division to name, no place of its own
     assert jsonld(festival_site, "en/activities/author-talks/index.html")["location"] == {
         "@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": "CN"}}
+
+
+# -- the incremental build ------------------------------------------------------------------------
+
+def incremental_and_full(tmp_path: Path, edit, partial: bool = True) -> tuple[dict[str, bytes], ...]:
+    """The reading-festival site built, edited by `edit(site)`, built again (`partial`: some pages are left as they
+    were): (before, after, a full build of the edited site into a fresh folder), each as {file: bytes}."""
+    site = copy_fixture("reading-festival", tmp_path)
+    assert run_build("build", "--site", str(site)).returncode == 0
+    before = files(site / "output")
+    edit(site)
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 0 and ("unchanged" in result.stdout) == partial, result.stdout + result.stderr
+    fresh = tmp_path / "fresh"
+    assert run_build("build", "--site", str(site), "--output", str(fresh)).returncode == 0
+    return before, files(site / "output"), files(fresh)
+
+
+def changed(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
+    return sorted(f for f in set(before) | set(after) if before.get(f) != after.get(f) and f.endswith(".html")
+                  and "/activities/" not in "/" + f and f not in ("sitemap.xml",))
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edited_activity_rebuilds_the_listings_it_is_in(tmp_path):
+    before, after, full = incremental_and_full(tmp_path, lambda site: replace_in(
+        site / "activities.yaml", "en: A book fair on Central Square.", "en: A book fair on the square."))
+    assert after == full
+    assert changed(before, after) == ["en/regions/440000/index.html", "en/schedule/2025-04/index.html",
+                                      "en/schedule/index.html"]
+
+
+def test_a_region_changed_moves_the_activity_between_listings(tmp_path):
+    before, after, full = incremental_and_full(tmp_path, lambda site: replace_in(
+        site / "activities.yaml", "region: 广东省", "region: Beijing"))
+    assert after == full
+    assert "regions/440000/index.html" not in after and "en/regions/110000/index.html" in after
+    assert [f for f in changed(before, after) if f.startswith("regions/")] == [
+        "regions/110000/index.html", "regions/440000/index.html", "regions/index.html"]
+
+
+def test_a_new_activity_makes_its_month_and_adds_to_its_region(tmp_path):
+    def add(site: Path) -> None:
+        with (site / "activities.yaml").open("a", encoding="utf-8") as out:
+            out.write("  - slug: poetry-night\n    title: {zh: 诗歌之夜, en: Poetry Night}\n"
+                      "    summary: {zh: 朗诵会。, en: Readings.}\n    body: {zh: 朗诵。, en: Readings.}\n"
+                      "    schedule: {kind: days, start: 2025-05-04}\n    region: 440000\n"
+                      "    city: {zh: 深圳市, en: Shenzhen}\n    in_notice: false\n")
+    before, after, full = incremental_and_full(tmp_path, add, partial=False)  # a new activity: every page
+    assert after == full
+    assert {"schedule/2025-05/index.html", "en/schedule/2025-05/index.html"} <= set(after) - set(before)
+    assert "Shenzhen" in after["en/regions/440000/index.html"].decode() and "（2）" in after[
+        "regions/index.html"].decode()
