@@ -3,8 +3,8 @@
 Usage: python bench/floor.py SITE OUTPUT
 One process: parse the campaign's YAML with the C loader, convert every Markdown body with
 Python-Markdown, render one precompiled Jinja template per page (each activity and each slogan,
-in both languages, plus the list pages (each region's and each month's listing on one page), the requirements, each content/NAME.LANG.md page and the
-404 page: the same HTML pages the tool writes) and write the files. No validation, no links, no
+in both languages, plus the list pages (each region's and each month's listing on one page), the
+requirements, each content/NAME.LANG.md page and the 404 page: the same HTML pages the tool writes) and write the files. No validation, no links, no
 extras (feeds, calendars, posters, assets). Prints the number of pages written.
 """
 from __future__ import annotations
@@ -96,7 +96,8 @@ def main(site: Path, output: Path) -> int:
             pages += 1
         for name, listed in listings(activities).items():  # each region's and each month's, on one page
             titles = "".join(f"<p>{activity['title'][lang]}</p>" for activity in listed)
-            write(output, prefix + name, PAGE.render(lang=lang, title=name, body=jinja2.utils.markupsafe.Markup(titles)))
+            body = jinja2.utils.markupsafe.Markup(titles)
+            write(output, prefix + name, PAGE.render(lang=lang, title=name, body=body))
             pages += 1
         requirements = "".join(f"<p>{item['text'][lang]}</p>" for item in campaign.get("requirements", []))
         write(output, prefix + "requirements", PAGE.render(lang=lang, title="requirements",
