@@ -5,7 +5,8 @@ One process: parse the campaign's YAML with the C loader, convert every Markdown
 Python-Markdown, render one precompiled Jinja template per page (each activity and each slogan,
 in both languages, plus the list pages (each region's and each month's listing on one page), the
 requirements, each content/NAME.LANG.md page and the 404 page: the same HTML pages the tool writes)
-and write the files. No validation, no links, no extras (feeds, calendars, posters, assets). Prints the number of pages written.
+and write the files. No validation, no links, no extras (feeds, calendars, posters, assets).
+Prints the number of pages written.
 """
 from __future__ import annotations
 
