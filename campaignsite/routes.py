@@ -13,7 +13,9 @@ the activities that are in the notice, and an activity page its neighbours and w
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .errors import Problem, SiteError
@@ -86,7 +88,7 @@ def plan(site: Site) -> list[Page]:
     return pages
 
 
-def paginate(items: tuple[Activity, ...], page_size: int, key_of: Any) -> list[dict[str, Any]]:
+def paginate(items: tuple[Activity, ...], page_size: int, key_of: Callable[[int], str]) -> list[dict[str, Any]]:
     """Each page's slice of `items`, its number, the page count, and the pages its pagination links (the
     first, the last, and this page with its neighbours); `key_of(number)` is a page's key."""
     count = max(1, -(-len(items) // page_size))
@@ -126,7 +128,7 @@ def listing_pages(site: Site, lang: str, found: Listings) -> list[Page]:
     for kind, groups in (("region", found.regions), ("month", found.months)):
         for name, listed in groups.items():
             base = f"{kind}/{name}"
-            for data in paginate(listed, size, lambda n, base=base: listing_key(base, n)):
+            for data in paginate(listed, size, partial(listing_key, base)):
                 data.update({"listing": kind, "region": name if kind == "region" else None,
                              "month": name if kind == "month" else None,
                              "has_monthless": undated and kind == "month"})
