@@ -3,9 +3,10 @@
 Usage: python bench/floor.py SITE OUTPUT
 One process: parse the campaign's YAML with the C loader, convert every Markdown body with
 Python-Markdown, render one precompiled Jinja template per page (each activity and each slogan,
-in both languages, plus the list pages, the requirements, each content/NAME.LANG.md page and the
-404 page: the same HTML pages the tool writes) and write the files. No validation, no links, no
-extras (feeds, calendars, posters, assets). Prints the number of pages written.
+in both languages, plus the list pages (each region's and each month's listing on one page), the
+requirements, each content/NAME.LANG.md page and the 404 page: the same HTML pages the tool writes)
+and write the files. No validation, no links, no extras (feeds, calendars, posters, assets).
+Prints the number of pages written.
 """
 from __future__ import annotations
 
@@ -49,6 +50,24 @@ def content_pages(site: Path) -> dict[tuple[str, str], str]:
     return pages
 
 
+def listings(activities: list[dict]) -> dict[str, list[dict]]:
+    """The listing pages' routes (regions/, regions/CODE/, schedule/YYYY-MM/) and the activities on each."""
+    found: dict[str, list[dict]] = {}
+    for activity in activities:
+        if activity.get("region"):
+            found.setdefault("regions", [])
+            found.setdefault(f"regions/{activity['region']}", []).append(activity)
+        schedule = activity["schedule"]
+        if schedule.get("start"):
+            first, last = str(schedule["start"])[:7], str(schedule.get("end") or schedule["start"])[:7]
+            months = [f"{year}-{month:02d}" for year in range(int(first[:4]), int(last[:4]) + 1)
+                      for month in range(1, 13)]
+            for month in months:
+                if first <= month <= last:
+                    found.setdefault(f"schedule/{month}", []).append(activity)
+    return found
+
+
 def write(output: Path, route: str, html: str) -> None:
     target = output / (route if route.endswith(".html") else f"{route}/index.html".lstrip("/"))
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +94,11 @@ def main(site: Path, output: Path) -> int:
         for name in ("", "schedule", "slogans", "notice"):
             page = PAGE.render(lang=lang, title=name, body=jinja2.utils.markupsafe.Markup(listing))
             write(output, prefix + name, page)
+            pages += 1
+        for name, listed in listings(activities).items():  # each region's and each month's, on one page
+            titles = "".join(f"<p>{activity['title'][lang]}</p>" for activity in listed)
+            body = jinja2.utils.markupsafe.Markup(titles)
+            write(output, prefix + name, PAGE.render(lang=lang, title=name, body=body))
             pages += 1
         requirements = "".join(f"<p>{item['text'][lang]}</p>" for item in campaign.get("requirements", []))
         write(output, prefix + "requirements", PAGE.render(lang=lang, title="requirements",

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import yaml
 
+from campaignsite.regions import REGIONS
+
 REPO = Path(__file__).resolve().parent.parent
+REGION_CODES = sorted(REGIONS)  # the 34 divisions and national: activity n is in REGION_CODES[n % 35]
 LAYOUTS = ("file", "folder")
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -79,6 +82,10 @@ def activity(n: int, in_notice_field: bool = False) -> dict:
         item["city"] = {"zh": city[0], "en": city[1]}
     if n % 4 == 0:
         item["place"] = {"zh": f"第{n % 31 + 1}市", "en": f"City {n % 31 + 1}"}
+    region = REGIONS[REGION_CODES[n % len(REGION_CODES)]]
+    item["region"] = region.code
+    if region.code != "national" and n % 2 == 0:  # half of the local ones name a city
+        item["city"] = {"zh": f"{region.zh_short}第{n % 5 + 1}市", "en": f"{region.en} city {n % 5 + 1}"}
     if in_notice_field:
         item["in_notice"] = False
     return item

@@ -15,10 +15,13 @@ the latest `LATEST_NEWS` posts and an activity page the posts that report on it 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .errors import Problem, SiteError
+from .listings import Listings, listings
 from .model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Activity, NewsPost, Site, by_start
 
 GLANCE = 10  # activities in the home page's schedule at a glance
@@ -63,6 +66,9 @@ def route_of(key: str, lang: str) -> str:
         path = f"slogans/{key.split('/', 1)[1]}/"
     elif key.startswith(SCHEDULE + "/"):
         path = f"{SCHEDULE}/page/{key.split('/', 1)[1]}/"
+    elif key.startswith(("region/", "month/")):
+        kind, name, *number = key.split("/")
+        path = f"{'regions' if kind == 'region' else SCHEDULE}/{name}/" + "".join(f"page/{n}/" for n in number)
     else:
         path = f"{key}/"
     return language_prefix(lang) + path
@@ -73,6 +79,11 @@ def schedule_key(number: int) -> str:
     return SCHEDULE if number == 1 else f"{SCHEDULE}/{number}"
 
 
+def listing_key(base: str, number: int) -> str:
+    """The key of page `number` of a listing whose first page's key is `base` ("region/440000", "month/2008-09")."""
+    return base if number == 1 else f"{base}/{number}"
+
+
 def plan(site: Site) -> list[Page]:
     """Every page of the site, both languages, in a stable order."""
     scheduled = tuple(by_start(site.activities))
@@ -81,19 +92,28 @@ def plan(site: Site) -> list[Page]:
     return pages
 
 
-def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict[str, Any]]:
-    """The data of each schedule page: its slice of `scheduled`, its number, the page count, and the
-    pages its pagination links (the first, the last, and this page with its neighbours)."""
-    count = max(1, -(-len(scheduled) // page_size))
-    has_dated = any(activity.in_calendar for activity in scheduled)
+def paginate(items: tuple[Activity, ...], page_size: int, key_of: Callable[[int], str]) -> list[dict[str, Any]]:
+    """Each page's slice of `items`, its number, the page count, and the pages its pagination links (the
+    first, the last, and this page with its neighbours); `key_of(number)` is a page's key."""
+    count = max(1, -(-len(items) // page_size))
     found = []
     for number in range(1, count + 1):
         linked = sorted(n for n in {1, number - 1, number, number + 1, count} if 1 <= n <= count)
         found.append({
-            "activities": scheduled[(number - 1) * page_size:number * page_size],
+            "activities": items[(number - 1) * page_size:number * page_size],
             "page_number": number,
             "page_count": count,
-            "page_links": tuple({"number": n, "key": schedule_key(n)} for n in linked),
+            "page_links": tuple({"number": n, "key": key_of(n)} for n in linked),
+        })
+    return found
+
+
+def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict[str, Any]]:
+    """The data of each schedule page (see `paginate`), with what every schedule page says of them all."""
+    has_dated = any(activity.in_calendar for activity in scheduled)
+    found = paginate(scheduled, page_size, schedule_key)
+    for data in found:
+        data.update({
             # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
             "has_dated": has_dated,
             "has_undated": any(activity.schedule.kind == "campaign" for activity in scheduled),
@@ -102,13 +122,50 @@ def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict
     return found
 
 
+def listing_pages(site: Site, lang: str, found: Listings) -> list[Page]:
+    """The regions' index, each region's pages and each month's pages (none when nothing is listed)."""
+    size, pages = site.campaign.schedule_page_size, []
+    if found.regions:
+        counts = tuple((code, len(listed)) for code, listed in found.regions.items())
+        pages.append(Page("regions", lang, "regions.html", "activities.yaml (regions)", {"region_counts": counts}))
+    undated = any(not activity.schedule.is_dated for activity in site.activities)
+    for kind, groups in (("region", found.regions), ("month", found.months)):
+        for name, listed in groups.items():
+            base = f"{kind}/{name}"
+            for data in paginate(listed, size, partial(listing_key, base)):
+                data.update({"listing": kind, "region": name if kind == "region" else None,
+                             "month": name if kind == "month" else None,
+                             "has_monthless": undated and kind == "month"})
+                pages.append(Page(listing_key(base, data["page_number"]), lang, "listing.html",
+                                  f"activities.yaml ({kind} {name})", data))
+    return pages
+
+
+def listed_in(found: Listings, page_size: int) -> dict[str, dict[str, Any]]:
+    """For each activity's slug, the key of the page of its region's listing it is on (or None) and the keys
+    of its months' pages, `(month, key)` in order."""
+    places: dict[str, dict[str, Any]] = {}
+    for kind, groups in (("region", found.regions), ("month", found.months)):
+        for name, listed in groups.items():
+            for index, activity in enumerate(listed):
+                entry = places.setdefault(activity.slug, {"region_listing": None, "month_listings": ()})
+                key = listing_key(f"{kind}/{name}", index // page_size + 1)
+                if kind == "region":
+                    entry["region_listing"] = key
+                else:
+                    entry["month_listings"] += ((name, key),)
+    return places
+
+
 def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Page]:
     pages = [Page("home", lang, "home.html", "campaign.yaml", {"glance": scheduled[:GLANCE], **_latest(site)})]
     if site.activities:
-        size = site.campaign.schedule_page_size
+        size, found = site.campaign.schedule_page_size, listings(scheduled)
         for data in schedule_pages(scheduled, size):
+            data.update({"has_regions": bool(found.regions), "months": tuple(found.months)})
             pages.append(Page(schedule_key(data["page_number"]), lang, "schedule.html", "activities.yaml", data))
         listed_on = {activity.slug: schedule_key(index // size + 1) for index, activity in enumerate(scheduled)}
+        elsewhere = listed_in(found, size)
         for index, activity in enumerate(site.activities):
             previous = site.activities[index - 1] if index > 0 else None
             following = site.activities[index + 1] if index + 1 < len(site.activities) else None
@@ -116,7 +173,9 @@ def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Pa
                               f"activities.yaml (activities[{activity.slug}])",
                               {"activity": activity, "previous": previous, "next": following,
                                "notice_number": activity.notice_number,  # None: not in the notice
-                               "schedule_page": listed_on[activity.slug], **posts_about(site, activity)}))
+                               "schedule_page": listed_on[activity.slug], **posts_about(site, activity),
+                               **elsewhere.get(activity.slug, {"region_listing": None, "month_listings": ()})}))
+        pages += listing_pages(site, lang, found)
     if site.slogans:
         pages.append(Page("slogans", lang, "slogans.html", "slogans.yaml"))
         for slogan in site.slogans:
@@ -130,8 +189,8 @@ def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Pa
         pages.append(Page(f"page/{content.slug}", lang, "page.html", content.sources[0], {"content": content}))
     pages += news_pages(site, lang)
     keys = {page.key for page in pages}  # the search page links the listings there are, for readers without it
-    listings = tuple(key for key in ("schedule", "regions") if key in keys)
-    pages.append(Page("search", lang, "search.html", "the theme's search page", {"listings": listings}))
+    browsable = tuple(key for key in ("schedule", "regions") if key in keys)
+    pages.append(Page("search", lang, "search.html", "the theme's search page", {"listings": browsable}))
     pages.append(Page("404", lang, "404.html", "the theme's 404 page"))
     return pages
 

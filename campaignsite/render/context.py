@@ -123,6 +123,8 @@ class PageMaker:
             "section_no": lambda number: strings.section_number(number, lang),
             "item_no": lambda number: strings.item_number(number, lang),
             "cn": chinese_numeral,
+            "region_name": lambda code: getattr(REGIONS[code], lang),
+            "month_text": lambda month: strings.month(date(int(month[:4]), int(month[5:7]), 1), lang),
         }
 
     def _link_helpers(self, lang: str) -> dict[str, Any]:

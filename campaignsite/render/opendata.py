@@ -3,7 +3,8 @@
 Takes: the validated `Site`, the site's `Urls` and the UI `Strings`.
 Gives: the two files' text. The CSV is UTF-8 with a BOM and CRLF rows; a cell a spreadsheet would
 read as a formula starts with '. The same input always gives the same text. Times of day ("09:00") are in
-the campaign's time zone, which both files name (the CSV's later columns: older readers keep working).
+the campaign's time zone, which both files name (the CSV's later columns: older readers keep working); the
+region (its code and names) and the city are the last columns.
 """
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from typing import Any
 
 from ..i18n import Strings
 from ..model import LANGUAGES, Activity, Site, Text
+from ..regions import REGIONS
 from ..routes import route_of
 from .urls import Urls
 
 CSV_HEADER = ("slug", "number", "title_zh", "title_en", "summary_zh", "summary_en", "kind", "start", "end",
               "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh", "url_en",
-              "status", "status_note_zh", "status_note_en", "online", "start_time", "end_time", "timezone")
+              "status", "status_note_zh", "status_note_en", "online", "start_time", "end_time", "timezone",
+              "region", "region_zh", "region_en", "city_zh", "city_en")
 ORGANISER_SEPARATOR = {"zh": "、", "en": "; "}
 # A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's CSV
 # injection page; ASVS 5.0 1.2.10 adds NUL): the cell gets a leading apostrophe, which they read as "text".
@@ -49,6 +52,8 @@ def activity_record(activity: Activity, urls: Urls, strings: Strings) -> dict[st
         "status": activity.status,  # as declared (cancelled, postponed), or null: the data does not depend on the day
         "status_note": _both(activity.status_note) if activity.status_note is not None else None,
         "online": activity.online_url or activity.online or None,  # its address, true while it is to follow, or null
+        "region": _region(activity.region),
+        "city": _both(activity.city) if activity.city is not None else None,
     }
 
 
@@ -82,6 +87,8 @@ def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
             record["url"]["zh"], record["url"]["en"],
             activity.status or "", note["zh"], note["en"], activity.online_url or ("true" if activity.online else ""),
             schedule["start_time"] or "", schedule["end_time"] or "", site.campaign.timezone,
+            *(_region(activity.region) or {"code": "", "zh": "", "en": ""}).values(),
+            *(activity.city.get(lang) if activity.city else "" for lang in ("zh", "en")),
         )])
     return "\ufeff" + buffer.getvalue()
 
@@ -92,6 +99,13 @@ def csv_cell(value: str | int) -> str | int:
     if isinstance(value, str) and value.startswith(CSV_FORMULA_START):
         return "'" + value
     return value
+
+
+def _region(code: str | None) -> dict[str, str] | None:
+    """A region's code and its names, or None."""
+    if code is None:
+        return None
+    return {"code": code, "zh": REGIONS[code].zh, "en": REGIONS[code].en}
 
 
 def _both(text: Text) -> dict[str, str]:

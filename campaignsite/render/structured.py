@@ -5,7 +5,8 @@ Gives: plain dicts, which `render.json_for_script` serialises safely into <scrip
 and the machine-readable start of a schedule (`when_start`, also the <time datetime> of the pages).
 Nothing is invented: an activity without dates of its own (during the campaign, to be announced) and a deadline
 (which starts nothing) are no `Event`; months and approximate windows are dated to the month, never to a day;
-a time of day is given with the offset of the campaign's time zone.
+a time of day is given with the offset of the campaign's time zone. A place is the activity's place, city and
+region as given (a postal address once a city or region is known), never one made up.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from ..model import HTML_LANG, Activity, Body, Campaign, Schedule
+from ..regions import NATIONAL, REGIONS
 
 _TO_THE_MONTH = ("months", "window")  # their dates bound a span; the notice names no day in it
 
@@ -79,11 +81,26 @@ def _attendance_mode(activity: Activity) -> str:
 def _locations(activity: Activity, lang: str) -> list[dict]:
     """Its place, then its virtual location (with the address only when it is known)."""
     found: list[dict] = []
-    if activity.place:
+    if activity.city or activity.region:
+        found.append(_place_in_region(activity, lang))
+    elif activity.place:
         found.append({"@type": "Place", "name": activity.place.get(lang), "address": activity.place.get(lang)})
     if activity.online:
         found.append({"@type": "VirtualLocation", **({"url": activity.online_url} if activity.online_url else {})})
     return found
+
+
+def _place_in_region(activity: Activity, lang: str) -> dict:
+    """A Place with a postal address of what is known: the city (addressLocality), the provincial-level
+    division (addressRegion; none for a national activity) and the country; named by the place when given."""
+    address: dict = {"@type": "PostalAddress"}
+    if activity.city:
+        address["addressLocality"] = activity.city.get(lang)
+    if activity.region and activity.region != NATIONAL:
+        address["addressRegion"] = getattr(REGIONS[activity.region], lang)
+    address["addressCountry"] = "CN"
+    place = {"@type": "Place", "address": address}
+    return {"@type": "Place", "name": activity.place.get(lang), "address": address} if activity.place else place
 
 
 def when_start(schedule: Schedule, zone: str) -> str:

@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
+from ..listings import listings, page_count
 from ..load.assets import CONTENT_FILE_FOLDERS
-from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text
+from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text, by_start
 from .common import LANGUAGE_NAMES
 
 THEME_ANCHORS = frozenset({"main"})  # on every page (the skip link's target)
-PAGE_FORMS = ("/, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ "
-              "for content/NAME.zh.md")
+PAGE_FORMS = ("/, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, /slogans/, /notice/, /requirements/, "
+              "/regions/, /regions/CODE/, /schedule/YYYY-MM/ or /NAME/ for content/NAME.zh.md")
 # ids a Markdown text declares: attr_list's {#name} (or {: #name .class}), and an id="name" in raw HTML
 _ATTRIBUTE_LIST_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}")
 _HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"'\n]+)["']""")
@@ -180,6 +181,7 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
     if site.activities:
         count = -(-len(site.activities) // site.campaign.schedule_page_size)
         found += [("/schedule/", frozenset())] + [(f"/schedule/page/{n}/", frozenset()) for n in range(2, count + 1)]
+        found += _listing_pages(site)
     if site.slogans:
         found.append(("/slogans/", frozenset(slogan.slug for slogan in site.slogans)))
         found += [(f"/slogans/{slogan.slug}/", frozenset()) for slogan in site.slogans]
@@ -189,6 +191,17 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
         count = -(-len(site.news) // NEWS_PAGE_SIZE)
         found += [("/news/", frozenset())] + [(f"/news/page/{n}/", frozenset()) for n in range(2, count + 1)]
     return found
+
+
+def _listing_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
+    """The regions' index, each region's pages and each month's pages (the page plan makes the same)."""
+    found = listings(by_start(site.activities))
+    paths = ["/regions/"] if found.regions else []
+    for folder, groups in (("regions", found.regions), ("schedule", found.months)):
+        for name, listed in groups.items():
+            count = page_count(len(listed), site.campaign.schedule_page_size)
+            paths += [f"/{folder}/{name}/"] + [f"/{folder}/{name}/page/{n}/" for n in range(2, count + 1)]
+    return [(path, frozenset()) for path in paths]
 
 
 def _relative(link: Link, on_page: str, paths: SitePaths) -> tuple[str, str]:

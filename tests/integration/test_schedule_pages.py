@@ -146,7 +146,8 @@ def test_an_activity_page_leads_back_to_the_schedule_page_that_lists_it(many):
     # a10 is the 16th in the schedule: on page 2
     page = read_page(many, "en/activities/a10/index.html")
     back = [e.attrs["href"] for e in page.find("a") if e.attrs.get("href", "").startswith("/en/schedule")]
-    assert back == ["/en/schedule/", "/en/schedule/page/2/", "/en/schedule/page/2/"]  # menu, breadcrumb, pager
+    # menu, breadcrumb, its month's listing (page 2 of April's), pager
+    assert back == ["/en/schedule/", "/en/schedule/page/2/", "/en/schedule/2025-04/page/2/", "/en/schedule/page/2/"]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

@@ -118,7 +118,27 @@ def test_a_site_without_slogans_or_activities_has_no_gallery_nor_schedule_to_lin
     assert "/slogans/" not in paths.pages and "/schedule/page/2/" not in paths.pages
     assert paths.problem(parse_link("/slogans/"), "/about/", "en") == (
         "the link /slogans/ leads to no page of the site", "a page's path is /, /schedule/, /activities/SLUG/, "
-        "/news/, /news/SLUG/, /slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md")
+        "/news/, /news/SLUG/, /slogans/, /notice/, /requirements/, /regions/, /regions/CODE/, /schedule/YYYY-MM/ "
+        "or /NAME/ for content/NAME.zh.md")
+
+
+
+def test_the_listings_by_region_and_by_month_are_pages_links_may_name():
+    text = activities(3).replace("    schedule: {kind: days, start: 2024-06-11}",
+                                 "    schedule: {kind: months, start: 2024-12, end: 2025-01}\n    region: 广东")
+    text = text.replace("  - slug: a2\n", "  - slug: a2\n    region: national\n")
+    paths = SitePaths.of(site_of(activities_text=text))
+    listed = sorted(path for path in paths.pages if path.startswith(("/regions/", "/schedule/")))
+    assert listed == ["/regions/", "/regions/440000/", "/regions/national/", "/schedule/",
+                      "/schedule/2024-12/", "/schedule/2025-01/"]
+    assert paths.problem(parse_link("/en/schedule/2025-01/"), "/about/", "zh") is None
+    assert paths.problem(parse_link("/regions/110000/"), "/about/", "en")[0] == (
+        "the link /regions/110000/ leads to no page of the site")
+
+
+def test_a_site_without_regions_has_no_region_listing_to_link_to():
+    paths = SitePaths.of(site_of())
+    assert "/regions/" not in paths.pages and "/schedule/2024-06/" in paths.pages
 
 
 def test_the_anchors_are_the_datas_and_those_the_pages_markdown_declares():
@@ -168,7 +188,8 @@ def test_a_link_to_a_page_file_or_anchor_that_exists_passes(href, on, lang):
                                                                  "the name")),
     ("/notes.txt", "/about/", "en", ("the link /notes.txt leads to no page of the site",
                                      "a page's path is /, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, "
-                                     "/slogans/, /notice/, /requirements/ or /NAME/ for content/NAME.zh.md")),
+                                     "/slogans/, /notice/, /requirements/, /regions/, /regions/CODE/, "
+                                     "/schedule/YYYY-MM/ or /NAME/ for content/NAME.zh.md")),
     ("../a2/", "/activities/a1/", "en", ("the link ../a2/ is relative; a link to a page of the site is written as "
                                          "its path", "write /activities/a2/ (the path from the site's root, without "
                                                      "the base URL: the build adds it)")),
