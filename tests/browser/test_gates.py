@@ -59,7 +59,7 @@ def visit_each(browser, sites, check, width=1280, **context_options):
 def test_every_page_loads_with_no_console_error_no_failed_request_and_nothing_from_another_host(browser, sites):
     failures = visit_each(browser, sites, lambda page, watch: watch.load_failures())
     assert failures == {}
-    assert len(all_pages(sites)) == 104
+    assert len(all_pages(sites)) == 108
 
 
 @pytest.mark.parametrize("width", [1280, 320])
