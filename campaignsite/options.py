@@ -20,6 +20,7 @@ import jinja2
 from .errors import Problem, SiteError
 from .images import ImageCache, load_image_cache
 from .load import (
+    ACTIVITIES_FILE,
     CONVERSIONS_FILE,
     READINGS_FILE,
     THEME_DIR,
@@ -30,8 +31,8 @@ from .load import (
 )
 from .model import DEFAULT_TIMEZONE
 from .render import Conversions, make_environment
-from .render.fingerprints import Parsed
-from .validate import BASE_URL_HINT, normalise_base_url
+from .render.fingerprints import Parsed, tool_digest
+from .validate import BASE_URL_HINT, ActivityMemo, normalise_base_url
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,15 @@ class Session:
     kept_by_process: bool = False  # True: the caches live in this process; False: in the cache folder
     environments: dict[tuple[Path, ...], jinja2.Environment] = field(default_factory=dict)
     images: ImageCache = field(default_factory=ImageCache)  # processed images, by their bytes' digest
+    activities: ActivityMemo = field(default_factory=lambda: ActivityMemo(tool=tool_digest()))
 
     @classmethod
     def from_cache_folder(cls, output: Path) -> Session:
         folder = cache_dir(output)
+        tool = tool_digest()
         return cls(ReadingCache(read_cache_file(folder / READINGS_FILE)),
-                   Conversions(read_cache_file(folder / CONVERSIONS_FILE)), images=load_image_cache(output))
+                   Conversions(read_cache_file(folder / CONVERSIONS_FILE)), images=load_image_cache(output),
+                   activities=ActivityMemo(read_cache_file(folder / ACTIVITIES_FILE).get(tool, {}), tool))
 
     def environment(self, template_dirs: list[Path]) -> jinja2.Environment:
         key = tuple(template_dirs)

@@ -110,15 +110,16 @@ def paginate(items: tuple[Activity, ...], page_size: int, key_of: Callable[[int]
 
 def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict[str, Any]]:
     """The data of each schedule page (see `paginate`), with what every schedule page says of them all."""
-    has_dated = any(activity.in_calendar for activity in scheduled)
+    kinds = {activity.schedule.kind for activity in scheduled}
+    said = {
+        # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
+        "has_dated": any(activity.in_calendar for activity in scheduled),
+        "has_undated": "campaign" in kinds,
+        "has_unscheduled": "unscheduled" in kinds,
+    }
     found = paginate(scheduled, page_size, schedule_key)
     for data in found:
-        data.update({
-            # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
-            "has_dated": has_dated,
-            "has_undated": any(activity.schedule.kind == "campaign" for activity in scheduled),
-            "has_unscheduled": any(activity.schedule.kind == "unscheduled" for activity in scheduled),
-        })
+        data.update(said)
     return found
 
 

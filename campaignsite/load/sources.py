@@ -57,9 +57,10 @@ class ReadingCache:
         key = (info.st_size, info.st_mtime_ns, info.st_ino)
         known = self.entries.get(display)
         if known is not None and known[0] == key:
-            return YamlDoc(display, known[1], exact=False), []
+            return YamlDoc(display, known[1], exact=False, stamp=key), []
         doc, problems = load_yaml(path, display, exact=False)
         if doc is not None and not doc.exact:
+            doc.stamp = key
             self.entries[display] = (key, doc.data)
             self.dirty = True
         return doc, problems

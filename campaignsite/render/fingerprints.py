@@ -11,6 +11,7 @@ site its templates read (`site.activities` or `scheduled`: every activity). A te
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,12 @@ def digest(*values: Any) -> str:
     return hashlib.sha256(repr(canonical(values)).encode("utf-8")).hexdigest()
 
 
+def digests_digest(digests: Any) -> str:
+    """The digest of a sequence of digests (or other texts without a line break)."""
+    return hashlib.sha256("\n".join(digests).encode("utf-8")).hexdigest()
+
+
+@functools.cache
 def tool_digest() -> str:
     """The digest of this package's code: a new version of the tool may render any page differently,
     so a page rendered by another version is never taken as it is."""
@@ -140,12 +147,12 @@ def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, public
             return repr(value)
         if id(value) not in known:
             if isinstance(value, (tuple, list)):  # a slice of the schedule: the digests of its activities
-                known[id(value)] = digest([digest_of(item) for item in value])
+                known[id(value)] = digests_digest([digest_of(item) for item in value])
             else:
                 known[id(value)] = model_digest(value)
         return known[id(value)]
 
-    part_digests = {part: digest([digest_of(item) for item in getattr(site, part)])
+    part_digests = {part: digests_digest([digest_of(item) for item in getattr(site, part)])
                     if isinstance(getattr(site, part), tuple) else digest(getattr(site, part)) for part in SITE_PARTS}
     facts: dict[str, TemplateFacts] = {}
     result = {}

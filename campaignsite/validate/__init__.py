@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
 from ..model import Site
-from .activities import read_activities, read_activity_files, warn_far_dates
+from .activities import ActivityMemo, read_activities, read_activity_files, warn_far_dates
 from .campaign import Present, campaign_year, listed, read_bodies, read_campaign, stale_mode, wants_fallback
 from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .mdlinks import activity_texts, check_markdown_links, page_texts
@@ -31,7 +31,7 @@ from .slogans import read_slogans
 from .strings import read_strings
 from .translated import StaleTexts
 
-__all__ = ["BASE_URL_HINT", "TRANSLATION", "Media", "MediaFiles", "Reader", "Sources", "Validated",
+__all__ = ["ActivityMemo", "BASE_URL_HINT", "TRANSLATION", "Media", "MediaFiles", "Reader", "Sources", "Validated",
            "normalise_base_url", "scheduled_notes", "suggest_slug", "validate"]
 
 
@@ -42,9 +42,11 @@ class Validated:
     media: Media = field(default_factory=Media)
 
 
-def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles | None = None) -> Validated:
+def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles | None = None,
+             memo: ActivityMemo | None = None) -> Validated:
     """Check every document and build the model; raise `SiteError` listing every error. With `media`, the
-    images the Markdown shows are processed and the documents it links measured (`Validated.media`)."""
+    images the Markdown shows are processed and the documents it links measured (`Validated.media`); `memo` keeps
+    the activities of activities/ read from one build to the next."""
     log = ProblemLog()
     fallback = allow_fallback or wants_fallback(sources.campaign)
     year = campaign_year(sources.campaign)
@@ -57,7 +59,7 @@ def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles |
     in_file = (read_activities(sources.activities, log, fallback, bodies, year=year, stale=stale)
                if sources.activities else None)
     activities, places = in_file if in_file and not sources.activity_files else read_activity_files(
-        sources.activity_files, log, fallback, bodies, year=year, after=in_file, stale=stale)
+        sources.activity_files, log, fallback, bodies, year=year, after=in_file, stale=stale, memo=memo)
     present = Present(listed(sources.activities, "activities") or bool(sources.activity_files),
                       listed(sources.slogans, "slogans"))
     campaign, period = read_campaign(campaign_reader, bodies, {s.slug: s for s in slogans}, present)

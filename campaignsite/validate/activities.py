@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -36,30 +38,97 @@ def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
     return numbered(activities), {a.slug: (reader, ("activities", a.number - 1)) for a in activities}
 
 
+@dataclass
+class ActivityMemo:
+    """Activities read without a word to say from files of activities/, kept from one build to the next under what
+    their reading depends on (the file's stamp: size, modification time and inode, which the reading cache trusts
+    too; the campaign's bodies, year and fallback; the file's stale fields; the tool's code): an edit of one
+    activity among thousands reads that one file again."""
+
+    entries: dict[str, tuple[str, Activity]] = field(default_factory=dict)
+    tool: str = ""  # the digest of the code that reads them
+    dirty: bool = False
+
+    def context(self, fallback: bool, year: int | None, bodies: dict[str, Body], stale: StaleTexts | None) -> str:
+        text = repr((self.tool, fallback, year, sorted(bodies.items()), stale.mode if stale else None))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def key(self, doc: YamlDoc, context: str, stale: StaleTexts | None) -> str | None:
+        """What the file's reading depends on; None for an exact reading (made only when there is something to
+        say: it is read) or one with no stamp (not from a file whose changes the reading cache follows)."""
+        if doc.exact or doc.stamp is None:
+            return None
+        stale_paths = sorted(stale.paths(doc.file)) if stale and stale.fields else []
+        return f"{context}|{stale_paths}|{doc.stamp}"
+
+    def known(self, doc: YamlDoc, key: str | None, number: int) -> Activity | None:
+        entry = self.entries.get(doc.file)
+        if key is None or entry is None or entry[0] != key:
+            return None
+        activity = entry[1]
+        return activity if activity.number == number else dataclasses.replace(activity, number=number)
+
+    def forget_all_but(self, docs: tuple[YamlDoc, ...]) -> None:
+        """Forget the files no longer in the folder (a quick reading's pass: the exact one keeps nothing)."""
+        if docs and not docs[0].exact and len(self.entries) > len(docs):
+            files = {doc.file for doc in docs}
+            for gone in [file for file in self.entries if file not in files]:
+                del self.entries[gone]
+                self.dirty = True
+
+    def keep(self, doc: YamlDoc, key: str | None, activity: Activity) -> None:
+        if key is not None:
+            self.entries[doc.file] = (key, activity)
+            self.dirty = True
+
+
 def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bool,
                         bodies: dict[str, Body], year: int | None = None,
                         after: tuple[list[Activity], Places] | None = None,
-                        stale: StaleTexts | None = None) -> tuple[list[Activity], Places]:
+                        stale: StaleTexts | None = None,
+                        memo: ActivityMemo | None = None) -> tuple[list[Activity], Places]:
     """A campaign with many activities may keep them one file each in activities/ (in file-name order), `after`
-    those of activities.yaml when it has both (the notice's in the file, imported ones in the folder)."""
+    those of activities.yaml when it has both (the notice's in the file, imported ones in the folder). With `memo`,
+    a file read before without a problem, unchanged since, is not read again."""
     activities: list[Activity] = list(after[0]) if after else []
     places: Places = dict(after[1]) if after else {}
     if not docs and after is None:
         log.add(Problem("activities", message="the folder holds no activity",
                         hint="add a file such as activities/0010-opening.yaml with one activity"))
+    memo = memo if memo is not None else ActivityMemo()
+    context = memo.context(fallback, year, bodies, stale)
     for number, doc in enumerate(docs, start=len(activities) + 1):
         reader = Reader(doc, log, fallback, year=year, stale=stale)
-        if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
-            continue
-        slug = reader.slug(("slug",))
-        activity = _read_activity(reader, (), number, slug, bodies)
+        key = memo.key(doc, context, stale)
+        activity = memo.known(doc, key, number)
+        if activity is None:
+            activity, slug = _read_activity_file(reader, number, bodies, memo, key)
+            if slug is None:
+                continue
+        else:
+            slug = activity.slug
         if slug in places:
             reader.problem(("slug",), f"the slug '{slug}' is already used by {places[slug][0].doc.file}",
                            hint="give each activity a slug of its own")
         elif activity is not None:
             activities.append(activity)
             places[activity.slug] = (reader, ())
+    memo.forget_all_but(docs)
     return numbered(activities), places
+
+
+def _read_activity_file(reader: Reader, number: int, bodies: dict[str, Body], memo: ActivityMemo,
+                        key: str | None) -> tuple[Activity | None, str | None]:
+    """The activity of one file and its slug (None: the file holds no activity); kept in `memo` when its reading
+    had nothing to say."""
+    said = len(reader.log.problems)
+    if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
+        return None, None
+    slug = reader.slug(("slug",))
+    activity = _read_activity(reader, (), number, slug, bodies)
+    if activity is not None and len(reader.log.problems) == said:
+        memo.keep(reader.doc, key, activity)
+    return activity, slug
 
 
 def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,
