@@ -25,6 +25,7 @@ from .load import (
     CONVERSIONS_FILE,
     READINGS_FILE,
     STRINGS_FILE,
+    TEMPLATES_FILE,
     ReadingCache,
     collect_assets,
     fingerprint_assets,
@@ -164,6 +165,8 @@ def _keep_caches(output: Path, session: Session) -> list[Problem | None]:
         kept.append(save_cache(output, CONVERSIONS_FILE, session.conversions.known))
     if session.activities.dirty:
         kept.append(save_cache(output, ACTIVITIES_FILE, {session.activities.tool: session.activities.entries}))
+    if len(session.parsed) != session.parsed_read:
+        kept.append(save_cache(output, TEMPLATES_FILE, {session.activities.tool: session.parsed}))
     if session.images.changed:
         kept.append(save_cache(output, IMAGES_FILE, session.images.to_save()))
     return kept

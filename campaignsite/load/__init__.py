@@ -12,10 +12,12 @@ from .frontmatter import MarkdownDoc, load_markdown, parse_markdown
 from .inputs import campaign_time_zone, inputs_digest
 from .previous import (
                        ACTIVITIES_FILE,
+                       BYTECODE_DIR,
                        CONVERSIONS_FILE,
                        MANIFEST_FILE,
                        MARKER,
                        READINGS_FILE,
+                       TEMPLATES_FILE,
                        Previous,
                        Record,
                        cache_dir,
@@ -29,8 +31,8 @@ from .yamldoc import Mark, YamlDoc, format_path, load_yaml, parse_yaml, quick_ya
 
 __all__ = [
     "campaign_time_zone",
-    "ACTIVITIES_DIR", "ACTIVITIES_FILE", "CONVERSIONS_FILE", "MANIFEST_FILE", "MARKER", "PACKAGE_DIR", "READINGS_FILE",
-    "STRINGS_FILE",
+    "ACTIVITIES_DIR", "ACTIVITIES_FILE", "BYTECODE_DIR", "CONVERSIONS_FILE", "MANIFEST_FILE", "MARKER", "PACKAGE_DIR",
+    "READINGS_FILE", "STRINGS_FILE", "TEMPLATES_FILE",
     "THEME_DIR", "Mark", "MarkdownDoc", "Previous", "ReadingCache", "Record", "Sources", "Within", "YamlDoc",
     "cache_dir", "check_file", "collect_assets", "content_digest", "fingerprint_assets", "format_path",
     "inputs_digest", "layered", "list_files", "load_markdown", "load_previous", "load_sources", "load_yaml",
