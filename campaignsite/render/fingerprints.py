@@ -146,8 +146,8 @@ def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, public
         if value is None or isinstance(value, (str, int)):
             return repr(value)
         if id(value) not in known:
-            if isinstance(value, (tuple, list)):  # a slice of the schedule: the digests of its activities
-                known[id(value)] = digests_digest([digest_of(item) for item in value])
+            if isinstance(value, (tuple, list)):  # a slice of the schedule, links: what its items are, as text
+                known[id(value)] = f"({', '.join([digest_of(item) for item in value])})"
             else:
                 known[id(value)] = model_digest(value)
         return known[id(value)]
