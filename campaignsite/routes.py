@@ -15,6 +15,7 @@ the latest `LATEST_NEWS` posts and an activity page the posts that report on it 
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -53,6 +54,7 @@ def language_prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
+@functools.lru_cache(maxsize=65536)  # a page links the same pages as many others: the menu, its neighbours
 def route_of(key: str, lang: str) -> str:
     if key == "home":
         path = ""
