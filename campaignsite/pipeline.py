@@ -126,7 +126,9 @@ def check(options: BuildOptions) -> Checked:
 def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[Problem, ...], dict[str, Path]]:
     """The model, its pages and how they are published; the warnings; the assets to copy."""
     media = MediaFiles(options.site_dir, within(options.site_dir, options.theme_dir), session.images, cores())
+    session.activities.begin()
     validated = load_and_validate(options, session.readings, media, session.activities)
+    session.activities.prune()
     (site, scheduled), shown = published(validated.site, options.day()), validated.media
     check_table(Strings(site.strings), STRINGS_FILE)
     urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls)

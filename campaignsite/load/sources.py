@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, ProblemLog
-from .files import Within, check_file, list_files, missing, within
+from .files import Within, check_file, list_files, missing, read_text, within
 from .frontmatter import MarkdownDoc, load_markdown
+from .listitems import known_items, quick_list
 from .lockfile import LOCK_FILE, Entry, read_record
 from .theme import STRINGS_FILE
-from .yamldoc import YamlDoc, load_yaml
+from .yamldoc import YamlDoc, load_yaml, parse_yaml
 
 ACTIVITIES_DIR = "activities"
 NEWS_DIR = "content/news/"  # the news posts' folder: its Markdown files are posts, not pages
@@ -46,8 +47,8 @@ class ReadingCache:
     activities one file each re-reads only the files that changed. `dirty` says there are new ones
     for the write stage to keep."""
 
-    def __init__(self, entries: dict[str, tuple[tuple[int, int, int], Any]] | None = None) -> None:
-        self.entries = entries if entries is not None else {}
+    def __init__(self, entries: dict[str, tuple[Any, ...]] | None = None) -> None:
+        self.entries = entries if entries is not None else {}  # file -> (stamp, data, item stamps)
         self.dirty = False
 
     def load_yaml(self, path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
@@ -57,14 +58,18 @@ class ReadingCache:
             return load_yaml(path, display, exact=False)
         key = (info.st_size, info.st_mtime_ns, info.st_ino)
         known = self.entries.get(display)
-        if known is not None and known[0] == key:
-            return YamlDoc(display, known[1], exact=False, stamp=key), []
-        doc, problems = load_yaml(path, display, exact=False)
-        if doc is not None and not doc.exact:
-            doc.stamp = key
-            self.entries[display] = (key, doc.data)
-            self.dirty = True
-        return doc, problems
+        if known is not None and len(known) == 3 and known[0] == key:
+            return YamlDoc(display, known[1], exact=False, stamp=key, item_stamps=known[2]), []
+        text, problems = read_text(path, display)
+        if text is None:
+            return None, problems
+        doc = quick_list(text, display, known_items(known[1], known[2]) if known and len(known) == 3 else None)
+        if doc is None:
+            return parse_yaml(text, display)
+        doc.stamp = key
+        self.entries[display] = (key, doc.data, doc.item_stamps)
+        self.dirty = True
+        return doc, []
 
 
 class _Reader:

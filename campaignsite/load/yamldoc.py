@@ -79,6 +79,7 @@ class YamlDoc:
     line_offset: int = 0
     exact: bool = True  # False: read quickly, without positions; read it again exactly to report a problem
     stamp: tuple[int, int, int] | None = None  # the file's size, modification time and inode when it was read
+    item_stamps: tuple[str, ...] | None = None  # a list file's items: the digest of each one's text (load.listitems)
 
     def mark(self, path: Path_) -> Mark:
         """The position of `path`, or of its nearest ancestor that exists in the file."""

@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
 from ..model import Site
-from .activities import ActivityMemo, read_activities, read_activity_files, warn_far_dates
+from .activities import read_activities, read_activity_files, warn_far_dates
 from .campaign import Present, campaign_year, listed, read_bodies, read_campaign, stale_mode, wants_fallback
 from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .mdlinks import activity_texts, check_markdown_links, page_texts
 from .media import Media, MediaFiles, check_media
+from .memo import ActivityMemo
 from .news import news_texts, read_news, scheduled_notes
 from .pages import read_pages
 from .reader import Reader
@@ -56,7 +57,7 @@ def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles |
     campaign_reader = Reader(sources.campaign, log, fallback, year=year, stale=stale)
     bodies = read_bodies(campaign_reader)
     slogans = read_slogans(sources.slogans, log, fallback, stale)
-    in_file = (read_activities(sources.activities, log, fallback, bodies, year=year, stale=stale)
+    in_file = (read_activities(sources.activities, log, fallback, bodies, year=year, stale=stale, memo=memo)
                if sources.activities else None)
     activities, places = in_file if in_file and not sources.activity_files else read_activity_files(
         sources.activity_files, log, fallback, bodies, year=year, after=in_file, stale=stale, memo=memo)

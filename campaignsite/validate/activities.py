@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import hashlib
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -19,6 +17,7 @@ from ..load import YamlDoc
 from ..model import SCHEDULE_KINDS, TIMED_KINDS, UNDATED_KINDS, Activity, Body, Hours, Schedule, Text
 from . import schema
 from .common import KeyPath, visible
+from .memo import ActivityMemo, Spot
 from .reader import Reader
 from .slogans import read_list_file
 from .translated import StaleTexts
@@ -30,56 +29,25 @@ EMPTY_ACTIVITY_HINT = "write one activity: its slug, title, summary, body and sc
 
 def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
                     bodies: dict[str, Body], year: int | None = None,
-                    stale: StaleTexts | None = None) -> tuple[list[Activity], Places]:
+                    stale: StaleTexts | None = None, memo: ActivityMemo | None = None) -> tuple[list[Activity], Places]:
+    """The activities of activities.yaml; with `memo`, an item read before without a problem, whose text has not
+    changed since, is not read again."""
     reader = Reader(doc, log, fallback, year=year, stale=stale)
-    activities = read_list_file(reader, "activities.yaml", "activities", "activity",
-                                lambda reader, path, number, slug: _read_activity(reader, path, number, slug, bodies),
-                                EMPTY_FILE_HINT)
+    memo = memo if memo is not None else ActivityMemo()
+    context = memo.context(fallback, year, bodies, stale)
+
+    def read_item(reader: Reader, path: KeyPath, number: int, slug: str | None) -> Activity | None:
+        spot = memo.item_spot(doc, number - 1, context, stale)
+        activity = memo.known(spot, number)
+        if activity is None:
+            said = len(log.problems)
+            activity = _read_activity(reader, path, number, slug, bodies)
+            if activity is not None and len(log.problems) == said:
+                memo.keep(spot, activity)
+        return activity
+
+    activities = read_list_file(reader, "activities.yaml", "activities", "activity", read_item, EMPTY_FILE_HINT)
     return numbered(activities), {a.slug: (reader, ("activities", a.number - 1)) for a in activities}
-
-
-@dataclass
-class ActivityMemo:
-    """Activities read without a word to say from files of activities/, kept from one build to the next under what
-    their reading depends on (the file's stamp: size, modification time and inode, which the reading cache trusts
-    too; the campaign's bodies, year and fallback; the file's stale fields; the tool's code): an edit of one
-    activity among thousands reads that one file again."""
-
-    entries: dict[str, tuple[str, Activity]] = field(default_factory=dict)
-    tool: str = ""  # the digest of the code that reads them
-    dirty: bool = False
-
-    def context(self, fallback: bool, year: int | None, bodies: dict[str, Body], stale: StaleTexts | None) -> str:
-        text = repr((self.tool, fallback, year, sorted(bodies.items()), stale.mode if stale else None))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-    def key(self, doc: YamlDoc, context: str, stale: StaleTexts | None) -> str | None:
-        """What the file's reading depends on; None for an exact reading (made only when there is something to
-        say: it is read) or one with no stamp (not from a file whose changes the reading cache follows)."""
-        if doc.exact or doc.stamp is None:
-            return None
-        stale_paths = sorted(stale.paths(doc.file)) if stale and stale.fields else []
-        return f"{context}|{stale_paths}|{doc.stamp}"
-
-    def known(self, doc: YamlDoc, key: str | None, number: int) -> Activity | None:
-        entry = self.entries.get(doc.file)
-        if key is None or entry is None or entry[0] != key:
-            return None
-        activity = entry[1]
-        return activity if activity.number == number else dataclasses.replace(activity, number=number)
-
-    def forget_all_but(self, docs: tuple[YamlDoc, ...]) -> None:
-        """Forget the files no longer in the folder (a quick reading's pass: the exact one keeps nothing)."""
-        if docs and not docs[0].exact and len(self.entries) > len(docs):
-            files = {doc.file for doc in docs}
-            for gone in [file for file in self.entries if file not in files]:
-                del self.entries[gone]
-                self.dirty = True
-
-    def keep(self, doc: YamlDoc, key: str | None, activity: Activity) -> None:
-        if key is not None:
-            self.entries[doc.file] = (key, activity)
-            self.dirty = True
 
 
 def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bool,
@@ -99,10 +67,10 @@ def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bo
     context = memo.context(fallback, year, bodies, stale)
     for number, doc in enumerate(docs, start=len(activities) + 1):
         reader = Reader(doc, log, fallback, year=year, stale=stale)
-        key = memo.key(doc, context, stale)
-        activity = memo.known(doc, key, number)
+        spot = memo.file_spot(doc, context, stale)
+        activity = memo.known(spot, number)
         if activity is None:
-            activity, slug = _read_activity_file(reader, number, bodies, memo, key)
+            activity, slug = _read_activity_file(reader, number, bodies, memo, spot)
             if slug is None:
                 continue
         else:
@@ -113,12 +81,11 @@ def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bo
         elif activity is not None:
             activities.append(activity)
             places[activity.slug] = (reader, ())
-    memo.forget_all_but(docs)
     return numbered(activities), places
 
 
 def _read_activity_file(reader: Reader, number: int, bodies: dict[str, Body], memo: ActivityMemo,
-                        key: str | None) -> tuple[Activity | None, str | None]:
+                        spot: Spot | None) -> tuple[Activity | None, str | None]:
     """The activity of one file and its slug (None: the file holds no activity); kept in `memo` when its reading
     had nothing to say."""
     said = len(reader.log.problems)
@@ -127,7 +94,7 @@ def _read_activity_file(reader: Reader, number: int, bodies: dict[str, Body], me
     slug = reader.slug(("slug",))
     activity = _read_activity(reader, (), number, slug, bodies)
     if activity is not None and len(reader.log.problems) == said:
-        memo.keep(reader.doc, key, activity)
+        memo.keep(spot, activity)
     return activity, slug
 
 

@@ -157,3 +157,34 @@ def test_a_rebuild_after_editing_one_activity_file_equals_a_full_build(tmp_path)
     (full / "activities" / files[2].name).write_bytes(files[2].read_bytes())
     assert run_build("build", "--site", str(full), env=env).returncode == 0
     assert files_of(site / "output") == files_of(full / "output")
+
+
+def test_an_item_of_activities_yaml_is_read_again_only_when_its_text_changed(tmp_path, monkeypatch):
+    import pickle
+
+    from campaignsite.load import ReadingCache
+    from campaignsite.validate import ActivityMemo, activities
+
+    site = copy_fixture("reading-festival", tmp_path)
+    reads: list[str] = []
+    original = activities._read_activity
+    monkeypatch.setattr(activities, "_read_activity", lambda reader, path, *rest: reads.append(path[1])
+                        or original(reader, path, *rest))
+    readings, memo = ReadingCache(), ActivityMemo(tool="this version")
+    first = _plan(site, readings, memo)
+    count = len(first.activities)
+    assert sorted(reads) == list(range(count))
+
+    def next_build():
+        nonlocal readings, memo
+        readings = ReadingCache(pickle.loads(pickle.dumps(readings.entries)))
+        memo = ActivityMemo(pickle.loads(pickle.dumps(memo.entries)), memo.tool)
+        reads.clear()
+        return _plan(site, readings, memo)
+
+    assert next_build() == first and reads == []
+    edit(site / "activities.yaml", "en: Reading Marathon}", "en: The Reading Marathon}")
+    edited = next_build()
+    assert reads == [1] and edited.activities[1].title.en == "The Reading Marathon"
+    assert edited == _plan(site, ReadingCache(), ActivityMemo())
+    assert len(memo.entries) == count  # the item's earlier text is forgotten
