@@ -17,9 +17,11 @@ from typing import Any
 
 from .yamldoc import FORBIDDEN_RE, YamlDoc, quick_yaml
 
-_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):[ ]*(#.*)?\n?")
-_ITEM_START = re.compile(r"( *)- ")
-_ASIDE = re.compile(r"[ ]*(#.*)?\n?")  # a blank line or a comment
+_HEAD = re.compile(r"(?:[ ]*(?:#.*)?\n)*([A-Za-z_][A-Za-z0-9_]*):[ ]*(?:#.*)?\n")  # comments, then `key:`
+_FIRST_ITEM = re.compile(r"^( *)- ", re.M)
+_ASIDES = re.compile(r"(?:[ ]*(?:#.*)?\n)*")  # blank lines and comments
+_MARGIN = re.compile(r"^(?![ #\n]|$)", re.M)  # a line that starts at the margin, not a comment
+_MARGIN_ITEMS = re.compile(r"^(?![ #\n]|- |$)", re.M)  # the same when the items themselves are at the margin
 
 
 @dataclass(frozen=True)
@@ -31,23 +33,17 @@ class ListItems:
 
 def split_items(text: str) -> ListItems | None:
     """The file's items when it is comments, one `key:` line and a block list under it; None for any other shape."""
-    lines = text.splitlines(keepends=True)
-    start = next((n for n, line in enumerate(lines) if not _ASIDE.fullmatch(line)), None)
-    if start is None or not (head := _KEY_LINE.fullmatch(lines[start])):
+    head = _HEAD.match(text)
+    first = _FIRST_ITEM.search(text, head.end()) if head else None
+    if head is None or first is None or not _ASIDES.fullmatch(text, head.end(), first.start()):
         return None
-    texts: list[str] = []
-    indent: str | None = None
-    for line in lines[start + 1:]:
-        item = _ITEM_START.match(line)
-        if item and (indent is None or item.group(1) == indent):
-            indent = item.group(1)
-            texts.append(line)
-        elif texts and (line.startswith(" ") or _ASIDE.fullmatch(line)):
-            texts[-1] += line
-        elif not (indent is None and _ASIDE.fullmatch(line)):
-            return None  # another key, or text at the margin: not one list
-    if not texts:
-        return None
+    indent = first.group(1)
+    margin = _MARGIN_ITEMS if indent == "" else _MARGIN
+    if margin.search(text, first.start()):
+        return None  # another key, or text at the margin: not one list
+    starts = [match.start() for match in re.finditer(rf"^{indent}- ", text[first.start():], re.M)]
+    texts = [text[first.start() + start:first.start() + end]
+             for start, end in zip(starts, [*starts[1:], len(text) - first.start()], strict=True)]
     return ListItems(head.group(1), texts, tuple(_digest(item) for item in texts))
 
 
