@@ -155,11 +155,15 @@ def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, public
     part_digests = {part: digests_digest([digest_of(item) for item in getattr(site, part)])
                     if isinstance(getattr(site, part), tuple) else digest(getattr(site, part)) for part in SITE_PARTS}
     facts: dict[str, TemplateFacts] = {}
+    data_texts: dict[int, str] = {}  # the pages of both languages share their data: its text is made once
     result = {}
     for page in pages:
         template = template_facts(env, page.template, facts, parsed)
-        parts = [part_digests[part] for part in sorted(template.site_parts)]
-        data = [f"{name}={digest_of(value)}" for name, value in sorted(page.data.items())]
-        text = "\n".join([shared, template.digest, page.key, page.lang, page.template, *parts, *data])
+        parts = "\n".join([part_digests[part] for part in sorted(template.site_parts)])
+        if id(page.data) not in data_texts:
+            data_texts[id(page.data)] = "\n".join([f"{name}={digest_of(value)}"
+                                                   for name, value in sorted(page.data.items())])
+        data = data_texts[id(page.data)]
+        text = "\n".join([shared, template.digest, page.key, page.lang, page.template, parts, data])
         result[page.output] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return result
