@@ -7,6 +7,7 @@ Every pattern comes from the string table, so a site can reword any of them.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date as Day
 from datetime import time, timedelta
@@ -27,10 +28,18 @@ class Strings:
 
     def get(self, key: str, lang: str, **values: object) -> str:
         try:
-            pattern = self.table[key].get(lang)
+            pattern = self.in_language(lang)[key]
         except KeyError:
             raise MissingString(key) from None
         return pattern.format(**values) if values else pattern
+
+    def in_language(self, lang: str) -> dict[str, str]:
+        return self._by_language[lang]
+
+    @functools.cached_property
+    def _by_language(self) -> dict[str, dict[str, str]]:
+        """The table in each language, made once: templates ask for hundreds of strings a page."""
+        return {lang: {key: text.get(lang) for key, text in self.table.items()} for lang in LANGUAGES}
 
     def month_name(self, month: int, lang: str) -> str:
         return self.get(f"month.{month}", lang)

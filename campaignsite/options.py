@@ -20,8 +20,11 @@ import jinja2
 from .errors import Problem, SiteError
 from .images import ImageCache, load_image_cache
 from .load import (
+    ACTIVITIES_FILE,
+    BYTECODE_DIR,
     CONVERSIONS_FILE,
     READINGS_FILE,
+    TEMPLATES_FILE,
     THEME_DIR,
     ReadingCache,
     cache_dir,
@@ -30,8 +33,8 @@ from .load import (
 )
 from .model import DEFAULT_TIMEZONE
 from .render import Conversions, make_environment
-from .render.fingerprints import Parsed
-from .validate import BASE_URL_HINT, normalise_base_url
+from .render.fingerprints import Parsed, tool_digest
+from .validate import BASE_URL_HINT, ActivityMemo, normalise_base_url
 
 
 @dataclass(frozen=True)
@@ -85,17 +88,26 @@ class Session:
     kept_by_process: bool = False  # True: the caches live in this process; False: in the cache folder
     environments: dict[tuple[Path, ...], jinja2.Environment] = field(default_factory=dict)
     images: ImageCache = field(default_factory=ImageCache)  # processed images, by their bytes' digest
+    activities: ActivityMemo = field(default_factory=lambda: ActivityMemo(tool=tool_digest()))
+    cache_folder: Path | None = None  # where the caches are kept between processes (None: in this process only)
+    parsed_read: int = 0  # how many templates' facts were read from the cache folder (more: keep them again)
 
     @classmethod
     def from_cache_folder(cls, output: Path) -> Session:
         folder = cache_dir(output)
+        tool = tool_digest()
+        parsed = read_cache_file(folder / TEMPLATES_FILE).get(tool, {})
         return cls(ReadingCache(read_cache_file(folder / READINGS_FILE)),
-                   Conversions(read_cache_file(folder / CONVERSIONS_FILE)), images=load_image_cache(output))
+                   Conversions(read_cache_file(folder / CONVERSIONS_FILE)), parsed=parsed,
+                   images=load_image_cache(output),
+                   activities=ActivityMemo(read_cache_file(folder / ACTIVITIES_FILE).get(tool, {}), tool),
+                   cache_folder=folder, parsed_read=len(parsed))
 
     def environment(self, template_dirs: list[Path]) -> jinja2.Environment:
         key = tuple(template_dirs)
         if key not in self.environments:
-            self.environments[key] = make_environment(template_dirs, self.watch_templates)
+            compiled = self.cache_folder / BYTECODE_DIR if self.cache_folder is not None else None
+            self.environments[key] = make_environment(template_dirs, self.watch_templates, compiled)
         return self.environments[key]
 
 

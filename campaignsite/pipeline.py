@@ -21,9 +21,11 @@ from .errors import Problem, SiteError
 from .i18n import Strings, check_table
 from .images import IMAGES_FILE, load_image_cache
 from .load import (
+    ACTIVITIES_FILE,
     CONVERSIONS_FILE,
     READINGS_FILE,
     STRINGS_FILE,
+    TEMPLATES_FILE,
     ReadingCache,
     collect_assets,
     fingerprint_assets,
@@ -38,7 +40,7 @@ from .options import BuildOptions, Session
 from .parallel import cores
 from .render import Progress, Publication, RenderedSite, SitePlan, Urls, render_site
 from .routes import plan
-from .validate import MediaFiles, Validated, scheduled_notes, validate
+from .validate import ActivityMemo, MediaFiles, Validated, scheduled_notes, validate
 from .write import (
     SearchIndex,
     check_location,
@@ -124,7 +126,9 @@ def check(options: BuildOptions) -> Checked:
 def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[Problem, ...], dict[str, Path]]:
     """The model, its pages and how they are published; the warnings; the assets to copy."""
     media = MediaFiles(options.site_dir, within(options.site_dir, options.theme_dir), session.images, cores())
-    validated = load_and_validate(options, session.readings, media)
+    session.activities.begin()
+    validated = load_and_validate(options, session.readings, media, session.activities)
+    session.activities.prune()
     (site, scheduled), shown = published(validated.site, options.day()), validated.media
     check_table(Strings(site.strings), STRINGS_FILE)
     urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls)
@@ -137,13 +141,13 @@ def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[
 
 
 def load_and_validate(options: BuildOptions, readings: ReadingCache | None = None,
-                      media: MediaFiles | None = None) -> Validated:
+                      media: MediaFiles | None = None, memo: ActivityMemo | None = None) -> Validated:
     """The model of the campaign. The data files are first read quickly, without positions (or
     taken from `readings`); only when validation has something to say are they read again exactly,
     so that every message names its line and column (the exact reading is slower)."""
     quick = load_sources(options.site_dir, options.theme_dir, exact=False, cache=readings)
     try:
-        validated = validate(quick, options.allow_fallback, media)
+        validated = validate(quick, options.allow_fallback, media, memo)
         if not validated.warnings:
             return validated
     except SiteError:
@@ -161,6 +165,10 @@ def _keep_caches(output: Path, session: Session) -> list[Problem | None]:
         kept.append(save_cache(output, READINGS_FILE, session.readings.entries))
     if session.conversions.take_new():
         kept.append(save_cache(output, CONVERSIONS_FILE, session.conversions.known))
+    if session.activities.dirty:
+        kept.append(save_cache(output, ACTIVITIES_FILE, {session.activities.tool: session.activities.entries}))
+    if len(session.parsed) != session.parsed_read:
+        kept.append(save_cache(output, TEMPLATES_FILE, {session.activities.tool: session.parsed}))
     if session.images.changed:
         kept.append(save_cache(output, IMAGES_FILE, session.images.to_save()))
     return kept

@@ -15,6 +15,7 @@ the latest `LATEST_NEWS` posts and an activity page the posts that report on it 
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -53,6 +54,7 @@ def language_prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
+@functools.lru_cache(maxsize=65536)  # a page links the same pages as many others: the menu, its neighbours
 def route_of(key: str, lang: str) -> str:
     if key == "home":
         path = ""
@@ -87,7 +89,8 @@ def listing_key(base: str, number: int) -> str:
 def plan(site: Site) -> list[Page]:
     """Every page of the site, both languages, in a stable order."""
     scheduled = tuple(by_start(site.activities))
-    pages = [spec for lang in LANGUAGES for spec in _pages_in(site, lang, scheduled)]
+    lists = _lists(site, scheduled)
+    pages = [spec for lang in LANGUAGES for spec in _pages_in(site, lang, scheduled, lists)]
     _refuse_shared_outputs(pages)
     return pages
 
@@ -110,15 +113,16 @@ def paginate(items: tuple[Activity, ...], page_size: int, key_of: Callable[[int]
 
 def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict[str, Any]]:
     """The data of each schedule page (see `paginate`), with what every schedule page says of them all."""
-    has_dated = any(activity.in_calendar for activity in scheduled)
+    kinds = {activity.schedule.kind for activity in scheduled}
+    said = {
+        # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
+        "has_dated": any(activity.in_calendar for activity in scheduled),
+        "has_undated": "campaign" in kinds,
+        "has_unscheduled": "unscheduled" in kinds,
+    }
     found = paginate(scheduled, page_size, schedule_key)
     for data in found:
-        data.update({
-            # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
-            "has_dated": has_dated,
-            "has_undated": any(activity.schedule.kind == "campaign" for activity in scheduled),
-            "has_unscheduled": any(activity.schedule.kind == "unscheduled" for activity in scheduled),
-        })
+        data.update(said)
     return found
 
 
@@ -157,25 +161,41 @@ def listed_in(found: Listings, page_size: int) -> dict[str, dict[str, Any]]:
     return places
 
 
-def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...]) -> list[Page]:
+@dataclass(frozen=True)
+class _Lists:
+    """What the pages of both languages say of the activities, worked out once (the same data in both)."""
+
+    schedule: list[dict[str, Any]]  # each schedule page's data
+    activities: list[dict[str, Any]]  # each activity page's data, in the order of site.activities
+    found: Listings
+
+
+def _lists(site: Site, scheduled: tuple[Activity, ...]) -> _Lists | None:
+    if not site.activities:
+        return None
+    size, found = site.campaign.schedule_page_size, listings(scheduled)
+    schedule = schedule_pages(scheduled, size)
+    for data in schedule:
+        data.update({"has_regions": bool(found.regions), "months": tuple(found.months)})
+    listed_on = {activity.slug: schedule_key(index // size + 1) for index, activity in enumerate(scheduled)}
+    elsewhere, unlisted = listed_in(found, size), {"region_listing": None, "month_listings": ()}
+    every = site.activities
+    return _Lists(schedule, [{"activity": activity, "previous": every[index - 1] if index > 0 else None,
+                              "next": every[index + 1] if index + 1 < len(every) else None,
+                              "notice_number": activity.notice_number,  # None: not in the notice
+                              "schedule_page": listed_on[activity.slug], **posts_about(site, activity),
+                              **elsewhere.get(activity.slug, unlisted)} for index, activity in enumerate(every)], found)
+
+
+def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Lists | None) -> list[Page]:
     pages = [Page("home", lang, "home.html", "campaign.yaml", {"glance": scheduled[:GLANCE], **_latest(site)})]
-    if site.activities:
-        size, found = site.campaign.schedule_page_size, listings(scheduled)
-        for data in schedule_pages(scheduled, size):
-            data.update({"has_regions": bool(found.regions), "months": tuple(found.months)})
+    if lists is not None:
+        for data in lists.schedule:
             pages.append(Page(schedule_key(data["page_number"]), lang, "schedule.html", "activities.yaml", data))
-        listed_on = {activity.slug: schedule_key(index // size + 1) for index, activity in enumerate(scheduled)}
-        elsewhere = listed_in(found, size)
-        for index, activity in enumerate(site.activities):
-            previous = site.activities[index - 1] if index > 0 else None
-            following = site.activities[index + 1] if index + 1 < len(site.activities) else None
+        for activity, data in zip(site.activities, lists.activities, strict=True):
             pages.append(Page(f"activity/{activity.slug}", lang, "activity.html",
-                              f"activities.yaml (activities[{activity.slug}])",
-                              {"activity": activity, "previous": previous, "next": following,
-                               "notice_number": activity.notice_number,  # None: not in the notice
-                               "schedule_page": listed_on[activity.slug], **posts_about(site, activity),
-                               **elsewhere.get(activity.slug, {"region_listing": None, "month_listings": ()})}))
-        pages += listing_pages(site, lang, found)
+                              f"activities.yaml (activities[{activity.slug}])", data))
+        pages += listing_pages(site, lang, lists.found)
     if site.slogans:
         pages.append(Page("slogans", lang, "slogans.html", "slogans.yaml"))
         for slogan in site.slogans:

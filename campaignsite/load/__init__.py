@@ -11,10 +11,13 @@ from .files import Within, check_file, list_files, read_bytes, read_text, within
 from .frontmatter import MarkdownDoc, load_markdown, parse_markdown
 from .inputs import campaign_time_zone, inputs_digest
 from .previous import (
+                       ACTIVITIES_FILE,
+                       BYTECODE_DIR,
                        CONVERSIONS_FILE,
                        MANIFEST_FILE,
                        MARKER,
                        READINGS_FILE,
+                       TEMPLATES_FILE,
                        Previous,
                        Record,
                        cache_dir,
@@ -28,7 +31,8 @@ from .yamldoc import Mark, YamlDoc, format_path, load_yaml, parse_yaml, quick_ya
 
 __all__ = [
     "campaign_time_zone",
-    "ACTIVITIES_DIR", "CONVERSIONS_FILE", "MANIFEST_FILE", "MARKER", "PACKAGE_DIR", "READINGS_FILE", "STRINGS_FILE",
+    "ACTIVITIES_DIR", "ACTIVITIES_FILE", "BYTECODE_DIR", "CONVERSIONS_FILE", "MANIFEST_FILE", "MARKER", "PACKAGE_DIR",
+    "READINGS_FILE", "STRINGS_FILE", "TEMPLATES_FILE",
     "THEME_DIR", "Mark", "MarkdownDoc", "Previous", "ReadingCache", "Record", "Sources", "Within", "YamlDoc",
     "cache_dir", "check_file", "collect_assets", "content_digest", "fingerprint_assets", "format_path",
     "inputs_digest", "layered", "list_files", "load_markdown", "load_previous", "load_sources", "load_yaml",

@@ -30,6 +30,9 @@ MARKER = ".campaignsite"  # in every output folder the tool wrote; it never writ
 MANIFEST_FILE = "manifest.json"
 READINGS_FILE = "readings.pickle"  # quick readings of the data files (load.ReadingCache)
 CONVERSIONS_FILE = "markdown.pickle"  # Markdown converted to HTML (render.Conversions)
+ACTIVITIES_FILE = "activities.pickle"  # activities read from unchanged files (validate.ActivityMemo)
+TEMPLATES_FILE = "templates.pickle"  # what each template's source reads and names (render.fingerprints.Parsed)
+BYTECODE_DIR = "jinja"  # templates compiled by Jinja, under the digest of their source
 
 COARSE_NS = 2_000_000_000  # the coarsest file-system clock in use (FAT): two seconds
 FINE_NS = 100_000_000  # ten ticks of a kernel clock at 100 Hz

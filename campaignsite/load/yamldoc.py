@@ -78,6 +78,8 @@ class YamlDoc:
     reported: set[Path_] = field(default_factory=set)  # values found wrong while reading: nothing more to say
     line_offset: int = 0
     exact: bool = True  # False: read quickly, without positions; read it again exactly to report a problem
+    stamp: tuple[int, int, int] | None = None  # the file's size, modification time and inode when it was read
+    item_stamps: tuple[str, ...] | None = None  # a list file's items: the digest of each one's text (load.listitems)
 
     def mark(self, path: Path_) -> Mark:
         """The position of `path`, or of its nearest ancestor that exists in the file."""

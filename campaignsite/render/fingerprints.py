@@ -11,6 +11,7 @@ site its templates read (`site.activities` or `scheduled`: every activity). A te
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,12 @@ def digest(*values: Any) -> str:
     return hashlib.sha256(repr(canonical(values)).encode("utf-8")).hexdigest()
 
 
+def digests_digest(digests: Any) -> str:
+    """The digest of a sequence of digests (or other texts without a line break)."""
+    return hashlib.sha256("\n".join(digests).encode("utf-8")).hexdigest()
+
+
+@functools.cache
 def tool_digest() -> str:
     """The digest of this package's code: a new version of the tool may render any page differently,
     so a page rendered by another version is never taken as it is."""
@@ -139,20 +146,24 @@ def _fingerprints(site: Site, pages: list[Page], env: jinja2.Environment, public
         if value is None or isinstance(value, (str, int)):
             return repr(value)
         if id(value) not in known:
-            if isinstance(value, (tuple, list)):  # a slice of the schedule: the digests of its activities
-                known[id(value)] = digest([digest_of(item) for item in value])
+            if isinstance(value, (tuple, list)):  # a slice of the schedule, links: what its items are, as text
+                known[id(value)] = f"({', '.join([digest_of(item) for item in value])})"
             else:
                 known[id(value)] = model_digest(value)
         return known[id(value)]
 
-    part_digests = {part: digest([digest_of(item) for item in getattr(site, part)])
+    part_digests = {part: digests_digest([digest_of(item) for item in getattr(site, part)])
                     if isinstance(getattr(site, part), tuple) else digest(getattr(site, part)) for part in SITE_PARTS}
     facts: dict[str, TemplateFacts] = {}
+    data_texts: dict[int, str] = {}  # the pages of both languages share their data: its text is made once
     result = {}
     for page in pages:
         template = template_facts(env, page.template, facts, parsed)
-        parts = [part_digests[part] for part in sorted(template.site_parts)]
-        data = [f"{name}={digest_of(value)}" for name, value in sorted(page.data.items())]
-        text = "\n".join([shared, template.digest, page.key, page.lang, page.template, *parts, *data])
+        parts = "\n".join([part_digests[part] for part in sorted(template.site_parts)])
+        if id(page.data) not in data_texts:
+            data_texts[id(page.data)] = "\n".join([f"{name}={digest_of(value)}"
+                                                   for name, value in sorted(page.data.items())])
+        data = data_texts[id(page.data)]
+        text = "\n".join([shared, template.digest, page.key, page.lang, page.template, parts, data])
         result[page.output] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return result

@@ -24,11 +24,14 @@ from .context import PageMaker
 from .urls import relativize
 
 
-def make_environment(template_dirs: list[Path], watch_templates: bool = False) -> jinja2.Environment:
+def make_environment(template_dirs: list[Path], watch_templates: bool = False,
+                     compiled: Path | None = None) -> jinja2.Environment:
     """A Jinja environment over the template folders. With `watch_templates` (the preview, which keeps
     one environment between rebuilds) Jinja recompiles a template when its file changes; a one-off
-    build does not look at every template file again for every page."""
+    build does not look at every template file again for every page. `compiled` is a folder where the
+    compiled templates are kept from one build to the next (Jinja's own cache, under each source's digest)."""
     return jinja2.Environment(
+        bytecode_cache=KeptTemplates(compiled) if compiled is not None else None,
         auto_reload=watch_templates,
         loader=SourceLoader(template_dirs),
         autoescape=True,
@@ -37,6 +40,28 @@ def make_environment(template_dirs: list[Path], watch_templates: bool = False) -
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+class KeptTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates in a folder of the tool's cache: a shortcut, never a requirement, so a
+    folder that cannot be made, read or written (a full disk, permissions) only means compiling again."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 class SourceLoader(jinja2.FileSystemLoader):

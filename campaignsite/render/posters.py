@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
-import segno
-
 from ..model import Slogan
 
 BANNER_WIDTH, BANNER_HEIGHT = 3000, 400
@@ -19,6 +17,8 @@ BANNER_FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Micro
 
 def qr_code(url: str, label: str) -> str:
     """An inline SVG QR code for `url`, named `label` for screen readers."""
+    import segno  # here, not at the top: it brings urllib and email, which a rebuild without posters never needs
+
     svg = segno.make(url, error="m").svg_inline(scale=5, title=label, svgclass="qr-code", lineclass=None)
     return svg.replace("<svg ", '<svg role="img" ', 1)
 

@@ -23,6 +23,7 @@ from .campaign import Present, campaign_year, listed, read_bodies, read_campaign
 from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .mdlinks import activity_texts, check_markdown_links, page_texts
 from .media import Media, MediaFiles, check_media
+from .memo import ActivityMemo
 from .news import news_texts, read_news, scheduled_notes
 from .pages import read_pages
 from .reader import Reader
@@ -31,7 +32,7 @@ from .slogans import read_slogans
 from .strings import read_strings
 from .translated import StaleTexts
 
-__all__ = ["BASE_URL_HINT", "TRANSLATION", "Media", "MediaFiles", "Reader", "Sources", "Validated",
+__all__ = ["ActivityMemo", "BASE_URL_HINT", "TRANSLATION", "Media", "MediaFiles", "Reader", "Sources", "Validated",
            "normalise_base_url", "scheduled_notes", "suggest_slug", "validate"]
 
 
@@ -42,9 +43,11 @@ class Validated:
     media: Media = field(default_factory=Media)
 
 
-def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles | None = None) -> Validated:
+def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles | None = None,
+             memo: ActivityMemo | None = None) -> Validated:
     """Check every document and build the model; raise `SiteError` listing every error. With `media`, the
-    images the Markdown shows are processed and the documents it links measured (`Validated.media`)."""
+    images the Markdown shows are processed and the documents it links measured (`Validated.media`); `memo` keeps
+    the activities of activities/ read from one build to the next."""
     log = ProblemLog()
     fallback = allow_fallback or wants_fallback(sources.campaign)
     year = campaign_year(sources.campaign)
@@ -54,10 +57,10 @@ def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles |
     campaign_reader = Reader(sources.campaign, log, fallback, year=year, stale=stale)
     bodies = read_bodies(campaign_reader)
     slogans = read_slogans(sources.slogans, log, fallback, stale)
-    in_file = (read_activities(sources.activities, log, fallback, bodies, year=year, stale=stale)
+    in_file = (read_activities(sources.activities, log, fallback, bodies, year=year, stale=stale, memo=memo)
                if sources.activities else None)
     activities, places = in_file if in_file and not sources.activity_files else read_activity_files(
-        sources.activity_files, log, fallback, bodies, year=year, after=in_file, stale=stale)
+        sources.activity_files, log, fallback, bodies, year=year, after=in_file, stale=stale, memo=memo)
     present = Present(listed(sources.activities, "activities") or bool(sources.activity_files),
                       listed(sources.slogans, "slogans"))
     campaign, period = read_campaign(campaign_reader, bodies, {s.slug: s for s in slogans}, present)

@@ -17,6 +17,7 @@ from ..load import YamlDoc
 from ..model import SCHEDULE_KINDS, TIMED_KINDS, UNDATED_KINDS, Activity, Body, Hours, Schedule, Text
 from . import schema
 from .common import KeyPath, visible
+from .memo import ActivityMemo, Spot
 from .reader import Reader
 from .slogans import read_list_file
 from .translated import StaleTexts
@@ -28,31 +29,52 @@ EMPTY_ACTIVITY_HINT = "write one activity: its slug, title, summary, body and sc
 
 def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
                     bodies: dict[str, Body], year: int | None = None,
-                    stale: StaleTexts | None = None) -> tuple[list[Activity], Places]:
+                    stale: StaleTexts | None = None, memo: ActivityMemo | None = None) -> tuple[list[Activity], Places]:
+    """The activities of activities.yaml; with `memo`, an item read before without a problem, whose text has not
+    changed since, is not read again."""
     reader = Reader(doc, log, fallback, year=year, stale=stale)
-    activities = read_list_file(reader, "activities.yaml", "activities", "activity",
-                                lambda reader, path, number, slug: _read_activity(reader, path, number, slug, bodies),
-                                EMPTY_FILE_HINT)
+    memo = memo if memo is not None else ActivityMemo()
+    context = memo.context(fallback, year, bodies, stale)
+
+    def read_item(reader: Reader, path: KeyPath, number: int, slug: str | None) -> Activity | None:
+        spot = memo.item_spot(doc, number - 1, context, stale)
+        activity = memo.known(spot, number)
+        if activity is None:
+            said = len(log.problems)
+            activity = _read_activity(reader, path, number, slug, bodies)
+            if activity is not None and len(log.problems) == said:
+                memo.keep(spot, activity)
+        return activity
+
+    activities = read_list_file(reader, "activities.yaml", "activities", "activity", read_item, EMPTY_FILE_HINT)
     return numbered(activities), {a.slug: (reader, ("activities", a.number - 1)) for a in activities}
 
 
 def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bool,
                         bodies: dict[str, Body], year: int | None = None,
                         after: tuple[list[Activity], Places] | None = None,
-                        stale: StaleTexts | None = None) -> tuple[list[Activity], Places]:
+                        stale: StaleTexts | None = None,
+                        memo: ActivityMemo | None = None) -> tuple[list[Activity], Places]:
     """A campaign with many activities may keep them one file each in activities/ (in file-name order), `after`
-    those of activities.yaml when it has both (the notice's in the file, imported ones in the folder)."""
+    those of activities.yaml when it has both (the notice's in the file, imported ones in the folder). With `memo`,
+    a file read before without a problem, unchanged since, is not read again."""
     activities: list[Activity] = list(after[0]) if after else []
     places: Places = dict(after[1]) if after else {}
     if not docs and after is None:
         log.add(Problem("activities", message="the folder holds no activity",
                         hint="add a file such as activities/0010-opening.yaml with one activity"))
+    memo = memo if memo is not None else ActivityMemo()
+    context = memo.context(fallback, year, bodies, stale)
     for number, doc in enumerate(docs, start=len(activities) + 1):
         reader = Reader(doc, log, fallback, year=year, stale=stale)
-        if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
-            continue
-        slug = reader.slug(("slug",))
-        activity = _read_activity(reader, (), number, slug, bodies)
+        spot = memo.file_spot(doc, context, stale)
+        activity = memo.known(spot, number)
+        if activity is None:
+            activity, slug = _read_activity_file(reader, number, bodies, memo, spot)
+            if slug is None:
+                continue
+        else:
+            slug = activity.slug
         if slug in places:
             reader.problem(("slug",), f"the slug '{slug}' is already used by {places[slug][0].doc.file}",
                            hint="give each activity a slug of its own")
@@ -60,6 +82,20 @@ def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bo
             activities.append(activity)
             places[activity.slug] = (reader, ())
     return numbered(activities), places
+
+
+def _read_activity_file(reader: Reader, number: int, bodies: dict[str, Body], memo: ActivityMemo,
+                        spot: Spot | None) -> tuple[Activity | None, str | None]:
+    """The activity of one file and its slug (None: the file holds no activity); kept in `memo` when its reading
+    had nothing to say."""
+    said = len(reader.log.problems)
+    if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
+        return None, None
+    slug = reader.slug(("slug",))
+    activity = _read_activity(reader, (), number, slug, bodies)
+    if activity is not None and len(reader.log.problems) == said:
+        memo.keep(spot, activity)
+    return activity, slug
 
 
 def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,

@@ -100,3 +100,91 @@ def test_an_edited_activity_file_is_read_again_and_the_others_come_from_the_cach
     assert result.returncode == 0, result.stderr
     page = (site / "output" / "en" / "activities" / "book-fair" / "index.html").read_text(encoding="utf-8")
     assert "<h1>Spring Book Market</h1>" in page
+
+
+def _plan(site: Path, readings, memo):
+    from campaignsite.pipeline import BuildOptions, Session, plan_site
+
+    planned, _, _ = plan_site(BuildOptions(site, site / "output"), Session(readings=readings, activities=memo))
+    return planned.site
+
+
+def test_an_activity_file_is_read_again_only_when_it_or_what_its_reading_depends_on_changed(tmp_path, monkeypatch):
+    import pickle
+
+    from campaignsite.load import ReadingCache
+    from campaignsite.validate import ActivityMemo, activities
+
+    site = copy_fixture("reading-festival", tmp_path)
+    files = split_into_folder(site)
+    reads: list[str] = []
+    original = activities._read_activity
+    monkeypatch.setattr(activities, "_read_activity", lambda reader, *rest: reads.append(reader.doc.file)
+                        or original(reader, *rest))
+    readings, memo = ReadingCache(), ActivityMemo(tool="this version")
+
+    def next_build():  # what the next process starts from: the caches as saved and read back
+        nonlocal readings, memo
+        readings = ReadingCache(pickle.loads(pickle.dumps(readings.entries)))
+        memo = ActivityMemo(pickle.loads(pickle.dumps(memo.entries)), memo.tool)
+        reads.clear()
+        return _plan(site, readings, memo)
+
+    first = _plan(site, readings, memo)
+    assert len(reads) == len(files) and memo.dirty
+    assert next_build() == first and reads == []
+    edit(files[1], "  en: Reading Marathon\n", "  en: The Reading Marathon\n")
+    edited = next_build()
+    assert reads == ["activities/0020-reading-marathon.yaml"]
+    assert edited == _plan(site, ReadingCache(), ActivityMemo()) != first
+    edit(site / "campaign.yaml", "bodies:\n", "bodies:\n  - slug: new-body\n    name: {zh: 新单位, en: A New Body}\n")
+    next_build()
+    assert len(reads) == len(files)  # the bodies an activity may name changed: every file is read again
+    memo = ActivityMemo(memo.entries, "another version")
+    next_build()
+    assert len(reads) == len(files)
+
+
+def test_a_rebuild_after_editing_one_activity_file_equals_a_full_build(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path / "edited")
+    files = split_into_folder(site)
+    env = {"SOURCE_DATE_EPOCH": "1743465600"}
+    assert run_build("build", "--site", str(site), env=env).returncode == 0
+    edit(files[2], "  en: Author Talks\n", "  en: Talks by Authors\n")
+    assert run_build("build", "--site", str(site), env=env).returncode == 0
+    full = copy_fixture("reading-festival", tmp_path / "full")
+    split_into_folder(full)
+    (full / "activities" / files[2].name).write_bytes(files[2].read_bytes())
+    assert run_build("build", "--site", str(full), env=env).returncode == 0
+    assert files_of(site / "output") == files_of(full / "output")
+
+
+def test_an_item_of_activities_yaml_is_read_again_only_when_its_text_changed(tmp_path, monkeypatch):
+    import pickle
+
+    from campaignsite.load import ReadingCache
+    from campaignsite.validate import ActivityMemo, activities
+
+    site = copy_fixture("reading-festival", tmp_path)
+    reads: list[str] = []
+    original = activities._read_activity
+    monkeypatch.setattr(activities, "_read_activity", lambda reader, path, *rest: reads.append(path[1])
+                        or original(reader, path, *rest))
+    readings, memo = ReadingCache(), ActivityMemo(tool="this version")
+    first = _plan(site, readings, memo)
+    count = len(first.activities)
+    assert sorted(reads) == list(range(count))
+
+    def next_build():
+        nonlocal readings, memo
+        readings = ReadingCache(pickle.loads(pickle.dumps(readings.entries)))
+        memo = ActivityMemo(pickle.loads(pickle.dumps(memo.entries)), memo.tool)
+        reads.clear()
+        return _plan(site, readings, memo)
+
+    assert next_build() == first and reads == []
+    edit(site / "activities.yaml", "en: Reading Marathon}", "en: The Reading Marathon}")
+    edited = next_build()
+    assert reads == [1] and edited.activities[1].title.en == "The Reading Marathon"
+    assert edited == _plan(site, ReadingCache(), ActivityMemo())
+    assert len(memo.entries) == count  # the item's earlier text is forgotten

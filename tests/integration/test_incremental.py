@@ -204,3 +204,24 @@ def test_a_page_changed_behind_the_tools_back_within_a_clock_tick_is_written_aga
     result = run_build("build", "--site", str(site), "--no-search")
     pages, unchanged = [int(n) for n in re.match(r"Built (\d+) pages \(\d+ zh, \d+ en; (\d+) unchanged", result.stdout).groups()]
     assert page.read_bytes() == text and unchanged == pages - 1
+
+
+def test_the_templates_facts_and_compiled_code_are_kept_for_the_next_build(tmp_path):
+    from campaignsite.options import Session
+
+    site = default_copy(tmp_path)
+    build(site)
+    cache = site / ".output.cache"
+    assert (cache / "templates.pickle").is_file() and sorted((cache / "jinja").iterdir())
+    session = Session.from_cache_folder(site / "output")
+    assert session.environment([site / "templates"]).bytecode_cache is not None
+    assert session.parsed and session.parsed_read == len(session.parsed)
+
+
+def test_a_cache_of_compiled_templates_that_cannot_be_written_only_costs_time(tmp_path):
+    site = default_copy(tmp_path)
+    (site / ".output.cache").mkdir()
+    (site / ".output.cache" / "jinja").write_text("a file where the folder would be", encoding="utf-8")
+    result = run_build("build", "--site", str(site))
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.startswith("Built 72 pages (36 zh, 36 en) in ")
