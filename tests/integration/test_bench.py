@@ -1,4 +1,4 @@
-"""bench/run.py end to end on the smallest campaign: its rows, its page count, its table. No timings."""
+"""bench/run.py end to end on the smallest campaign: its rows, columns, skipped steps and targets. No timings."""
 from __future__ import annotations
 
 import json
@@ -6,33 +6,86 @@ import os
 import subprocess
 import sys
 
+from bench.steps import STEPS
 from bench.synthetic import make_campaign
 from tests.helpers import REPO
 
-HEADER_WORDS = ("activities", "step", "pages", "wall s", "CPU s", "pages/s", "peak MiB", "ratio")
+HEADER = ("activities", "step", "layout", "pages", "wall s", "CPU s", "pages/s", "peak MiB", "ratio")
+ROW_KEYS = {"activities", "layout", "step", "pages", "wall_s", "cpu_s", "pages_per_s", "peak_mib", "ratio",
+            "walls_s", "cpus_s"}
+TARGET_LABELS = [
+    *(label for size in (5000, 20000) for label in (
+        f"full ≤ 1.3× floor, wall, at {size}", f"full ≤ 2× floor, CPU, at {size}",
+        f"search adds ≤ 25% to full, wall, at {size}", f"search adds ≤ 25% to full, CPU, at {size}")),
+    "one-edit ≤ 0.5 s at 5000", "one-edit ≤ 1.5 s at 20000", "one-edit-file ≤ 1.5 s at 5000",
+    "no-change ≤ 0.3 s at 5000", "import ≤ 10 s at 20000", "peak ≤ 600 MiB at 20000",
+    "CPU per page of full within ±25% of its median"]
+
+
+def run_bench(tmp_path, *options: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, dict]:
+    results = tmp_path / "r.json"
+    finished = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--repeat", "1", *options,
+                               "--json", str(results)], capture_output=True, text=True, timeout=300, cwd=REPO,
+                              env=dict(os.environ, **(env or {})))
+    assert finished.returncode == 0, finished.stderr
+    return finished, json.loads(results.read_text(encoding="utf-8"))
 
 
 def test_run_reports_every_step_with_the_pages_a_build_writes(tmp_path):
-    results = tmp_path / "r.json"
-    # --in-notice: no 'in_notice: false' in the synthetic activities, a key build.py does not accept yet.
-    finished = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "10", "--layout", "file", "--in-notice",
-         "--json", str(results)],
-        capture_output=True, text=True, timeout=120, cwd=REPO)
-    assert finished.returncode == 0, finished.stderr
+    finished, data = run_bench(tmp_path, "--sizes", "10")
+    rows = {row["step"]: row for row in data["rows"]}
+    skipped = {skip["step"]: skip["reason"] for skip in data["skipped"]}
+    assert [row["activities"] for row in data["rows"]] == [10] * len(rows)
+    assert sorted([*rows, *skipped]) == sorted(STEPS)  # every step measured, or skipped with its reason
+    assert set(skipped) <= {"search"}
+    assert all("Pagefind not found" in reason for reason in skipped.values())
+    assert all(set(row) == ROW_KEYS for row in data["rows"])
+    assert rows["import"]["layout"] == "sheet" and rows["import"]["pages"] is None
+    assert rows["one-edit-file"]["layout"] == "file"
 
-    data = json.loads(results.read_text(encoding="utf-8"))
-    rows = {(row["activities"], row["step"]): row for row in data["rows"]}
-    assert set(rows) == {(10, "floor"), (10, "full"), (10, "no-change"), (10, "one-edit"), (10, "warm")}
-
-    site = make_campaign(tmp_path / "site", 10, layout="file")
+    site = make_campaign(tmp_path / "site", 10, layout="file", in_notice_field=True)
     output = tmp_path / "output"
-    subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--output", str(output)],
-                   check=True, capture_output=True, timeout=60, env=dict(os.environ, SOURCE_DATE_EPOCH="1222819200"))
-    assert rows[10, "full"]["pages"] == sum(1 for _ in output.rglob("*.html"))
+    subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--output", str(output),
+                    "--no-search"], check=True, capture_output=True, timeout=60,
+                   env=dict(os.environ, SOURCE_DATE_EPOCH="1222819200"))
+    assert rows["full"]["pages"] == sum(1 for _ in output.rglob("*.html"))
 
-    for word in HEADER_WORDS:
-        assert word in finished.stdout
+    lines = finished.stdout.splitlines()
+    assert lines[0].split() == [word for name in HEADER for word in name.split()]
+    assert [line.split()[1] for line in lines[2:2 + len(rows)]] == [step for step in STEPS if step in rows]
+    assert all(len(line.split()) == len(HEADER) for line in lines[2:2 + len(rows)])
+    assert {line.split()[1] for line in lines if " skipped: " in line} == set(skipped)
+    assert any(line.startswith("Machine: ") and " CPUs, " in line and "Python 3." in line for line in lines)
+    assert any(line.startswith("Load average (1, 5, 15 min) at 10 activities: before [") for line in lines)
+    assert set(data["load_average"]["10"]) == {"before", "after"}
+
+
+def test_targets_whose_sizes_were_not_run_are_not_measured(tmp_path):
+    finished, data = run_bench(tmp_path, "--sizes", "10", "--steps", "no-change,floor")
+    assert [row["step"] for row in data["rows"]] == ["floor", "no-change"]  # no-change built first, untimed
+    assert data["rows"][1]["ratio"] is None  # its ratio is to the full build, not run
+    for label in TARGET_LABELS:
+        assert f"  {label} ".ljust(53) + "not measured" in finished.stdout.splitlines()
+    assert [item["status"] for item in data["targets"]][:-1] == ["not measured"] * len(TARGET_LABELS)
+    assert data["targets"][-1]["name"] == "help_s" and data["targets"][-1]["status"] in ("met", "missed")
+
+
+def test_the_search_step_is_skipped_with_its_reason_without_pagefind(tmp_path):
+    finished, data = run_bench(tmp_path, "--sizes", "10", "--steps", "search,full",
+                               env={"CAMPAIGNSITE_PAGEFIND": str(tmp_path / "no-pagefind")})
+    assert [row["step"] for row in data["rows"]] == ["full"]
+    reason = ("Pagefind not found ($CAMPAIGNSITE_PAGEFIND, .tools/pagefind, or the PATH): "
+              "run 'bash scripts/setup.sh' to measure the search index")
+    assert data["skipped"] == [{"activities": 10, "step": "search", "reason": reason}]
+    assert f"        10        search skipped: {reason}" in finished.stdout.splitlines()
+    assert data["search_added"] == []
+
+
+def test_unknown_steps_are_refused_with_the_steps_there_are(tmp_path):
+    finished = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--steps", "full,edit"],
+                              capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert finished.returncode == 2
+    assert f"unknown step(s) edit: choose from {','.join(STEPS)}" in finished.stderr
 
 
 def test_translations_status_bench_times_every_state_of_both_layouts(tmp_path):
