@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.import_sheet import make_sheet
-from bench.measure import BUILD, FLOOR, REPO, Run, clear_output, count_pages, measure, median_run
+from bench.measure import BUILD, FLOOR, REPO, Run, StepFailed, clear_output, count_pages, measure, median_run
 from bench.synthetic import edit_activity, make_campaign
 
 STEPS = ("floor", "full", "search", "no-change", "one-edit", "warm", "one-edit-file", "import")
@@ -145,7 +145,7 @@ def warm(site: Path, output: Path) -> Runner:
     return run
 
 
-def import_sheet(sheet: Path, site: Path) -> Runner:
+def import_sheet(sheet: Path, rows: int, site: Path) -> Runner:
     """Each call imports the sheet into a fresh copy of the repository's campaign (as bench/import_sheet.py)."""
     def run() -> Run:
         shutil.rmtree(site, ignore_errors=True)
@@ -153,7 +153,11 @@ def import_sheet(sheet: Path, site: Path) -> Runner:
         for name in ("campaign.yaml", "activities.yaml", "slogans.yaml"):
             shutil.copy(REPO / name, site / name)
         shutil.copytree(REPO / "content", site / "content")
-        return measure([sys.executable, str(BUILD), "import", str(sheet), "--site", str(site)], "import")
+        run = measure([sys.executable, str(BUILD), "import", str(sheet), "--site", str(site)], "import")
+        written = sum(1 for _ in (site / "activities").glob("*.yaml"))
+        if written != rows:  # an import that wrote less would be timed for less work
+            raise StepFailed(f"import wrote {written} activity files for a sheet of {rows} rows\n{run.stdout}")
+        return run
     return run
 
 
@@ -186,7 +190,7 @@ def step_measure(step: str, plan: Plan) -> Measured:
         return one_edit_file(plan)
     if step == "import":
         sheet = make_sheet(plan.work / "activities.xlsx", plan.activities)
-        return measured(import_sheet(sheet, plan.work / "import-site"), repeat, lambda: None)
+        return measured(import_sheet(sheet, plan.activities, plan.work / "import-site"), repeat, lambda: None)
     runner = {"no-change": again(site, output), "one-edit": one_edit(site, output, plan.activities),
               "warm": warm(site, output)}[step]
     return measured(runner, repeat, lambda: count_pages(output))
@@ -204,6 +208,7 @@ def one_edit_file(plan: Plan) -> Measured:
 def bench_size(plan: Plan) -> tuple[list[Row], list[Skip]]:
     """Generate the campaign in `plan.work` and measure the chosen steps on it."""
     make_campaign(plan.site, plan.activities, layout=plan.layout, in_notice_field=plan.in_notice_field)
+    clear_output(plan.output)  # a kept output of an earlier run is not this campaign's build
     results: dict[str, Measured] = {}
     skips = []
     for step in (step for step in STEPS if step in plan.steps):
