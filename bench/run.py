@@ -3,6 +3,7 @@
 Usage:
     .venv/bin/python bench/run.py [--sizes 1000,5000,20000] [--repeat 5] [--steps STEP,...] [--json PATH]
                                   [--layout auto|file|folder] [--keep DIR] [--in-notice]
+    .venv/bin/python bench/run.py --combine RESULTS.json... [--json PATH]
 
 For each size (a number of activities) a synthetic campaign is written (bench/synthetic.py) into a
 temporary folder, or into DIR/SIZE with --keep (left there afterwards). Each step (bench/steps.py: floor,
@@ -21,6 +22,8 @@ step always uses one activities.yaml. Every synthetic activity has `in_notice: f
 Prints a table, the machine (with the load average before and after each size) and the targets of
 issue 14 §4 (bench/targets.py: met, missed, or not measured when their sizes or steps were not run);
 writes all of it as JSON to --json (default bench/results.json). A build that fails aborts the run.
+--combine measures nothing: it reports the results files of the parts of a split run as one run
+(bench/combine.py), so that targets that need several sizes or steps are checked across the parts.
 """
 from __future__ import annotations
 
@@ -38,6 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.combine import Combined, CombineFailed, combine  # noqa: E402
 from bench.measure import BUILD, SOURCE_DATE_EPOCH, StepFailed, measure  # noqa: E402
 from bench.steps import STEPS, Plan, Row, Skip, bench_size  # noqa: E402
 from bench.targets import check_targets, describe_search, describe_targets, search_added  # noqa: E402
@@ -133,6 +137,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="generate the campaigns and outputs in DIR/SIZE and leave them there")
     parser.add_argument("--in-notice", action="store_true",
                         help="do not write 'in_notice: false' into the synthetic activities")
+    parser.add_argument("--combine", type=Path, nargs="+", metavar="RESULTS",
+                        help="measure nothing: report earlier runs' results files (of parts of a long run) as one")
     return parser.parse_args(argv)
 
 
@@ -202,28 +208,40 @@ def failure_hint(args: argparse.Namespace, layout: str) -> str:
     return ("If the build does not know these inputs yet, try: " + "; ".join(hints)) if hints else ""
 
 
+def collect(args: argparse.Namespace) -> Combined:
+    """The figures: measured now, or read from earlier runs' results files (--combine)."""
+    if args.combine:
+        return combine(args.combine)
+    rows, skips, loads = run_all(args)
+    return Combined(rows, skips, loads, bench_help(), [])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        rows, skips, loads = run_all(args)
-        help_s = bench_help()
-    except StepFailed as exc:
+        found = collect(args)
+    except (StepFailed, CombineFailed) as exc:
         print(exc, file=sys.stderr)
         return 1
-    info, targets = machine(), check_targets(rows, help_s, HELP_RUNS)
+    info, targets = machine(), check_targets(found.rows, found.help_s, HELP_RUNS)
     results = {"date": datetime.now().isoformat(timespec="seconds"), "machine": info,
-               "load_average": {str(size): load for size, load in loads.items()}, "sizes": args.sizes,
+               "load_average": {str(size): load for size, load in found.loads.items()},
+               "sizes": sorted({row.activities for row in found.rows}) if args.combine else args.sizes,
                "steps": list(args.steps), "layout": args.layout, "in_notice_field": not args.in_notice,
-               "repeat": args.repeat, "source_date_epoch": SOURCE_DATE_EPOCH, "help_wall_s": round(help_s, 4),
-               "rows": [asdict(row) for row in rows], "skipped": [asdict(skip) for skip in skips],
-               "search_added": search_added(rows), "targets": targets}
+               "repeat": args.repeat, "source_date_epoch": SOURCE_DATE_EPOCH, "help_wall_s": round(found.help_s, 4),
+               "rows": [asdict(row) for row in found.rows], "skipped": [asdict(skip) for skip in found.skips],
+               "search_added": search_added(found.rows), "targets": targets}
+    if args.combine:
+        results |= {"steps": sorted({row.step for row in found.rows}, key=STEPS.index), "combined_from": found.parts}
+        for key in ("layout", "in_notice_field", "repeat"):
+            del results[key]
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(table(rows, skips))
+    print(table(found.rows, found.skips))
     if results["search_added"]:
         print(describe_search(results["search_added"]))
     print()
-    print(describe_machine(info, loads))
+    print(describe_machine(info, found.loads))
     print(describe_targets(targets))
     print(f"\nResults written to {args.json}")
     return 0

@@ -131,3 +131,30 @@ def test_each_target_is_met_missed_or_not_measured_from_the_rows_it_needs():
         "peak ≤ 600 MiB at 20000": ("missed", 650.0),  # the import's: neither the floor's nor search's
         "CPU per page of full within ±25% of its median": ("missed", 0.75),  # 1, 2.1 and 1.2 ms per page
         "build.py --help ≤ 0.3 s": ("met", 0.05)}
+
+
+def test_the_parts_of_a_split_run_are_combined_into_one(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _, first = run_bench(tmp_path / "a", "--sizes", "10", "--steps", "floor,full")
+    _, second = run_bench(tmp_path / "b", "--sizes", "10", "--steps", "full,import")
+    finished = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--combine", str(tmp_path / "a" / "r.json"),
+                               str(tmp_path / "b" / "r.json"), "--json", str(tmp_path / "all.json")],
+                              capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert finished.returncode == 0, finished.stderr
+    data = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert [row["step"] for row in data["rows"]] == ["floor", "full", "import"]
+    assert data["rows"][1] == second["rows"][0]  # the later part's full build
+    assert data["steps"] == ["floor", "full", "import"] and data["sizes"] == [10]
+    assert [part["steps"] for part in data["combined_from"]] == [["floor", "full"], ["full", "import"]]
+    assert data["help_wall_s"] == round((first["help_wall_s"] + second["help_wall_s"]) / 2, 4)
+    assert [line.split()[1] for line in finished.stdout.splitlines()[2:5]] == ["floor", "full", "import"]
+
+
+def test_a_file_that_is_not_a_results_file_is_refused(tmp_path):
+    (tmp_path / "x.json").write_text('{"rows": []}', encoding="utf-8")
+    finished = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--combine", str(tmp_path / "x.json"),
+                               "--json", str(tmp_path / "all.json")], capture_output=True, text=True, timeout=60)
+    assert (finished.returncode, finished.stderr) == (
+        1, f"{tmp_path / 'x.json'}: not a results file of bench/run.py (no rows or help_wall_s)\n")
+    assert not (tmp_path / "all.json").exists()
