@@ -29,6 +29,7 @@ from bench.measure import BUILD, FLOOR, REPO, Run, StepFailed, clear_output, cou
 from bench.synthetic import edit_activity, make_campaign
 
 STEPS = ("floor", "full", "search", "no-change", "one-edit", "warm", "one-edit-file", "import")
+OWN_CAMPAIGN = {"one-edit-file", "import"}  # the steps that do not use the size's main campaign
 RATIO_TO = {"full": "floor", "search": "full", "no-change": "full", "one-edit": "full", "warm": "full",
             "one-edit-file": "full"}  # each step's ratio column: its wall time over that step's
 
@@ -207,8 +208,9 @@ def one_edit_file(plan: Plan) -> Measured:
 
 def bench_size(plan: Plan) -> tuple[list[Row], list[Skip]]:
     """Generate the campaign in `plan.work` and measure the chosen steps on it."""
-    make_campaign(plan.site, plan.activities, layout=plan.layout, in_notice_field=plan.in_notice_field)
-    clear_output(plan.output)  # a kept output of an earlier run is not this campaign's build
+    if set(plan.steps) - OWN_CAMPAIGN:
+        make_campaign(plan.site, plan.activities, layout=plan.layout, in_notice_field=plan.in_notice_field)
+        clear_output(plan.output)  # a kept output of an earlier run is not this campaign's build
     results: dict[str, Measured] = {}
     skips = []
     for step in (step for step in STEPS if step in plan.steps):
