@@ -68,7 +68,7 @@ def activity(n: int, in_notice_field: bool = False) -> dict:
     schedule = [{"kind": "campaign"},
                 {"kind": "days", "start": f"2008-09-{1 + n % 28:02d}", "end": f"2008-09-{1 + n % 28:02d}"},
                 {"kind": "months", "start": "2008-07", "end": "2008-09"}][n % 3]
-    item = {
+    item: dict = {
         "slug": f"activity-{n:05d}",
         "title": title(n),
         "summary": {"zh": f"第{n}项活动的简介：{THEMES[n % len(THEMES)][0]}主题，面向社区居民。",
