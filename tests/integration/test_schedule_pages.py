@@ -206,7 +206,7 @@ def test_check_covers_the_later_schedule_pages(many, tmp_path):
     template = (REPO / "templates" / "schedule.html").read_text(encoding="utf-8")
     broken = "{% if page_number == 2 %}<p><a href=\"{{ url('home') }}nowhere/\">x</a></p>{% endif %}\n"
     (site / "templates" / "schedule.html").write_text(
-        template.replace('<ol class="timeline">', broken + '<ol class="timeline">', 1), encoding="utf-8")
+        template.replace("{% with listing=None %}", broken + "{% with listing=None %}", 1), encoding="utf-8")
     result = run_build("check", "--site", str(site))
     output = result.stdout + result.stderr
     assert result.returncode != 0
