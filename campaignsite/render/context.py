@@ -52,6 +52,7 @@ class PageMaker:
     publication: Publication
     conversions: Conversions
     qr_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # every poster shows the same code
+    per_language: dict[str, dict[str, Any]] = field(default_factory=dict)  # what every page of a language shares
 
     def qr_code(self, target: str, label: str) -> Markup:
         if (target, label) not in self.qr_codes:
@@ -75,10 +76,15 @@ class PageMaker:
             "nav": self._nav(page),
             "stale_page": lang != DEFAULT_LANGUAGE and _shows_stale(self._subjects(page)),
             **self._text_helpers(lang, route_of(page.key, DEFAULT_LANGUAGE)),
-            **self._link_helpers(lang),
-            **self._site_values(lang),
+            **self._language_values(lang),
             **page.data,
         }
+
+    def _language_values(self, lang: str) -> dict[str, Any]:
+        """The links and site values of every page in `lang`, made once (thousands of pages share them)."""
+        if lang not in self.per_language:
+            self.per_language[lang] = {**self._link_helpers(lang), **self._site_values(lang)}
+        return self.per_language[lang]
 
     def _subjects(self, page: Page) -> list[Any]:
         """What a page is about, whose stale texts its note at the top tells of."""
