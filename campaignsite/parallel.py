@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
+_STOPPING = {signal.SIGTERM, signal.SIGINT}  # how a worker is stopped (terminate) or the user stops a build
 _POLL_SECONDS = 0.5  # how often a parent waiting for results checks that its workers are alive
 
 
@@ -53,8 +54,12 @@ class Workers:
             self._jobs.put(None)  # one stop sign per worker
         self._processes = [context.Process(target=_work, args=(task, self._jobs, self._results), daemon=True)
                            for _ in range(count)]
-        for process in self._processes:
-            process.start()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)  # until the worker has its own handlers
+        try:
+            for process in self._processes:
+                process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def results(self) -> Iterator[Any]:
         try:
@@ -85,6 +90,7 @@ class Workers:
 
 def _work(task: Callable[[int], Any], jobs: Any, results: Any) -> None:
     _die_with_parent()
+    _default_signals()
     while (number := jobs.get()) is not None:
         try:
             results.put((False, task(number)))
@@ -102,6 +108,15 @@ def _sendable(exc: BaseException) -> BaseException:
         return exc
     except Exception:
         return RuntimeError("".join(traceback.format_exception(exc)))
+
+
+def _default_signals() -> None:
+    """A worker ends quietly when it is stopped: the preview's handlers (Ctrl-C and SIGTERM raise KeyboardInterrupt
+    there, to stop serving) are inherited by a fork, and would print a traceback from every worker stopped. The
+    signals stay blocked from the fork (in the parent's thread) until the defaults are back."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
 
 
 def _die_with_parent() -> None:
