@@ -30,7 +30,7 @@ def default_campaign(target: Path) -> Path:
 def measure(site: Path, page_path: str, file: str, old: str, edits: int) -> list[float]:
     from playwright.sync_api import sync_playwright
     timings = []
-    with serving(site) as (_, base), sync_playwright() as playwright:
+    with serving(site, start_seconds=600) as (_, base), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
         page = browser.new_page()
         deadline = time.monotonic() + 300

@@ -19,13 +19,14 @@ from tests.helpers import REPO
 
 
 @contextmanager
-def serving(site: Path, *extra: str):
-    """Run the preview server on a free port; yields (process, base URL); always stops it."""
+def serving(site: Path, *extra: str, start_seconds: float = 30):
+    """Run the preview server on a free port; yields (process, base URL); always stops it. The server says where it
+    listens after its first build: a large site's takes longer than `start_seconds`' default."""
     process = subprocess.Popen([sys.executable, "-u", str(REPO / "build.py"), "serve", "--site", str(site),
                                 "--port", "0", *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         base = None
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + start_seconds
         while base is None and time.monotonic() < deadline:
             line = process.stdout.readline()
             if not line:
