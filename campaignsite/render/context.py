@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -173,14 +174,26 @@ class PageMaker:
             "search_filters": lambda activity: search_filters(activity, lang, status(activity)["label"]),
             "region_name": lambda code: getattr(REGIONS[code], lang),
             "article_data": self._article_data(lang),
+            **self._cover_helpers(lang, ui),
         }
+
+    def _cover_helpers(self, lang: str, ui: Ui) -> dict[str, Any]:
+        """A post's cover as a picture (`small` on a list) and its share card."""
+        media, urls = self.publication.media, self.publication.urls
+
+        def cover_html(post: NewsPost, small: bool = False) -> Markup:
+            return Markup(news.cover_html(post, lang, media, urls, lambda credit: ui("news.credit", credit=credit),
+                                          small))
+
+        return {"cover_html": cover_html, "cover_card": lambda post: news.cover_card(post, lang, media, urls)}
 
     def _article_data(self, lang: str) -> Callable[[NewsPost], dict[str, Any]]:
         """A post's NewsArticle, at the addresses where this build publishes the post and its cover."""
         urls = self.publication.urls
 
         def article_data(post: NewsPost) -> dict[str, Any]:
-            image = urls.absolute(post.cover.src[1:]) if post.cover is not None else None
+            card = news.card_file(post, self.publication.media)
+            image = urls.absolute(quote(card.path, safe="/")) if card is not None else None
             return news.news_article(post, self.site.campaign, lang, urls.absolute(route_of(f"news/{post.slug}", lang)),
                                      image)
 
