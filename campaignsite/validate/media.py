@@ -103,13 +103,18 @@ def check_media(texts: Iterable[MarkdownText], paths: SitePaths, files: MediaFil
         uses.setdefault(src, []).append(use)
     downloads: dict[str, tuple[str, int]] = {}
     for source in texts:
+        shown = set()
         for line, col, alt, address, title in find_images(source.text):
             _check_alt(source, line, col, alt, address, title)
             decoded = unquote(parse_link(address).path) if parse_link(address).kind == "site" else ""
             if decoded.startswith("/images/") and decoded in paths.files:
                 uses.setdefault(decoded, []).append((source.report, line, col))
+                shown.add((line, decoded))
         for line, col, address in find_links(source.text):
             link = parse_link(address)
+            if (link.kind == "site" and link.decoded.startswith("/images/") and link.decoded in paths.files
+                    and (line, link.decoded) not in shown):  # only linked: published as its variants all the same
+                uses.setdefault(link.decoded, []).append((source.report, line, col))
             if link.kind == "site" and link.decoded.startswith("/files/") and link.decoded in paths.files:
                 kind = _check_download(source, line, col, link.decoded)
                 if kind and files is not None:
