@@ -117,6 +117,7 @@ class PageMaker:
             return body
 
         return {
+            **self._cover_helpers(lang, ui, first),
             "ui": ui, "t": t, "md": md,
             "plain": lambda text: text.get(lang),
             "fmt_date": lambda day: strings.date(day, lang),
@@ -174,16 +175,16 @@ class PageMaker:
             "search_filters": lambda activity: search_filters(activity, lang, status(activity)["label"]),
             "region_name": lambda code: getattr(REGIONS[code], lang),
             "article_data": self._article_data(lang),
-            **self._cover_helpers(lang, ui),
         }
 
-    def _cover_helpers(self, lang: str, ui: Ui) -> dict[str, Any]:
-        """A post's cover as a picture (`small` on a list) and its share card."""
+    def _cover_helpers(self, lang: str, ui: Ui, first: FirstImage) -> dict[str, Any]:
+        """A post's cover as a picture (`small` on a list) and its share card. A post's cover is its page's first
+        image: loaded at once, and the text's images then all wait until scrolled to."""
         media, urls = self.publication.media, self.publication.urls
 
         def cover_html(post: NewsPost, small: bool = False) -> Markup:
             return Markup(news.cover_html(post, lang, media, urls, lambda credit: ui("news.credit", credit=credit),
-                                          small))
+                                          small, eager=not small and first.take()))
 
         return {"cover_html": cover_html, "cover_card": lambda post: news.cover_card(post, lang, media, urls)}
 

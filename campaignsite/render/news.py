@@ -24,8 +24,9 @@ LIST_SIZES = "8rem"  # the news list's small pictures: as wide as the theme's .n
 
 
 def cover_html(post: NewsPost, lang: str, media: Media, urls: Urls, credit: Callable[[str], str],
-               small: bool = False) -> str:
-    """The post's cover as a picture ('' without one); `credit` words a credit in the page's language."""
+               small: bool = False, eager: bool = True) -> str:
+    """The post's cover as a picture ('' without one); `credit` words a credit in the page's language; `eager`
+    when it is the page's first image (on the first screen: loaded at once)."""
     cover = post.cover
     shown = media.pictures.get(cover.src) if cover is not None else None
     if cover is None or shown is None:
@@ -34,7 +35,7 @@ def cover_html(post: NewsPost, lang: str, media: Media, urls: Urls, credit: Call
     caption = cover.caption.get(lang) if cover.caption is not None and not small else ""
     by = credit(cover.credit.get(lang)) if cover.credit is not None and not small else ""
     return picture_html(shown, "" if small else alt, decorative=cover.decorative or small, caption=caption,
-                        credit=by, eager=not small, link=lambda path: urls.link(quote(path, safe="/")),
+                        credit=by, eager=eager and not small, link=lambda path: urls.link(quote(path, safe="/")),
                         **({"sizes": LIST_SIZES} if small else {}))
 
 
