@@ -42,7 +42,8 @@ def test_the_slogans_pdf_is_one_page_of_real_text_under_300_kb_linked_with_its_t
     reader = PdfReader(str(default_site / PDF))
     text = reader.pages[0].extract_text()
     assert len(reader.pages) == 1 and "Win through quality, drive scientific development" in text.replace("ﬁ", "fi")
-    assert "以质取胜" in text
+    assert "以质取胜" in text and "2008年全国质量月活动宣传口号" in text
+    assert not [char for char in text if 0x2E80 <= ord(char) < 0x2FE0]  # 月, not the radical ⽉ that looks like it
     zh = (default_site / "news/quality-month-begins/index.html").read_text(encoding="utf-8")
     en = (default_site / "en/news/quality-month-begins/index.html").read_text(encoding="utf-8")
     assert f'<a href="/{PDF}">2008年全国质量月活动宣传口号（PDF，221 KB）</a>' in zh
