@@ -125,7 +125,8 @@ def make_campaign(target: Path, activities: int, layout: str = "file", in_notice
     extra = [{"slug": f"slogan-{n:05d}", "text": {"zh": f"质量第一　第{n}条", "en": f"Quality first, number {n}"}}
              for n in range(max(0, activities // 10 - len(slogans)))]
     (target / "slogans.yaml").write_text(dump({"slogans": slogans + extra}), encoding="utf-8")
-    shutil.copytree(REPO / "content", target / "content")
+    # the default campaign's posts name its 2008 activities, which the synthetic campaign does not have
+    shutil.copytree(REPO / "content", target / "content", ignore=shutil.ignore_patterns("news"))
     return target
 
 

@@ -1,7 +1,8 @@
 """The files published as they are: the theme's assets, overridden file by file by the campaign's.
 
 Takes: the campaign folder and the theme folder.
-Gives: `{output path: source file}` (with the files of content/images/ and content/files/, at images/ and files/),
+Gives: `{output path: source file}` (with the files of content/files/, at files/; never those of content/images/,
+which are published only as the processed variants of `images`, so no original with its metadata goes out),
 each asset also under a name carrying a hash of its content
 (`assets/site.1a2b3c4d5e.css`, so a host may cache it forever) with the map from plain to hashed
 names that templates link; or `SiteError` for every asset the rule of `load.files` refuses (a link
@@ -17,6 +18,7 @@ from .files import list_files, read_bytes, within
 
 ROOT_COPIES = ("favicon.ico",)  # assets also published at the site's root, where browsers look for them
 CONTENT_FILE_FOLDERS = ("images", "files")  # content/images/x.jpg is published at images/x.jpg, for Markdown links
+COPIED_CONTENT_FOLDERS = ("files",)  # content/images/ is published only through the image pipeline, never as it is
 
 
 def layered(site_dir: Path, theme_dir: Path, folder: str) -> list[Path]:
@@ -40,7 +42,7 @@ def collect_assets(site_dir: Path, theme_dir: Path) -> dict[str, Path]:
         problems.extend(found)
         for path in files:
             assets["assets/" + path.relative_to(root).as_posix()] = path
-    for folder in CONTENT_FILE_FOLDERS:
+    for folder in COPIED_CONTENT_FOLDERS:
         files, found = list_files(site_dir / "content" / folder, f"content/{folder}", roots)
         problems.extend(found)
         assets.update((f"{folder}/{path.relative_to(site_dir / 'content' / folder).as_posix()}", path)

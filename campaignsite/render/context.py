@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -122,6 +123,7 @@ class PageMaker:
             return body
 
         return {
+            **self._cover_helpers(lang, ui, first),
             "ui": ui, "t": t, "md": md,
             "plain": lambda text: text.get(lang),
             "fmt_date": lambda day: strings.date(day, lang),
@@ -181,12 +183,24 @@ class PageMaker:
             "article_data": self._article_data(lang),
         }
 
+    def _cover_helpers(self, lang: str, ui: Ui, first: FirstImage) -> dict[str, Any]:
+        """A post's cover as a picture (`small` on a list) and its share card. A post's cover is its page's first
+        image: loaded at once, and the text's images then all wait until scrolled to."""
+        media, urls = self.publication.media, self.publication.urls
+
+        def cover_html(post: NewsPost, small: bool = False) -> Markup:
+            return Markup(news.cover_html(post, lang, media, urls, lambda credit: ui("news.credit", credit=credit),
+                                          small, eager=not small and first.take()))
+
+        return {"cover_html": cover_html, "cover_card": lambda post: news.cover_card(post, lang, media, urls)}
+
     def _article_data(self, lang: str) -> Callable[[NewsPost], dict[str, Any]]:
         """A post's NewsArticle, at the addresses where this build publishes the post and its cover."""
         urls = self.publication.urls
 
         def article_data(post: NewsPost) -> dict[str, Any]:
-            image = urls.absolute(post.cover.src[1:]) if post.cover is not None else None
+            card = news.card_file(post, self.publication.media)
+            image = urls.absolute(quote(card.path, safe="/")) if card is not None else None
             return news.news_article(post, self.site.campaign, lang, urls.absolute(route_of(f"news/{post.slug}", lang)),
                                      image)
 

@@ -24,7 +24,7 @@ from .common import BASE_URL_HINT, normalise_base_url, suggest_slug
 from .mdlinks import activity_texts, check_markdown_links, page_texts
 from .media import Media, MediaFiles, check_media
 from .memo import ActivityMemo
-from .news import news_texts, read_news, scheduled_notes
+from .news import cover_uses, news_texts, read_news, scheduled_notes
 from .pages import read_pages
 from .reader import Reader
 from .sitepaths import SitePaths
@@ -75,6 +75,6 @@ def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles |
     texts = [*activity_texts(activities, places), *page_texts(pages, sources.pages, log),
              *news_texts(news, sources.news, log)]
     check_markdown_links(texts, paths)
-    shown = check_media(texts, paths, media)
+    shown = check_media(texts, paths, media, cover_uses(news, sources.news, log))
     log.raise_if_errors()
     return Validated(site, tuple(log.warnings), shown)

@@ -23,12 +23,14 @@ from urllib.parse import unquote
 from ..errors import Problem
 from ..images import Encoded, ImageCache, Picture, at_reference, picture, process_all, read_image
 from ..load import Within
-from .mdlinks import CODE_SPAN, MarkdownText, find_links, prose_lines
+from .mdlinks import CODE_SPAN, MarkdownText, Report, find_links, prose_lines
 from .sitepaths import SitePaths, parse_link
 
 DECORATIVE = "decorative"  # the title that marks an image without alternative text as intended
 DOWNLOAD_TYPES = ("PDF", "OFD", "DOC", "DOCX", "WPS", "XLS", "XLSX", "ET", "PPT", "PPTX", "ODT", "ZIP")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.)+))(?:\s+\"([^\"\n]*)\")?\s*\)")
+
+Use = tuple[Report, int, int]  # where an image is used: how to report a problem there, its line and column
 
 _REFERENCE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\[([^\]\n]*)\]")
 _DEFINITION = re.compile(r" {0,3}\[([^\]\n]+)\]:\s*<?([^\s<>]+)>?(?:\s+\"([^\"\n]*)\")?\s*$")
@@ -90,20 +92,29 @@ def download_type(decoded: str) -> str:
     return name.rpartition(".")[2].upper() if "." in name else ""
 
 
-def check_media(texts: Iterable[MarkdownText], paths: SitePaths, files: MediaFiles | None) -> Media:
+def check_media(texts: Iterable[MarkdownText], paths: SitePaths, files: MediaFiles | None,
+                covers: Iterable[tuple[str, Use]] = ()) -> Media:
     """Report each image without alternative text, each document of another type, each image that cannot be
-    published; give the pictures and documents when `files` says where they are (else only check the texts)."""
+    published; give the pictures and documents when `files` says where they are (else only check the texts).
+    `covers` are the news posts' cover images, each with where its `image.src` is written."""
     texts = list(texts)
-    uses: dict[str, list[tuple[MarkdownText, int, int]]] = {}
+    uses: dict[str, list[Use]] = {}
+    for src, use in covers:
+        uses.setdefault(src, []).append(use)
     downloads: dict[str, tuple[str, int]] = {}
     for source in texts:
+        shown = set()
         for line, col, alt, address, title in find_images(source.text):
             _check_alt(source, line, col, alt, address, title)
             decoded = unquote(parse_link(address).path) if parse_link(address).kind == "site" else ""
             if decoded.startswith("/images/") and decoded in paths.files:
-                uses.setdefault(decoded, []).append((source, line, col))
+                uses.setdefault(decoded, []).append((source.report, line, col))
+                shown.add((line, decoded))
         for line, col, address in find_links(source.text):
             link = parse_link(address)
+            if (link.kind == "site" and link.decoded.startswith("/images/") and link.decoded in paths.files
+                    and (line, link.decoded) not in shown):  # only linked: published as its variants all the same
+                uses.setdefault(link.decoded, []).append((source.report, line, col))
             if link.kind == "site" and link.decoded.startswith("/files/") and link.decoded in paths.files:
                 kind = _check_download(source, line, col, link.decoded)
                 if kind and files is not None:
@@ -145,8 +156,7 @@ def _size(path: Path) -> int:
         return 0  # the file was checked when it was listed; a size unknown now shows as 0 KB
 
 
-def _pictures(uses: dict[str, list[tuple[MarkdownText, int, int]]],
-              files: MediaFiles) -> dict[str, Picture]:
+def _pictures(uses: dict[str, list[Use]], files: MediaFiles) -> dict[str, Picture]:
     """Each used image processed (once, through the cache); a problem reported at every use."""
     names = sorted(uses)
     read = {name: read_image(files.path(name), "content" + name, files.roots) for name in names}
@@ -161,8 +171,7 @@ def _pictures(uses: dict[str, list[tuple[MarkdownText, int, int]]],
         if isinstance(result, Encoded):
             pictures[name] = picture(name, result)
             continue
-        for use in uses[name]:
-            source, line, col = use
+        for report, line, col in {(id(use[0]), *use[1:]): use for use in uses[name]}.values():  # an image is a link too
             located = at_reference(result, "", line, col)
-            source.report(line, col, located.message, located.hint)
+            report(line, col, located.message, located.hint)
     return pictures

@@ -17,7 +17,7 @@ from ..load import MarkdownDoc
 from ..load.yamldoc import visible
 from ..model import LANGUAGES, Activity, Cover, NewsPost, Text, newest_first
 from .common import SLUG_RE, shortened, slug_too_long, suggest_slug
-from .mdlinks import MarkdownText, _file_report, _shown_in
+from .mdlinks import MarkdownText, Report, _file_report, _shown_in
 from .pages import PageParts, _both_languages, _has_every_language, _text_problems
 from .reader import Reader
 
@@ -172,6 +172,25 @@ def news_texts(posts: tuple[NewsPost, ...], docs: tuple[MarkdownDoc, ...], log: 
     by_file = {doc.file: doc for doc in docs}
     return [MarkdownText(f"/news/{post.slug}/", _shown_in(post.body, file.rsplit(".", 2)[-2]), by_file[file].body,
                          _file_report(by_file[file], log)) for post in posts for file in post.sources]
+
+
+def cover_uses(posts: tuple[NewsPost, ...], docs: tuple[MarkdownDoc, ...],
+               log: ProblemLog) -> list[tuple[str, tuple[Report, int, int]]]:
+    """Each post's cover with where each of its files writes `image.src`: a cover that cannot be published (corrupt,
+    SVG, over the pixel limit) is reported there."""
+    by_file = {doc.file: doc for doc in docs}
+    found = []
+    for post in posts:
+        if post.cover is None:
+            continue
+        for file in post.sources:
+            mark = by_file[file].front.value_mark(("image", "src"))
+            found.append((post.cover.src, (_cover_report(file, log), mark.line, mark.col)))
+    return found
+
+
+def _cover_report(file: str, log: ProblemLog) -> Report:
+    return lambda line, col, message, hint: log.add(Problem(file, line, col, "image.src", message, hint))
 
 
 def scheduled_notes(posts: tuple[NewsPost, ...], today: date) -> list[Problem]:

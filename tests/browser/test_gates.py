@@ -59,7 +59,7 @@ def visit_each(browser, sites, check, width=1280, **context_options):
 def test_every_page_loads_with_no_console_error_no_failed_request_and_nothing_from_another_host(browser, sites):
     failures = visit_each(browser, sites, lambda page, watch: watch.load_failures())
     assert failures == {}
-    assert len(all_pages(sites)) == 108
+    assert len(all_pages(sites)) == 116  # 80 of the default campaign (its news list and three posts are 8), 36 of the festival
 
 
 @pytest.mark.parametrize("width", [1280, 320])
@@ -121,7 +121,8 @@ def test_every_link_and_source_resolves_to_a_built_file_and_anchor(tmp_path, sit
     assert problems == [] and checked > least
 
 
-@pytest.mark.parametrize("path", ["notice/", "slogans/", "en/notice/", "en/slogans/"])
+@pytest.mark.parametrize("path", ["notice/", "slogans/", "en/notice/", "en/slogans/", "news/quality-month-begins/",
+                                  "en/news/quality-month-begins/"])
 def test_the_notice_and_the_gallery_print_without_navigation(browser, sites, tmp_path, path):
     from pypdf import PdfReader
     output, base = sites["default"]
@@ -211,10 +212,13 @@ def scrolled_by_arrow_key(page) -> bool:
     return True
 
 
-# (site, path): the home pages, an activity with dates of its own, the slogans, and the Markdown page
+# (site, path): the home pages, an activity with dates of its own, the slogans, the Markdown page, the news list and
+# a post with a cover
 LIGHTHOUSE_PAGES = [("default", ""), ("default", "en/"), ("default", "activities/olympic-quality-service/"),
                     ("default", "en/activities/olympic-quality-service/"), ("default", "slogans/"),
-                    ("default", "en/slogans/"), ("festival", "guide/"), ("festival", "en/guide/")]
+                    ("default", "en/slogans/"), ("festival", "guide/"), ("festival", "en/guide/"),
+                    ("default", "news/"), ("default", "en/news/"), ("default", "news/forum-and-fair/"),
+                    ("default", "en/news/forum-and-fair/")]
 
 
 def test_lighthouse_scores_accessibility_best_practices_and_seo_at_least_095(sites, tmp_path):

@@ -9,7 +9,7 @@ from tests.helpers import REPO, copy_fixture, read_page, run_build
 def test_the_default_campaign_passes_check_strict_and_nothing_is_written(tmp_path):
     result = run_build("check", "--strict")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("check: 0 errors, 0 warnings; 72 pages, ")
+    assert result.stdout.startswith("check: 0 errors, 0 warnings; 80 pages, ")
     assert result.stdout.rstrip().endswith("links checked; translations complete")
 
 

@@ -93,7 +93,7 @@ def test_the_default_site_builds_into_output_beside_the_data(tmp_path):
     shutil.copytree(REPO / "content", site / "content")
     result = run_build("build", "--site", str(site))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built 72 pages (36 zh, 36 en)")
+    assert result.stdout.startswith("Built 80 pages (40 zh, 40 en)")
     assert (site / "output" / "en" / "slogans" / "index.html").is_file()
 
 

@@ -48,11 +48,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_a_rebuild_with_no_change_renders_nothing_and_touches_no_file(tmp_path):
     site = default_copy(tmp_path)
-    assert build(site) == (72, 0)
+    assert build(site) == (80, 0)
     before = mtimes(site / "output")
     result = run_build("build", "--site", str(site))
     assert result.returncode == 0 and result.stdout.startswith(
-        f"Nothing changed since the last build: 72 pages (36 zh, 36 en) already in {site / 'output'} (")
+        f"Nothing changed since the last build: 80 pages (40 zh, 40 en) already in {site / 'output'} (")
     assert mtimes(site / "output") == before
 
 
@@ -63,7 +63,7 @@ def test_an_edit_that_changes_no_page_renders_nothing_but_is_noticed(tmp_path):
     with (site / "activities.yaml").open("a", encoding="utf-8") as data:
         data.write("# a comment changes the file, not the site\n")
     result = run_build("build", "--site", str(site))
-    assert result.stdout.startswith("Built 72 pages (36 zh, 36 en; 72 unchanged) in ")
+    assert result.stdout.startswith("Built 80 pages (40 zh, 40 en; 80 unchanged) in ")
     assert mtimes(site / "output") == before
 
 
@@ -72,7 +72,7 @@ def test_a_page_deleted_from_the_output_is_written_again(tmp_path):
     build(site)
     expected = files(site / "output")
     (site / "output" / "en" / "schedule" / "index.html").unlink()
-    assert build(site) == (72, 71)
+    assert build(site) == (80, 79)
     assert files(site / "output") == expected
 
 
@@ -80,7 +80,7 @@ def test_a_new_build_date_is_a_change(tmp_path):
     site = default_copy(tmp_path)
     assert run_build("build", "--site", str(site), "--today", "2008-09-01").returncode == 0
     result = run_build("build", "--site", str(site), "--today", "2008-09-30")
-    assert result.stdout.startswith("Built 72 pages")
+    assert result.stdout.startswith("Built 80 pages")
 
 
 def test_editing_one_activity_renders_its_pages_its_neighbours_and_the_lists(tmp_path):
@@ -89,8 +89,9 @@ def test_editing_one_activity_renders_its_pages_its_neighbours_and_the_lists(tmp
     before = mtimes(site / "output")
     edit(site / "activities.yaml", "A standard “National Quality Month Flag”", "A single “National Quality Month Flag”")
     pages, unchanged = build(site)
-    # publicity-materials (the last) and its neighbour, home, schedule and notice, in both languages
-    assert pages - unchanged == 10
+    # publicity-materials (the last) and its neighbour, home, schedule and notice, and the news post that reports on
+    # it (it names the activity), in both languages
+    assert pages - unchanged == 12
     after = mtimes(site / "output")
     changed = sorted(path for path in after if after[path] != before.get(path) and not path.startswith("pagefind/"))
     # the English summary is shown on the schedule, in the page's description, in the English feed
@@ -174,7 +175,7 @@ def test_fingerprints_are_the_same_whether_the_data_was_read_now_or_taken_from_t
         prints.append(_fingerprints(planned))
         assert readings.entries and (readings.dirty is (len(prints) == 1))
         readings = ReadingCache(readings.entries)
-    assert len(prints[0]) == 72
+    assert len(prints[0]) == 80
     assert prints[0] == prints[1]
 
 

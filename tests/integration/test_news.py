@@ -63,7 +63,8 @@ def test_the_news_list_shows_the_published_posts_newest_first(built):
     <p class="when"><time datetime="2025-04-12">12 April 2025</time></p>
     <p>The reading marathon will be a relay between five libraries.</p>
   </li>
-  <li class="news-item">
+  <li class="news-item has-cover">
+    <div class="news-cover"><picture><source type="image/webp" srcset="/images/emblem.76ae9c4c70.480.webp 480w, /images/emblem.76ae9c4c70.960.webp 960w, /images/emblem.76ae9c4c70.1200.webp 1200w" sizes="8rem"><img src="/images/emblem.76ae9c4c70.960.jpg" srcset="/images/emblem.76ae9c4c70.480.jpg 480w, /images/emblem.76ae9c4c70.960.jpg 960w, /images/emblem.76ae9c4c70.1200.jpg 1200w" sizes="8rem" width="960" height="504" alt="" loading="lazy" decoding="async"></picture></div>
     <h2><a href="/en/news/fair-programme/">The fair&#39;s exhibitors are published</a></h2>
     <p class="when"><time datetime="2025-04-02">2 April 2025</time></p>
     <p>Forty publishers will take part in the spring book fair.</p>
@@ -171,7 +172,7 @@ def test_each_post_is_a_news_article_with_an_image_only_when_it_has_a_cover(buil
         "description": "Forty publishers will take part in the spring book fair.", "datePublished": "2025-04-02",
         "inLanguage": "en", "url": "https://reading.example.org/en/news/fair-programme/",
         "mainEntityOfPage": "https://reading.example.org/en/news/fair-programme/",
-        "image": "https://reading.example.org/images/emblem.png",
+        "image": "https://reading.example.org/images/emblem.76ae9c4c70.1200.jpg",  # the widest JPEG, never the original
         "publisher": {"@type": "Organization", "name": "City Culture Bureau", "alternateName": "Culture Bureau"}}
     zh = structured(built, "news/talks-begin/index.html")
     assert "image" not in zh and (zh["headline"], zh["inLanguage"]) == ("作家讲座开讲", "zh-Hans")
@@ -197,3 +198,31 @@ def test_editing_a_post_renders_it_its_neighbours_the_lists_and_its_activity_aga
     # the post, its two neighbours, the news list, the home page and the marathon's page, in both languages
     assert re.match(r"Built 46 pages \(23 zh, 23 en; 34 unchanged\)", result.stdout), result.stdout
     assert "six libraries" in (site / "output/en/news/marathon-route/index.html").read_text(encoding="utf-8")
+
+
+EMBLEM = "/images/emblem.76ae9c4c70"
+
+
+def test_a_post_shows_its_cover_first_as_a_picture_with_its_caption_and_credit(built):
+    assert between(built, "en/news/fair-programme/index.html", '<div class="post-cover">', "</div>") == (
+        f'<div class="post-cover"><figure><picture><source type="image/webp" srcset="{EMBLEM}.480.webp 480w, '
+        f'{EMBLEM}.960.webp 960w, {EMBLEM}.1200.webp 1200w" sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)">'
+        f'<img src="{EMBLEM}.960.jpg" srcset="{EMBLEM}.480.jpg 480w, {EMBLEM}.960.jpg 960w, {EMBLEM}.1200.jpg 1200w" '
+        'sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)" width="960" height="504" '
+        'alt="The festival&#x27;s emblem" loading="eager" decoding="async"></picture><figcaption>This year&#x27;s '
+        'emblem <small class="credit">Image: City Library</small></figcaption></figure></div>')
+    assert ('<figcaption>本届读书节标志 <small class="credit">摄影/制图：市图书馆</small></figcaption>'
+            in (built / "news/fair-programme/index.html").read_text(encoding="utf-8"))
+
+
+def test_a_posts_share_card_is_its_covers_widest_jpeg_and_other_pages_keep_the_campaigns(built):
+    cards = re.findall(r'<meta (?:property|name)="(?:og|twitter):image[^>]*>',
+                       (built / "en/news/fair-programme/index.html").read_text(encoding="utf-8"))
+    assert cards == [f'<meta property="og:image" content="https://reading.example.org{EMBLEM}.1200.jpg">',
+                     '<meta property="og:image:width" content="1200">',
+                     '<meta property="og:image:height" content="630">',
+                     '<meta property="og:image:alt" content="The festival&#39;s emblem">',
+                     f'<meta name="twitter:image" content="https://reading.example.org{EMBLEM}.1200.jpg">']
+    for page in ("en/news/talks-begin/index.html", "en/news/index.html"):
+        assert "/assets/share." in between(built, page, '<meta property="og:image"', ">")
+    assert not (built / "images/emblem.png").exists()  # only the processed variants are published

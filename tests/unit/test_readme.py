@@ -32,4 +32,5 @@ def test_the_readme_names_every_variable_a_template_sees_and_no_other():
     assert seen - documented == set(), "add them to the README's table"
     assert {name for name in documented if name not in seen} <= {"key", "lang", "template", "route", "output",
                                                                   "url", "label", "current", "zh", "en",
-                                                                  "region_counts"}  # no region in this campaign
+                                                                  "region_counts",  # no region in this campaign
+                                                                  "width", "height", "alt"}  # a cover card's keys
