@@ -225,4 +225,4 @@ def test_a_cache_of_compiled_templates_that_cannot_be_written_only_costs_time(tm
     (site / ".output.cache" / "jinja").write_text("a file where the folder would be", encoding="utf-8")
     result = run_build("build", "--site", str(site))
     assert result.returncode == 0 and result.stderr == "", result.stderr
-    assert result.stdout.startswith("Built 72 pages (36 zh, 36 en) in ")
+    assert result.stdout.startswith("Built 80 pages (40 zh, 40 en) in ")
