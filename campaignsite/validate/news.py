@@ -18,7 +18,7 @@ from ..load.yamldoc import visible
 from ..model import LANGUAGES, Activity, Cover, NewsPost, Text, newest_first
 from .common import SLUG_RE, shortened, slug_too_long, suggest_slug
 from .mdlinks import MarkdownText, Report, _file_report, _shown_in
-from .pages import PageParts, _both_languages, _has_every_language, _text_problems
+from .pages import PageParts, _both_languages, _has_every_language, read_text_below
 from .reader import Reader
 
 _FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.*)\.(zh|en)\.md$")
@@ -122,13 +122,7 @@ def _read_post_file(doc: MarkdownDoc, log: ProblemLog, fallback: bool, known: di
     parts["activities"] = tuple(activity.slug for activity in reader.refs(("activities",), known,
                                                                           "activities", "activity"))
     parts.update(_cover_parts(reader, images))
-    parts["body"] = doc.body.strip() or None
-    if not parts["body"]:
-        log.add(Problem(doc.file, doc.body_line, 1, message="the post has no text",
-                        hint="write the post's text below the front matter"))
-    elif problems := _text_problems(doc):
-        log.extend(problems)
-        parts["body"] = None
+    parts["body"] = read_text_below(doc, log, "post")
     parts["broken"] = len(log.errors) > errors
     return parts
 

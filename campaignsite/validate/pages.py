@@ -85,14 +85,21 @@ def _read_page_file(doc: MarkdownDoc, log: ProblemLog, fallback: bool) -> PagePa
     if doc.front.data is not None and reader.block((), "front matter") is None:
         return {}
     parts: PageParts = reader.fields((), "front matter")
-    parts["body"] = doc.body.strip() or None
-    if not parts["body"]:
-        log.add(Problem(doc.file, doc.body_line, 1, message="the page has no text",
-                        hint="write the page's text below the front matter"))
+    parts["body"] = read_text_below(doc, log, "page")
+    return parts
+
+
+def read_text_below(doc: MarkdownDoc, log: ProblemLog, what: str) -> str | None:
+    """The Markdown text below the front matter of a page or a post, or None (reported) when it is missing or
+    cannot be published."""
+    body = doc.body.strip() or None
+    if body is None:
+        log.add(Problem(doc.file, doc.body_line, 1, message=f"the {what} has no text",
+                        hint=f"write the {what}'s text below the front matter"))
     elif problems := _text_problems(doc):
         log.extend(problems)
-        parts["body"] = None
-    return parts
+        return None
+    return body
 
 
 def _text_problems(doc: MarkdownDoc) -> list[Problem]:
