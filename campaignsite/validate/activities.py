@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from datetime import date
+from functools import partial
 from typing import Any
 
 from ..errors import WARNING, Problem, ProblemLog
@@ -17,7 +18,7 @@ from ..load import YamlDoc
 from ..model import SCHEDULE_KINDS, TIMED_KINDS, UNDATED_KINDS, Activity, Body, Hours, Schedule, Text
 from . import schema
 from .common import KeyPath, visible
-from .memo import ActivityMemo, Spot
+from .memo import ActivityMemo
 from .reader import Reader
 from .slogans import read_list_file
 from .translated import StaleTexts
@@ -38,13 +39,8 @@ def read_activities(doc: YamlDoc, log: ProblemLog, fallback: bool,
 
     def read_item(reader: Reader, path: KeyPath, number: int, slug: str | None) -> Activity | None:
         spot = memo.item_spot(doc, number - 1, context, stale)
-        activity = memo.known(spot, number)
-        if activity is None:
-            said = len(log.problems)
-            activity = _read_activity(reader, path, number, slug, bodies)
-            if activity is not None and len(log.problems) == said:
-                memo.keep(spot, activity)
-        return activity
+        read = partial(_read_activity, reader, path, number, slug, bodies)
+        return memo.known(spot, number) or memo.read(spot, log, read)
 
     activities = read_list_file(reader, "activities.yaml", "activities", "activity", read_item, EMPTY_FILE_HINT)
     return numbered(activities), {a.slug: (reader, ("activities", a.number - 1)) for a in activities}
@@ -70,9 +66,10 @@ def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bo
         spot = memo.file_spot(doc, context, stale)
         activity = memo.known(spot, number)
         if activity is None:
-            activity, slug = _read_activity_file(reader, number, bodies, memo, spot)
-            if slug is None:
+            if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
                 continue
+            slug = reader.slug(("slug",))
+            activity = memo.read(spot, log, partial(_read_activity, reader, (), number, slug, bodies))
         else:
             slug = activity.slug
         if slug in places:
@@ -82,20 +79,6 @@ def read_activity_files(docs: tuple[YamlDoc, ...], log: ProblemLog, fallback: bo
             activities.append(activity)
             places[activity.slug] = (reader, ())
     return numbered(activities), places
-
-
-def _read_activity_file(reader: Reader, number: int, bodies: dict[str, Body], memo: ActivityMemo,
-                        spot: Spot | None) -> tuple[Activity | None, str | None]:
-    """The activity of one file and its slug (None: the file holds no activity); kept in `memo` when its reading
-    had nothing to say."""
-    said = len(reader.log.problems)
-    if reader.root("activity", EMPTY_ACTIVITY_HINT) is None:
-        return None, None
-    slug = reader.slug(("slug",))
-    activity = _read_activity(reader, (), number, slug, bodies)
-    if activity is not None and len(reader.log.problems) == said:
-        memo.keep(spot, activity)
-    return activity, slug
 
 
 def _read_activity(reader: Reader, path: KeyPath, number: int, slug: str | None,

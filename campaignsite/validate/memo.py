@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..errors import ProblemLog
 from ..load import YamlDoc
 from ..model import Activity, Body
 from .translated import StaleTexts
@@ -59,6 +61,14 @@ class ActivityMemo:
         if spot is not None:
             self.entries[spot[0]] = (spot[1], activity)
             self.dirty = True
+
+    def read(self, spot: Spot | None, log: ProblemLog, read: Callable[[], Activity | None]) -> Activity | None:
+        """`read()`'s activity, kept at `spot` when its reading had nothing to say."""
+        said = len(log.problems)
+        activity = read()
+        if activity is not None and len(log.problems) == said:
+            self.keep(spot, activity)
+        return activity
 
     def begin(self) -> None:
         self.seen.clear()
