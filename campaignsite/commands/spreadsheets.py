@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, SiteError, os_problem
+from .sourcefiles import editing_sources, shown_source
 from .sourcefiles import write_sources as _write_sources
 
 
@@ -64,12 +65,13 @@ def _import(args: argparse.Namespace) -> int:
     from .sheetplan import plan_import
 
     name = args.file.name
-    plan = plan_import(args.site, read_sheet(args.file, name, args.sheet), name, args.prune)
-    if not args.dry_run:
-        write_sources(plan.writes)
-        if args.prune:
-            for file in plan.gone:
-                (args.site / file).unlink(missing_ok=True)
+    with editing_sources(args.site):
+        plan = plan_import(args.site, read_sheet(args.file, name, args.sheet), name, args.prune)
+        if not args.dry_run:
+            write_sources(plan.writes)
+            if args.prune:
+                for file in plan.gone:
+                    (args.site / file).unlink(missing_ok=True)
     counts = f"{plan.added} added, {plan.updated} updated, {plan.unchanged} unchanged"
     gone = ""
     if plan.gone:
@@ -101,9 +103,7 @@ def write_sources(files: Mapping[Path, str | bytes]) -> None:
     try:
         _write_sources(files)
     except OSError as exc:
-        shown = Path(exc.filename or ".")
-        if shown.name.startswith(".") and shown.name.endswith(".tmp"):  # the temporary beside the file it replaces
-            shown = shown.with_name(shown.name[1:-4])
+        shown = shown_source(exc.filename)
         raise SiteError([os_problem(exc, str(shown), hint="nothing was changed; free some space, or check the "
                                                           "folder's permissions, and run it again")]) from None
 

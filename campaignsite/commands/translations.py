@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, SiteError, os_problem
-from .sourcefiles import write_sources
+from .sourcefiles import editing_sources, shown_source, write_sources
 
 if TYPE_CHECKING:
     from ..translations.fields import Field
@@ -132,47 +132,49 @@ def run_import(args: argparse.Namespace) -> int:
     from ..translations.roundtrip import plan_import
     from ..translations.status import load_translations
 
-    site, shown = args.site.resolve(), str(args.file)
-    units = _read_units(args.file, shown)
-    translations = load_translations(site)
-    plan = plan_import(translations, units, lambda path: _source_text(site, path))
-    if plan.refused:
-        raise SiteError([Problem(shown, path=refusal.id, message=refusal.reason) for refusal in plan.refused])
-    files: dict[Path, str | bytes] = {site / path: text for path, text in plan.texts.items()}
-    lock = _record_change(site, translations, plan.record)
-    files.update(lock)
-    _write(files, site)
-    for key in plan.empty:
-        print(f"{shown}: {key}: skipped — the English is empty")
-    for key in plan.review:
-        print(f"{shown}: {key}: skipped — still marked for review (fuzzy, needs-review): clear the mark when the "
-              "English is done, and import it again")
-    skipped = len(plan.empty) + len(plan.review)
-    print(f"import: {_count(len(plan.imported), 'unit')} recorded as current, "
-          f"{_count(len(plan.written), 'English text')} written in {_count(len(plan.texts), 'file')}"
-          + (f", {skipped} skipped" if skipped else "") + _record_said(lock, plan.untracked))
-    return 0
+    with editing_sources(args.site):
+        site, shown = args.site.resolve(), str(args.file)
+        units = _read_units(args.file, shown)
+        translations = load_translations(site)
+        plan = plan_import(translations, units, lambda path: _source_text(site, path))
+        if plan.refused:
+            raise SiteError([Problem(shown, path=refusal.id, message=refusal.reason) for refusal in plan.refused])
+        files: dict[Path, str | bytes] = {site / path: text for path, text in plan.texts.items()}
+        lock = _record_change(site, translations, plan.record)
+        files.update(lock)
+        _write(files, site)
+        for key in plan.empty:
+            print(f"{shown}: {key}: skipped — the English is empty")
+        for key in plan.review:
+            print(f"{shown}: {key}: skipped — still marked for review (fuzzy, needs-review): clear the mark when the "
+                  "English is done, and import it again")
+        skipped = len(plan.empty) + len(plan.review)
+        print(f"import: {_count(len(plan.imported), 'unit')} recorded as current, "
+              f"{_count(len(plan.written), 'English text')} written in {_count(len(plan.texts), 'file')}"
+              + (f", {skipped} skipped" if skipped else "") + _record_said(lock, plan.untracked))
+        return 0
 
 
 def run_accept(args: argparse.Namespace) -> int:
     from ..translations.record import entry
     from ..translations.status import load_translations
 
-    site = args.site.resolve()
-    translations = load_translations(site)
-    chosen = _chosen(translations.fields, args.keys)
-    fields = translations.by_id
-    record = {key: value for key, value in (translations.record or {}).items() if key in fields}
-    taken = [item for item in chosen if item.en is not None]
-    record.update({item.id: entry(item.zh) for item in taken})
-    lock = _record_change(site, translations, record)
-    _write(lock, site)
-    count = Counter(translations.statuses[item.id] for item in taken)
-    told = ", ".join(f"{count[status]} {status}" for status in STATUSES if count[status])
-    without = len(chosen) - len(taken)
-    print(f"accept: {_count(len(taken), 'field')} recorded as current" + (f" (before: {told})" if told else "")
-          + (f"; {without} missing (no English to accept)" if without else "") + _record_said(lock, []))
-    return 0
+    with editing_sources(args.site):
+        site = args.site.resolve()
+        translations = load_translations(site)
+        chosen = _chosen(translations.fields, args.keys)
+        fields = translations.by_id
+        record = {key: value for key, value in (translations.record or {}).items() if key in fields}
+        taken = [item for item in chosen if item.en is not None]
+        record.update({item.id: entry(item.zh) for item in taken})
+        lock = _record_change(site, translations, record)
+        _write(lock, site)
+        count = Counter(translations.statuses[item.id] for item in taken)
+        told = ", ".join(f"{count[status]} {status}" for status in STATUSES if count[status])
+        without = len(chosen) - len(taken)
+        print(f"accept: {_count(len(taken), 'field')} recorded as current" + (f" (before: {told})" if told else "")
+              + (f"; {without} missing (no English to accept)" if without else "") + _record_said(lock, []))
+        return 0
 
 
 def _chosen(fields: list[Field], keys: list[str]) -> list[Field]:
@@ -252,9 +254,7 @@ def _shown(filename: Any, base: Path) -> str:
     """The file a failure hit, as the author knows it (a temporary file by the name of the file it replaces)."""
     if filename is None:
         return str(base)
-    path = Path(filename)
-    if path.name.startswith(".") and path.name.endswith(".tmp"):
-        path = path.with_name(path.name[1:-4])
+    path = shown_source(filename)
     try:
         return path.relative_to(base).as_posix()
     except ValueError:
