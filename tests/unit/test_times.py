@@ -253,10 +253,15 @@ def test_the_build_date_is_the_day_in_the_campaigns_time_zone():
     assert build_date(moment, zone="Not/AZone") == date(2025, 1, 1)  # validation reports it; the default zone's day
 
 
-def test_the_zone_is_read_from_campaign_yaml_before_anything_else(tmp_path):
-    from campaignsite.load import campaign_time_zone
-    assert campaign_time_zone(tmp_path) is None  # no campaign.yaml: the load stage will say so
+def test_the_build_date_s_zone_is_the_model_s_read_before_anything_else(tmp_path, monkeypatch):
+    from campaignsite.options import BuildOptions
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735687800")  # 2024-12-31 23:30 UTC: already 2025 in Shanghai
+    day = BuildOptions(tmp_path, tmp_path / "output").day
+    assert day() == date(2025, 1, 1)  # no campaign.yaml: the load stage will say so; the default zone's day
     (tmp_path / "campaign.yaml").write_text("site:\n  timezone: Europe/London\n", encoding="utf-8")
-    assert campaign_time_zone(tmp_path) == "Europe/London"
+    assert day() == date(2024, 12, 31)
+    # as the model reads it (the spaces of a quoted value trimmed): the raw mapping's 'Europe/London ' was no zone
+    (tmp_path / "campaign.yaml").write_text('site:\n  timezone: "Europe/London "\n', encoding="utf-8")
+    assert day() == date(2024, 12, 31)
     (tmp_path / "campaign.yaml").write_text("site: [oops\n", encoding="utf-8")
-    assert campaign_time_zone(tmp_path) is None
+    assert day() == date(2025, 1, 1)
