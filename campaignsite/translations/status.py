@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, SiteError
-from ..load import THEME_DIR, load_sources, load_yaml, read_text
+from ..load import THEME_DIR, Sources, load_sources, load_yaml, read_text
 from ..load.yamldoc import Mark
 from ..validate.settings import site_settings
 from ..validate.translated import stale_problem
@@ -38,6 +38,7 @@ class Translations:
     statuses: dict[str, str]  # by field id
     terms: tuple[Term, ...]  # the glossary's, if the campaign has one
     base_url: str  # the site's address as the model reads it: ending in '/', or "/" when campaign.yaml has none
+    sources: Sources | None = None  # the documents they were read from (quickly), for an import to validate
 
     @property
     def by_id(self) -> dict[str, Field]:
@@ -61,7 +62,7 @@ def load_translations(site_dir: Path, theme_dir: Path = THEME_DIR) -> Translatio
         raise SiteError(problems)
     fields = translated_fields(sources)
     return Translations(site_dir, fields, record, statuses(fields, record), terms,
-                        site_settings(sources.campaign).base_url)
+                        site_settings(sources.campaign).base_url, sources)
 
 
 def locate(site_dir: Path, fields: list[Field]) -> dict[str, Mark]:
