@@ -36,7 +36,8 @@ def would_not_build(translations: Translations, plan: ImportPlan) -> list[Refusa
         return []
     before = {_key(problem) for problem in _errors(sources)}
     brought = [problem for problem in found if _key(problem) not in before]
-    written = [field for key, field in translations.by_id.items() if key in set(plan.written)]
+    fields = translations.by_id
+    written = [fields[key] for key in plan.written]
     return [refusal for problem in brought for refusal in _refusals(problem, written)]
 
 
