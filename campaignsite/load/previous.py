@@ -55,18 +55,12 @@ def cache_dir(output: Path) -> Path:
 def check_cache_folder(output: Path) -> None:
     """Refuse (with `SiteError`) a link, a file or a FIFO where the cache folder of `output` belongs: it is never
     followed nor replaced, and a build says so before it writes anything. Missing is fine (the tool makes it)."""
-    problem = cache_folder_problem(output)
-    if problem is not None:
-        raise SiteError([problem])
-
-
-def cache_folder_problem(output: Path) -> Problem | None:
     folder = cache_dir(output)
     found = _not_a_folder(folder)
-    if found is None:
-        return None
-    return Problem(str(folder), message=f"{found} lies where the tool keeps its cache folder",
-                   hint=f"remove it ('{folder.name}'), then run the command again: the tool makes its own")
+    if found is not None:
+        raise SiteError([Problem(str(folder), message=f"{found} lies where the tool keeps its cache folder",
+                                 hint=f"remove it ('{folder.name}'), then run the command again: the tool makes "
+                                      "its own")])
 
 
 def is_cache_folder(folder: Path) -> bool:

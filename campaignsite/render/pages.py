@@ -59,7 +59,8 @@ class KeptTemplates(jinja2.FileSystemBytecodeCache):
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         name = self._get_cache_filename(bucket)
-        data = read_sealed(os.path.basename(name), name) if is_cache_folder(self.folder) else None
+        folders = is_cache_folder(self.folder.parent) and is_cache_folder(self.folder)  # neither is a link
+        data = read_sealed(os.path.basename(name), name) if folders else None
         if data is None:
             return
         try:
@@ -108,6 +109,7 @@ class KeptTemplates(jinja2.FileSystemBytecodeCache):
             os.unlink(self.folder)  # a link, a file or a FIFO: unlinking never follows it
         except FileNotFoundError:
             pass
+
 
 class SourceLoader(jinja2.FileSystemLoader):
     """Jinja's loader of template files, under the rule every source file keeps (`load.files`): the
