@@ -21,7 +21,9 @@ from .previous import (
                        Previous,
                        Record,
                        cache_dir,
+                       check_cache_folder,
                        content_digest,
+                       is_cache_folder,
                        load_previous,
                        read_cache_file,
 )
@@ -33,7 +35,8 @@ __all__ = [
     "ACTIVITIES_DIR", "ACTIVITIES_FILE", "BYTECODE_DIR", "CONVERSIONS_FILE", "MANIFEST_FILE", "MARKER", "PACKAGE_DIR",
     "READINGS_FILE", "STRINGS_FILE", "TEMPLATES_FILE",
     "THEME_DIR", "Mark", "MarkdownDoc", "Previous", "ReadingCache", "Record", "Sources", "Within", "YamlDoc",
-    "cache_dir", "check_file", "collect_assets", "content_digest", "fingerprint_assets", "format_path",
+    "cache_dir", "check_cache_folder", "check_file", "collect_assets", "content_digest",
+    "fingerprint_assets", "format_path", "is_cache_folder",
     "inputs_digest", "layered", "list_files", "load_markdown", "load_previous", "load_sources", "load_yaml",
     "parse_markdown", "parse_yaml", "quick_yaml", "read_bytes", "read_cache_file", "read_text", "within",
 ]

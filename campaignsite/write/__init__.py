@@ -14,7 +14,7 @@ from ..errors import SiteError, os_problem
 from ..load import Previous, Record
 from ..render import Progress, RenderedSite
 from .lock import output_lock
-from .records import confirm_manifest, save_cache, save_manifest
+from .records import clear_temporaries, confirm_manifest, save_cache, save_manifest
 from .search import SearchIndex, find_pagefind
 from .site import (
     JOURNAL,
@@ -29,9 +29,9 @@ from .site import (
     staging_dir,
 )
 
-__all__ = ["JOURNAL", "MARKER_TEXT", "SearchIndex", "Staging", "Update", "check_location", "confirm_manifest",
-           "find_pagefind", "old_dir", "open_writer", "output_lock", "publish", "recover", "save_cache",
-           "save_manifest", "staging_dir"]
+__all__ = ["JOURNAL", "MARKER_TEXT", "SearchIndex", "Staging", "Update", "check_location", "clear_temporaries",
+           "confirm_manifest", "find_pagefind", "old_dir", "open_writer", "output_lock", "publish", "recover",
+           "save_cache", "save_manifest", "staging_dir"]
 
 
 def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str, Path], previous: Previous | None,
