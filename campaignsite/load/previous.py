@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, SiteError
-from ..ownfiles import open_own_file, read_own_file, read_sealed, unseal
+from ..ownfiles import kind_of, open_own_file, read_own_file, read_sealed, unseal
 
 MARKER = ".campaignsite"  # in every output folder the tool wrote; it never writes into another
 MANIFEST_FILE = "manifest.json"
@@ -79,19 +79,7 @@ def _not_a_folder(folder: Path) -> str | None:
         return None  # missing (made when needed), or not even looked at: whoever writes there says why
     if stat.S_ISDIR(info.st_mode):
         return None
-    return _kind(info.st_mode)
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISREG(mode):
-        return "a file"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
+    return kind_of(info.st_mode)
 
 
 def content_digest(data: bytes) -> str:
