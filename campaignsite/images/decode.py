@@ -15,8 +15,9 @@ its frames, chosen for the author, and moving pictures need a way to pause them)
 pixel limit is refused from its declared size, before anything is decoded (a decompression bomb:
 a small file that claims a huge size); Pillow's own DecompressionBombWarning is made an error too,
 so it is never only printed. A file that ends before its picture does is refused as cut short, even
-where Pillow would paint the rest grey (see `images.whole`). Pillow's other warnings (about a damaged EXIF block, which is read only
-for the orientation and never published) are not printed: the picture is published as stored.
+where Pillow would paint the rest grey (see `images.whole`). Pillow's other warnings (about a
+damaged EXIF block, which is read only for the orientation and never published) are not printed:
+the picture is published as stored.
 
 Colour: a picture with an ICC profile (a phone's Display P3, a camera's Adobe RGB, a CMYK print
 profile) is converted to sRGB with it, and the profile is then dropped: browsers show an untagged

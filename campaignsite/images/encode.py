@@ -13,7 +13,8 @@ when it is narrower than the widest setting (never enlarged: a picture 700 px wi
 limit: a tall picture (a long infographic, 1000 x 20000) is published as if it were only as wide as
 keeps its height within it (819 px: variants 480 x 9600 and 819 x 16380), its shape kept; one more
 than 16,383 times as tall as wide cannot keep its shape and is refused. Any other failure of an
-encoder is a problem of the file, never an exception. Every variant is written from the picture alone: the metadata was left behind in `decode`, and nothing here copies any back (Pillow's JPEG
+encoder is a problem of the file, never an exception. Every variant is written from the picture
+alone: the metadata was left behind in `decode`, and nothing here copies any back (Pillow's JPEG
 writer would copy a comment from the image's `info`, which is emptied). A picture with
 transparency keeps it in WebP and is laid on white in JPEG, which has none.
 """

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from campaignsite.render.markdown import markdown_to_html
-from campaignsite.validate.media import check_media
 from campaignsite.validate.mdlinks import MarkdownText
+from campaignsite.validate.media import check_media
 from campaignsite.validate.sitepaths import SitePaths
 
 HINT = "save the picture into content/images/ and link that: ![what it shows](/images/NAME.jpg)"
