@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from campaignsite.commands.preview import OwnAddress, protocol_message
+from campaignsite.commands.previewaccess import OwnAddress, protocol_message
 
 
 @pytest.mark.parametrize("host, allowed, refused", [
