@@ -60,6 +60,7 @@ def test_pages_and_the_socket_refuse_a_host_header_that_is_not_the_previews_addr
         port = urlsplit(base).port
         for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
             assert get(base, own, "/en/slogans/")[0] == 200, own
+            assert get(base, own, "/livereload.js")[0] == 200, own
         for other in (f"attacker.example:{port}", "127.0.0.1", f"127.0.0.1:{port + 1}", f"127.0.0.1.evil.example:{port}",
                       f"10.0.0.5:{port}", ""):
             assert get(base, other, "/en/slogans/") == (
