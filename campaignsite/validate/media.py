@@ -8,7 +8,8 @@ reported where the image or the document is used: an image without alternative t
 published (corrupt, unsupported, SVG, over the pixel limit), a document of a type not published for download, and
 a picture from another site (`![x](https://host/x.png)`, `//host/x.png`, or raw HTML's `<img src=…>`, even over
 several lines): nothing a page shows loads from another host, which would learn who reads the page and could
-change the picture at any time. Links to other sites stay allowed.
+change the picture at any time; a picture at an address of another kind (`data:`, `file:`) is refused too (the
+sanitiser would leave it empty). Links to other sites stay allowed.
 
 Alternative text is required in every language's text. An image that only decorates (adds nothing a reader
 would miss) says so explicitly with the title `decorative` and no alternative text: `![](/images/x.jpg
@@ -37,6 +38,7 @@ _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.)+))(
 Use = tuple[Report, int, int]  # where an image is used: how to report a problem there, its line and column
 
 _HTML_IMAGE = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))""", re.IGNORECASE)
+_SAVE_IT = "save the picture into content/images/ and link that: ![what it shows](/images/NAME.jpg)"
 _REFERENCE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\[([^\]\n]*)\]")
 _DEFINITION = re.compile(r" {0,3}\[([^\]\n]+)\]:\s*<?([^\s<>]+)>?(?:\s+\"([^\"\n]*)\")?\s*$")
 
@@ -121,8 +123,9 @@ def _check_remote(source: MarkdownText) -> None:
     written += [(line, col, f'<img src="{address}">', address) for line, col, address in html_images(source.text)]
     for line, col, shown, address in written:
         if is_remote(address):
-            source.report(line, col, f"{shown}: pictures from another site are not shown",
-                          "save the picture into content/images/ and link that: ![what it shows](/images/NAME.jpg)")
+            source.report(line, col, f"{shown}: pictures from another site are not shown", _SAVE_IT)
+        elif parse_link(address).kind == "external":  # data:, file:, ftp:…: a browser would show nothing
+            source.report(line, col, f"{shown}: a picture is shown from a file of content/images/ only", _SAVE_IT)
 
 
 def download_type(decoded: str) -> str:

@@ -41,6 +41,12 @@ def test_a_raw_html_image_from_another_site_is_refused_even_over_two_lines_but_n
         f'7:11: <img src="http://h/e.png">: pictures from another site are not shown — {HINT}']
 
 
+@pytest.mark.parametrize("address", ["data:image/png;base64,iVBORw0KGgo=", "file:///C:/photo.jpg", "ftp://host/x.png"])
+def test_a_picture_written_with_another_kind_of_address_is_refused_too(address):
+    assert problems(f"![x]({address})") == [
+        f"1:1: ![x]({address}): a picture is shown from a file of content/images/ only — {HINT}"]
+
+
 def test_links_to_other_sites_and_pictures_of_this_one_are_not_refused():
     assert problems("[a site](https://example.org/x.png) <a href=\"//host/\">b</a>") == []
 
