@@ -123,17 +123,9 @@ class PageMaker:
                 return body + _stale_note(ui, self.publication.urls.link(original), "p")
             return body
 
-        def sentences(*parts: str) -> Markup:
-            """Sentences (texts, or Markup such as a link) set side by side as the language sets them (in Chinese
-            without a space between them); the empty ones left out."""
-            pattern = escape(ui("punctuation.sentences"))
-            shown = [part for part in parts if part]
-            return escape(functools.reduce(lambda first, second: pattern.format(first=first, second=second), shown)
-                          if shown else "")
-
         return {
             **self._cover_helpers(lang, ui, first),
-            "ui": ui, "t": t, "md": md, "sentences": sentences,
+            "ui": ui, "t": t, "md": md, "sentences": functools.partial(sentences, ui),
             "shows_city": lambda activity: shows_city(activity, lang),
             "plain": lambda text: text.get(lang),
             "fmt_date": lambda day: strings.date(day, lang),
@@ -228,6 +220,16 @@ def search_filters(activity: Activity, lang: str, status_label: str) -> list[tup
             found.append(("month", f"{month:%Y-%m}"))
             month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return [*found, ("status", status_label)]
+
+
+def sentences(ui: Ui, *parts: str) -> Markup:
+    """Sentences (texts, or Markup such as a link) set side by side as the language sets them
+    (`punctuation.sentences`: in Chinese without a space between them); the empty ones left out."""
+    pattern = escape(ui("punctuation.sentences"))
+    shown = [part for part in parts if part]
+    if not shown:
+        return Markup("")
+    return escape(functools.reduce(lambda first, second: pattern.format(first=first, second=second), shown))
 
 
 def shows_city(activity: Activity, lang: str) -> bool:
