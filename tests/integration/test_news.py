@@ -92,7 +92,7 @@ def test_a_post_shows_its_date_source_text_activities_and_neighbours(built):
 <p class="breadcrumb"><a href="/news/">工作动态</a></p>
 <article class="post">
   <h1>读书节活动安排公布</h1>
-  <p class="post-meta"><time datetime="2025-03-20">2025年3月20日</time><span class="post-source">来源：市文化局</span></p>
+  <p class="post-meta"><time datetime="2025-03-20">2025年3月20日</time>\u3000<span class="post-source">来源：市文化局</span></p>
   <div class="prose">
 <p>本届读书节包括<a href="/activities/book-fair/">春季书市</a>和作家讲座。</p>
   </div>

@@ -190,7 +190,7 @@ def test_a_deadline_is_open_until_its_day_ends_and_never_upcoming(today, status)
 
 @pytest.mark.parametrize(("kind", "today", "status"), [
     ("window", date(2024, 6, 1), "expected"), ("window", date(2024, 6, 13), "ended"),
-    ("unscheduled", date(2024, 6, 1), "expected"), ("unscheduled", date(2024, 6, 17), "over"),
+    ("unscheduled", date(2024, 6, 1), "expected"), ("unscheduled", date(2024, 6, 17), "expected"),
     ("campaign", date(2024, 6, 12), "ongoing"), ("campaign", date(2024, 6, 17), "over"),
     ("days", date(2024, 6, 11), "ongoing"), ("days", date(2024, 6, 13), "over"),
 ])
@@ -198,6 +198,11 @@ def test_each_kind_has_its_status_on_the_build_date(kind, today, status):
     dates = {"window": (date(2024, 6, 10), date(2024, 6, 12)), "days": (date(2024, 6, 10), date(2024, 6, 12))}
     schedule = Schedule(kind, *dates.get(kind, (None, None)))
     assert activity_status(schedule, campaign(), today) == status.replace("ended", "over")
+
+
+@pytest.mark.parametrize("today", [date(2024, 6, 1), date(2024, 6, 16), date(2024, 6, 17), date(2030, 1, 1)])
+def test_an_activity_whose_date_is_to_be_announced_is_never_over(today):
+    assert activity_status(Schedule("unscheduled"), campaign(), today) == "expected"
 
 
 def test_unscheduled_activities_come_last_after_those_during_the_campaign():
