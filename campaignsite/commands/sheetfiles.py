@@ -9,27 +9,19 @@ reads it back; the date columns are formatted as dates; `schedule.kind` and `reg
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import tempfile
 from datetime import date
 from pathlib import Path
 
-from ..load.sheets import Cell
-from ..model import SCHEDULE_KINDS
+from ..load.sheets import Cell, Sheet
+from ..model import ACTIVITY_STATUSES, SCHEDULE_KINDS
 from ..regions import REGIONS
-from ..validate.sheetcells import COLUMNS, DATES, HEADINGS, region_cell
+from ..render.opendata import CSV_FORMULA_START, csv_cell
+from ..validate.sheetcells import COLUMNS, DATES, EXAMPLE, HEADINGS, region_cell
 
 SHEET = "Activities"
-EXAMPLE: dict[str, Cell] = {
-    "title.zh": "示例：质量开放日", "title.en": "Example: quality open day",
-    "summary.zh": "企业向公众开放生产线。", "summary.en": "Enterprises open their production lines to the public.",
-    "body.zh": "活动当天，企业向公众开放生产线，并介绍质量管理方法。",
-    "body.en": "On the day, enterprises open their production lines and explain how they manage quality.",
-    "schedule.kind": "days", "schedule.start": date(2008, 9, 22), "schedule.end": date(2008, 9, 22),
-    "schedule.time": "09:00-11:30", "region": region_cell("440000"), "city.zh": "广州市", "city.en": "Guangzhou",
-    "place.zh": "市质量技术监督局", "place.en": "Municipal Quality and Technical Supervision Bureau",
-    "online": "", "organisers": "", "slug": "",
-}
 INSTRUCTIONS = (
     ("如何填写", "How to fill in this workbook"),
     ("每行一项活动；第一行是列标题，请勿修改每个标题末尾的英文键（如 title.zh）。",
@@ -62,7 +54,7 @@ def heading(key: str) -> str:
 
 def template_bytes() -> bytes:
     """The workbook to fill in: the headings, one example row, the dropdowns, and the instructions."""
-    return workbook_bytes([[EXAMPLE[key] for key in COLUMNS]], instructions=True)
+    return workbook_bytes([[EXAMPLE.get(key, "") for key in COLUMNS]], instructions=True)
 
 
 def workbook_bytes(rows: list[list[Cell]], instructions: bool = False) -> bytes:
@@ -94,8 +86,9 @@ def _activities_sheet(book: object, rows: list[list[Cell]]) -> None:
                 sheet.write_datetime(number, index, cell, dates)
             elif cell != "":
                 sheet.write_string(number, index, str(cell))
-    kind, region = COLUMNS.index("schedule.kind"), COLUMNS.index("region")
+    kind, region, status = (COLUMNS.index(key) for key in ("schedule.kind", "region", "status"))
     sheet.data_validation(1, kind, last, kind, {"validate": "list", "source": list(SCHEDULE_KINDS)})
+    sheet.data_validation(1, status, last, status, {"validate": "list", "source": list(ACTIVITY_STATUSES)})
     sheet.data_validation(1, region, last, region, {"validate": "list", "source": "=Regions!$A$1:$A$35"})
     lists = book.add_worksheet("Regions")  # type: ignore[attr-defined]
     for index, code in enumerate(REGIONS):
@@ -115,10 +108,26 @@ def _instructions_sheet(book: object) -> None:
 
 
 def csv_bytes(rows: list[list[Cell]]) -> bytes:
-    """The rows under the headings as CSV, UTF-8 with a byte-order mark (so that Excel reads it as UTF-8)."""
+    """The rows under the headings as CSV, UTF-8 with a byte-order mark (so that Excel reads it as UTF-8); a text a
+    spreadsheet would run as a formula (`=cmd|…`) starts with an apostrophe, as in the published CSV."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([heading(key) for key in COLUMNS])
     for cells in rows:
-        writer.writerow([cell.isoformat() if isinstance(cell, date) else cell for cell in cells])
+        writer.writerow([cell.isoformat() if isinstance(cell, date) else csv_cell(cell)  # type: ignore[arg-type]
+                         for cell in cells])
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def csv_read_back(sheet: Sheet) -> Sheet:
+    """A CSV file's cells with the apostrophe `csv_bytes` put before a formula-like text taken off again."""
+    if sheet.name:
+        return sheet
+    return dataclasses.replace(sheet, rows=tuple((number, tuple(_unguarded(cell) for cell in cells))
+                                                 for number, cells in sheet.rows))
+
+
+def _unguarded(cell: Cell) -> Cell:
+    if isinstance(cell, str) and cell.startswith("'") and cell[1:].startswith(CSV_FORMULA_START):
+        return cell[1:]
+    return cell

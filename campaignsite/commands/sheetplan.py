@@ -1,33 +1,39 @@
-"""What an import of a spreadsheet would change: each row's activity file, checked like any other before anything
-is written.
+"""What an import of a spreadsheet would change, checked as the build would check it, before anything is written.
 
 Takes: the campaign folder, the `Sheet` read and its rows (`validate.sheetrows`), and whether to prune.
-Gives: `Plan`: the files to write (`activities/SLUG.yaml`, or the file that already holds that slug), how many rows
-are added, updated, unchanged, and the activities imported earlier from the same file name that are no longer in
-it; or `SiteError` with every problem, those of the ordinary validation placed at their row (`Sheet1!B5
-(title.en)`). A row equal in the sheet's terms to an activity already kept (its cells would be the same) is
-unchanged and its file is not touched, so that exporting the campaign and importing the export changes nothing.
+Gives: `Plan`: the files to write, how many rows are added, updated, unchanged, the activities imported earlier from
+the same file name that are no longer in it, and the notes and warnings of the sheet; or `SheetError` with every
+problem of the sheet at once (its cells, its slugs, and the ordinary validation of the campaign as it would be after
+the write, with the build's limits, placed at their row: `Sheet1!B5 (title.en)`).
+An import merges, never replaces: a row sets only the keys its sheet has columns for (an empty cell removes its
+key), and only where the value differs in the sheet's terms (the cell it would fill is not the same), so that every
+other key (status, a note, keys added by hand) and every unchanged value keep their bytes. A new row becomes
+`activities/SLUG.yaml` (`in_notice: false`, `imported_from: FILE-NAME`); a kept activity is edited in place where
+it lives, in its own file or as its item of activities.yaml (`sheetedit`). Exporting the campaign and importing
+the export changes nothing.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import Problem, SiteError
+from ..errors import ERROR, WARNING, Problem, SiteError
 from ..load import ACTIVITIES_DIR, THEME_DIR, Sources, YamlDoc, load_sources
 from ..load.sheets import Sheet
+from ..translations.inplace import Refused
 from ..validate import validate
 from ..validate.campaign import campaign_year
-from ..validate.sheetrows import Row, SheetRows, activity_cells, read_rows
+from ..validate.sheetcells import HEADINGS, CellProblem, cell_of, column_name, read_cell
+from ..validate.sheetrows import Row, SheetRows, column_values, read_rows
+from .sheetedit import activity_yaml, edit_activity, merged
 
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_INDEX = re.compile(r"\[\d+\]")
+ACTIVITIES_YAML = "activities.yaml"
+_INDEX = re.compile(r"\[([^\]]*)\]")
 _ROW = re.compile(r"([A-Z]+)(\d+)(?: \(|$)")
 
 
@@ -46,157 +52,216 @@ class Plan:
     updated: int = 0
     unchanged: int = 0
     gone: list[str] = field(default_factory=list)  # files of activities imported from this file, no longer in it
+    notes: list[Problem] = field(default_factory=list)  # the sheet's warnings and notes, shown with the summary
 
 
 @dataclass(frozen=True)
 class Kept:
     file: str  # activities.yaml, or activities/NAME.yaml
+    index: int | None  # its place in activities.yaml's list; None for a file of its own
     data: dict[str, Any]
+
+
+@dataclass
+class _Planning:
+    """What the rows change, as they are planned: each file's new text and data, and which row each came from."""
+
+    site: Path
+    sheet: Sheet
+    found: SheetRows
+    name: str
+    year: int
+    texts: dict[str, str] = field(default_factory=dict)  # a file to write -> its new text
+    datas: dict[str, Any] = field(default_factory=dict)  # the same file -> its new data
+    rows: dict[tuple[str, int | None], Row] = field(default_factory=dict)  # (file, item) -> the row it comes from
+    problems: list[Problem] = field(default_factory=list)
 
 
 def plan_import(site_dir: Path, sheet: Sheet, name: str, prune: bool) -> Plan:
     sources = load_sources(site_dir, THEME_DIR, exact=False)
-    found = read_rows(sheet, campaign_year(sources.campaign) or 2025)
-    if found.problems:
-        raise SheetError(sorted(found.problems, key=_row_of))
-    kept = _kept(sources)
-    plan, docs = Plan(), {doc.file: doc for doc in sources.activity_files}
-    problems: list[Problem] = []
-    written: dict[str, int] = {}
+    year = campaign_year(sources.campaign) or 2025
+    found = read_rows(sheet, year)
+    planning = _Planning(site_dir, sheet, found, name, year, problems=list(found.problems))
+    kept, plan = _kept(sources), Plan()
+    doubled = {slug for slug, numbers in found.slugs.items() if len(numbers) > 1}
     for row in found.rows:
-        _plan_row(site_dir, row, name, kept.get(row.slug), plan, docs, written, problems, found, sheet)
-    slugs = {row.slug for row in found.rows}
-    plan.gone = sorted(k.file for slug, k in kept.items() if k.data.get("imported_from") == name and slug not in slugs)
-    if prune:
-        for file in plan.gone:
-            docs.pop(file, None)
-    if problems:
-        raise SheetError(problems)
-    _validate(site_dir, dataclasses.replace(sources, activity_files=tuple(docs[f] for f in sorted(docs))),
-              written, found, sheet)
+        if row.slug not in doubled:
+            _plan_row(planning, row, kept, plan)
+    slugs = {row.slug for row in found.rows} | {row.old_slug for row in found.rows if row.old_slug}
+    plan.gone = sorted(k.file for slug, k in kept.items()
+                       if k.index is None and k.data.get("imported_from") == name and slug not in slugs)
+    planned = _planned_sources(sources, planning, plan.gone if prune else [])
+    problems = planning.problems + _validate(site_dir, planned, planning)
+    if any(problem.severity == ERROR for problem in problems):
+        raise SheetError(_in_sheet_order(problems, sheet))
+    plan.writes = {site_dir / file: text for file, text in planning.texts.items()}
+    plan.notes = _in_sheet_order(problems, sheet)
     return plan
 
 
-def _plan_row(site_dir: Path, row: Row, name: str, kept: Kept | None, plan: Plan, docs: dict[str, YamlDoc],
-              written: dict[str, int], problems: list[Problem], found: SheetRows, sheet: Sheet) -> None:
-    data = {**row.activity, "in_notice": False, "imported_from": name}
-    if kept is not None and (kept.data == data or same_cells(kept.data, row.activity)):  # the first: a re-import
+def _plan_row(planning: _Planning, row: Row, kept: dict[str, Kept], plan: Plan) -> None:
+    known = kept.get(row.slug) or (kept.get(row.old_slug) if row.old_slug else None)
+    if known is None:
+        _plan_new(planning, row, plan)
+        return
+    changes = _changes(known.data, row, planning.year)
+    if not changes:
         plan.unchanged += 1
         return
-    if kept is not None and kept.file == "activities.yaml":
-        problems.append(Problem(sheet.file, path=found.where(sheet, "slug", row.number),
-                                message=f"the activity '{row.slug}' is kept in activities.yaml, which import does "
-                                        "not rewrite", hint="edit it there, or give this row a slug of its own"))
-        return
-    file = kept.file if kept is not None else f"{ACTIVITIES_DIR}/{row.slug}.yaml"
-    text = activity_yaml(data)
-    path = site_dir / file
-    if kept is not None and path.is_file() and path.read_bytes() == text.encode("utf-8"):
-        plan.unchanged += 1
-        return
-    plan.writes[path] = text
-    plan.added += kept is None
-    plan.updated += kept is not None
-    docs[file] = YamlDoc(file, data, exact=False)
-    written[file] = row.number
+    at = ("activities", known.index) if known.index is not None else ()
+    text = planning.texts.get(known.file)
+    if text is None:
+        text = (planning.site / known.file).read_text(encoding="utf-8")
+    try:
+        text, activity = edit_activity(text, at, known.data, changes)
+    except Refused as refused:
+        if known.index is not None:
+            planning.problems.append(Problem(
+                planning.sheet.file, path=planning.found.where(planning.sheet, "slug", row.number),
+                message=f"the activity '{row.slug}' in activities.yaml cannot be edited in place ({refused.reason})",
+                hint="make the change in activities.yaml by hand"))
+            return
+        activity = merged(known.data, changes)
+        text = activity_yaml(activity)  # a file of its own, written by the import: written again whole
+    planning.texts[known.file] = text
+    planning.datas[known.file] = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 (a safe loader)
+    planning.rows[known.file, known.index] = row
+    plan.updated += 1
 
 
-def same_cells(kept: dict[str, Any], activity: dict[str, Any]) -> bool:
-    """Whether a kept activity and a row's would fill a row of the sheet alike."""
-    return activity_cells(kept) == activity_cells(activity)
+def _plan_new(planning: _Planning, row: Row, plan: Plan) -> None:
+    file = f"{ACTIVITIES_DIR}/{row.slug}.yaml"
+    if (planning.site / file).exists() or file in planning.texts:
+        planning.problems.append(Problem(
+            planning.sheet.file, path=planning.found.where(planning.sheet, "slug", row.number),
+            message=f"{file} is there already, holding another activity (or none that can be read)",
+            hint="give this row a slug of its own in the column Slug"))
+        return
+    data = {**row.activity, "in_notice": False, "imported_from": planning.name}
+    planning.texts[file] = activity_yaml(data)
+    planning.datas[file] = data
+    planning.rows[file, None] = row
+    plan.added += 1
+
+
+def _changes(activity: dict[str, Any], row: Row, year: int) -> dict[str, Any]:
+    """The keys the row changes: each column of the sheet whose cell differs from the one the activity fills."""
+    now = sheet_values(activity, year)
+    return {key: value for key, value in row.values.items() if key not in row.bad and now.get(key) != value}
+
+
+def sheet_values(activity: dict[str, Any], year: int) -> dict[str, Any]:
+    """An activity as the values its row would read back as (a `|` block's last line end gone, a region's name as
+    its code, …): what a row is compared with. A value no cell reads back stays itself."""
+    values = {}
+    for key, value in column_values(activity).items():
+        read = read_cell(key, cell_of(key, value), year)
+        values[key] = value if isinstance(read, CellProblem) else read
+    if values.get("schedule.kind") == "months":
+        for key in ("schedule.start", "schedule.end"):
+            if hasattr(values.get(key), "strftime"):
+                values[key] = values[key].strftime("%Y-%m")
+    return values
 
 
 def _kept(sources: Sources) -> dict[str, Kept]:
     kept: dict[str, Kept] = {}
     listed = sources.activities.data.get("activities") if sources.activities is not None and isinstance(
         sources.activities.data, dict) else None
-    for item in listed if isinstance(listed, list) else []:
+    for index, item in enumerate(listed if isinstance(listed, list) else []):
         if isinstance(item, dict) and isinstance(item.get("slug"), str):
-            kept.setdefault(item["slug"], Kept("activities.yaml", item))
+            kept.setdefault(item["slug"], Kept(ACTIVITIES_YAML, index, item))
     for doc in sources.activity_files:
         if isinstance(doc.data, dict) and isinstance(doc.data.get("slug"), str):
-            kept.setdefault(doc.data["slug"], Kept(doc.file, doc.data))
+            kept.setdefault(doc.data["slug"], Kept(doc.file, None, doc.data))
     return kept
 
 
-def _validate(site_dir: Path, sources: Sources, written: dict[str, int], found: SheetRows, sheet: Sheet) -> None:
-    """The ordinary validation of the campaign as it would be; a problem in a file to write is placed at its row."""
+def _planned_sources(sources: Sources, planning: _Planning, pruned: list[str]) -> Sources:
+    """The campaign's sources as they would be after the write, in memory."""
+    docs = {doc.file: doc for doc in sources.activity_files if doc.file not in pruned}
+    activities = sources.activities
+    for file, data in planning.datas.items():
+        if file == ACTIVITIES_YAML:
+            activities = YamlDoc(file, data, exact=False)
+        else:
+            docs[file] = YamlDoc(file, data, exact=False)
+    return dataclasses.replace(sources, activities=activities, activity_files=tuple(docs[f] for f in sorted(docs)))
+
+
+def _validate(site_dir: Path, sources: Sources, planning: _Planning) -> list[Problem]:
+    """The ordinary validation of the campaign as it would be: its errors, and the warnings about the sheet's rows;
+    a problem in what a row changes is placed at the row."""
     try:
-        validate(sources)
+        warnings = validate(sources).warnings
     except SiteError as exc:
-        problems = [_at_row(p, written, found, sheet) if p.file in written else p for p in exc.problems]
-        if any(p.file not in written and not p.line for p in exc.problems):  # read quickly: read again for lines
-            exact = load_sources(site_dir, THEME_DIR)
-            docs = {doc.file: doc for doc in sources.activity_files if doc.file in written}
-            docs.update({d.file: d for d in exact.activity_files if d.file not in written})
-            try:
-                validate(dataclasses.replace(exact, activity_files=tuple(docs[f] for f in sorted(docs))))
-            except SiteError as again:
-                problems = [_at_row(p, written, found, sheet) if p.file in written else p for p in again.problems]
-        raise SheetError(sorted(problems, key=lambda p: (p.file != sheet.file, _row_of(p)))) from None
+        found = exc.problems
+        if any(not _from_row(p, planning) and not p.line for p in found if p.severity == ERROR):
+            found = _again_exactly(site_dir, sources, planning) or found  # read quickly: read again for lines
+        return [placed for p in found if (placed := _place(p, planning)) is not None
+                and (placed.severity == ERROR or placed.file == planning.sheet.file)]
+    return [placed for p in warnings if (placed := _place(p, planning)) is not None
+            and placed.file == planning.sheet.file]
+
+
+def _again_exactly(site_dir: Path, sources: Sources, planning: _Planning) -> list[Problem]:
+    exact = load_sources(site_dir, THEME_DIR)
+    docs = {d.file: d for d in exact.activity_files if d.file in {doc.file for doc in sources.activity_files}}
+    docs.update({d.file: d for d in sources.activity_files if d.file in planning.datas})
+    activities = sources.activities if ACTIVITIES_YAML in planning.datas else exact.activities
+    try:
+        validate(dataclasses.replace(exact, activities=activities,
+                                     activity_files=tuple(docs[f] for f in sorted(docs))))
+    except SiteError as again:
+        return again.problems
+    return []
+
+
+def _from_row(problem: Problem, planning: _Planning) -> Row | None:
+    """The row a problem of the planned campaign comes from, if it is in what a row changes."""
+    if problem.file == ACTIVITIES_YAML:
+        label = (_INDEX.findall(problem.path) or [""])[0]
+        for (file, index), row in planning.rows.items():
+            if file == ACTIVITIES_YAML and (label == str(index) or label == row.slug):
+                return row
+        return None
+    return planning.rows.get((problem.file, None))
+
+
+def _place(problem: Problem, planning: _Planning) -> Problem | None:
+    """A problem at its row and column, its hint in the sheet's terms; None when its cell was reported already."""
+    row = _from_row(problem, planning)
+    if row is None:
+        return problem
+    path = _INDEX.sub("", problem.path)
+    key = path.removeprefix("activities.") if problem.file == ACTIVITIES_YAML else path
+    key = key or "slug"
+    if key in row.bad:
+        return None
+    found, sheet = planning.found, planning.sheet
+    return dataclasses.replace(problem, file=sheet.file, line=0, col=0, path=found.where(sheet, key, row.number),
+                               hint=_sheet_hint(problem, key, found))
+
+
+def _sheet_hint(problem: Problem, key: str, found: SheetRows) -> str:
+    """A hint about a missing value in the sheet's terms: the column to fill in (or to add)."""
+    if not problem.message.endswith("is missing") or key not in HEADINGS:
+        return problem.hint
+    zh, en = HEADINGS[key]
+    hint = f"fill in the column {column_name(key)}" if key in found.columns else \
+        f"add a column headed '{zh} {en} {key}' and fill it in"
+    if "translation_fallback" in problem.hint:
+        hint += " (or set site.translation_fallback: true in campaign.yaml to publish the original for now)"
+    return hint
+
+
+def _in_sheet_order(problems: list[Problem], sheet: Sheet) -> list[Problem]:
+    """The sheet's problems row by row (and in a row column by column), then those of other files."""
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.file != sheet.file, _row_of(p),
+                                                          p.severity == WARNING))
 
 
 def _row_of(problem: Problem) -> tuple[int, int, str]:
-    """Where a problem placed in the sheet is (`Sheet1!B5 (title.en)` -> row 5, column B), to list them row by row
-    and, in a row, column by column."""
+    """Where a problem placed in the sheet is (`Sheet1!B5 (title.en)` -> row 5, column B)."""
     match = _ROW.search(problem.path)
     return (int(match.group(2)), len(match.group(1)), match.group(1)) if match else (0, 0, "")
-
-
-def _at_row(problem: Problem, written: dict[str, int], found: SheetRows, sheet: Sheet) -> Problem:
-    key = _INDEX.sub("", problem.path) or "slug"
-    return dataclasses.replace(problem, file=sheet.file, line=0, col=0,
-                               path=found.where(sheet, key, written[problem.file]))
-
-
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`0-9.+=~<\\/][^:#\n\t\\\"']*")
-_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}  # what YAML 1.1 reads as something else
-
-
-def scalar(value: Any) -> str:
-    """A value as a YAML scalar: plain where that surely reads back as the same text, else as PyYAML writes it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str) and _PLAIN.fullmatch(value) and value == value.rstrip() and value.isprintable() \
-            and value.lower() not in _WORDS:
-        return value
-    if isinstance(value, str) and value.isprintable():  # single quotes hold any one line: only ' is doubled
-        return "'" + value.replace("'", "''") + "'"
-    return yaml.dump(value, Dumper=_DUMPER, allow_unicode=True, width=10**6, default_flow_style=True).removesuffix(
-        "\n...\n").removesuffix("\n")
-
-
-def _block(text: str, indent: str) -> str | None:
-    """A text of several lines as a `|` block under its key, or None when a block cannot hold it exactly."""
-    lines = text.split("\n")
-    body = lines[:-1] if text.endswith("\n") else lines
-    if text.endswith("\n\n") or not body or not body[0] or body[0][0] == " " or any(
-            line != line.rstrip() or not line.isprintable() for line in body):
-        return None
-    return ("|" if text.endswith("\n") else "|-") + "".join(f"\n{indent}{line}" if line else "\n" for line in body)
-
-
-def _value(value: Any, indent: str) -> str:
-    if isinstance(value, str) and "\n" in value:
-        return _block(value, indent) or scalar(value)
-    return scalar(value)
-
-
-def activity_yaml(data: dict[str, Any]) -> str:
-    """An activity's file as the campaign's files are written by hand: its keys in order, each text in both languages
-    under its key (several lines as a `|` block), the schedule on one line, dates as dates."""
-    lines = []
-    for key, value in data.items():
-        if key == "schedule" and isinstance(value, dict):
-            lines.append(f"{key}: {{{', '.join(f'{k}: {scalar(v)}' for k, v in value.items())}}}")
-        elif isinstance(value, dict):
-            lines.append(f"{key}:")
-            lines += [f"  {sub}: {_value(text, '    ')}" for sub, text in value.items()]
-        elif isinstance(value, list):
-            lines.append(f"{key}:")
-            lines += [f"  - {scalar(item)}" for item in value]
-        else:
-            lines.append(f"{key}: {scalar(value)}")
-    return "\n".join(lines) + "\n"

@@ -3,13 +3,16 @@ spreadsheet.
 
 Takes: the parsed command line: the spreadsheet (.xlsx, .xls, .ods or .csv), --site, --sheet, --dry-run, --prune;
 or the template or export file to write (.xlsx, or .csv for the export).
-Gives: for an import, one file per row, `activities/SLUG.yaml` (`in_notice: false`, `imported_from: FILE-NAME`),
-every file written or none, and one summary line (added, updated, unchanged; the activities no longer in the file,
-removed only with --prune); or every problem of every row, located by sheet and cell, and nothing written.
+Gives: for an import, a file per new row, `activities/SLUG.yaml` (`in_notice: false`, `imported_from: FILE-NAME`),
+and the activities already kept (in activities/ or activities.yaml) edited in place, only in the columns the sheet
+has (`sheetplan`); every file written or none, the sheet's notes and warnings, and one summary line (added,
+updated, unchanged; the activities no longer in the file, removed only with --prune); or every problem of the
+sheet, located by sheet and cell, and nothing written. All of it under the campaign's lock (`editing_sources`).
 """
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -52,7 +55,7 @@ def run_import(args: argparse.Namespace) -> int:
         _refuse_suffix(args.template, (".xlsx",))
         write_sources({args.template: template_bytes()})
         print(f"Wrote the template {args.template}: fill in one activity a row, then run "
-              f"'{args.command_name} import {args.template.name} --site {args.site}'.")
+              f"'{args.command_name} import {args.template} --site {args.site}'.")
         return 0
     if args.file is None:
         raise SiteError([Problem("import", message="no spreadsheet named",
@@ -62,11 +65,14 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from ..load.sheets import read_sheet
+    from .sheetfiles import csv_read_back
     from .sheetplan import plan_import
 
     name = args.file.name
     with editing_sources(args.site):
-        plan = plan_import(args.site, read_sheet(args.file, name, args.sheet), name, args.prune)
+        plan = plan_import(args.site, csv_read_back(read_sheet(args.file, name, args.sheet)), name, args.prune)
+        for note in plan.notes:
+            print(note, file=sys.stderr)
         if not args.dry_run:
             write_sources(plan.writes)
             if args.prune:

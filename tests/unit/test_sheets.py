@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 import pytest
 import yaml
 
-from campaignsite.commands.sheetplan import activity_yaml, scalar
+from campaignsite.commands.sheetedit import activity_yaml, scalar
 from campaignsite.load.sheets import Sheet, column_letter, decode_csv
 from campaignsite.validate.sheetcells import CellProblem, clean_text, read_cell, read_date, read_region, text_of
 from campaignsite.validate.sheetrows import activity_cells, read_rows
@@ -89,7 +89,7 @@ def test_an_activity_exported_as_a_row_reads_back_as_the_same_activity():
 def test_rows_empty_or_blank_are_skipped_and_a_slug_is_made_from_region_and_title():
     found = read_rows(sheet(("", ""), ("title.zh", "region", "schedule.kind"), ("  ", ""),
                             ("读书会 ", "广东", "campaign"), ("诗歌夜", "", "campaign")), 2008)
-    assert [(row.number, row.slug) for row in found.rows] == [(4, "440000-d007a9ee"), (5, "activity-d210c09b")]
+    assert [(row.number, row.slug) for row in found.rows] == [(4, "440000-d007a9ee86546699"), (5, "activity-d210c09b10012d0a")]
 
 
 def test_a_month_written_as_a_date_is_a_month_for_the_kind_months():
