@@ -165,7 +165,7 @@ def _worksheets(entries: dict[str, str]) -> dict[str, str]:
 
 def _shared_lengths(xml: str, budget: Budget) -> list[int]:
     """The length of each shared string (at most what its XML holds); one over a cell's budget is refused."""
-    lengths = []
+    lengths: list[int] = []
     for found in _SHARED.finditer(xml):
         inner = found.group(1) or ""
         length = len(inner) if len(inner) <= budget.cell else len(html.unescape(_TAG.sub("", inner)))

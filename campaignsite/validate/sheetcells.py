@@ -156,8 +156,9 @@ def cell_of(key: str, value: Any) -> Cell:
         return "true"
     if isinstance(value, date):
         return value
-    if isinstance(kind, Day) and isinstance(read_date(str(value), 0), date):
-        return read_date(str(value), 0)
+    day = read_date(str(value), 0) if isinstance(kind, Day) else None
+    if isinstance(day, date):
+        return day
     return value if isinstance(value, str | int | float) else str(value)
 
 

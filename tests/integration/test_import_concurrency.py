@@ -38,8 +38,8 @@ def test_two_imports_at_once_take_turns_and_each_summary_is_true(tmp_path):
         assert run_build("import", str(sheets[first]), "--site", str(site)).returncode == 0
         assert run_build("import", str(sheets[second]), "--site", str(site)).returncode == 0
         expected[first] = activities(site)
-    summaries = {"A": f"Imported A.csv: 6 added, 0 updated, 0 unchanged.\n",
-                 "B": f"Imported B.csv: 6 added, 0 updated, 0 unchanged.\n"}
+    summaries = {"A": "Imported A.csv: 6 added, 0 updated, 0 unchanged.\n",
+                 "B": "Imported B.csv: 6 added, 0 updated, 0 unchanged.\n"}
     for trial in range(TRIALS):
         site = copy_fixture("reading-festival", tmp_path / f"trial{trial}")
         running = {writer: importing(csv, site) for writer, csv in sheets.items()}

@@ -107,7 +107,6 @@ def test_export_then_import_changes_no_byte_of_any_campaign(campaign, tmp_path, 
 
 
 def test_a_formula_like_text_is_guarded_in_the_csv_and_read_back_as_itself(site, tmp_path, capsys):
-    attack = "=cmd|' /C calc'!A0"
     (site / "activities").mkdir()
     (site / "activities" / "attack.yaml").write_text(
         "slug: attack\ntitle:\n  zh: 故事会\n  en: \"=cmd|' /C calc'!A0\"\nsummary: {zh: 简介, en: \"+1\"}\n"
