@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,8 @@ from ..load.sheets import Sheet
 from ..translations.inplace import Refused
 from ..validate import validate
 from ..validate.campaign import campaign_year
-from ..validate.sheetcells import HEADINGS, CellProblem, cell_of, column_name, read_cell
-from ..validate.sheetrows import Row, SheetRows, column_values, read_rows
+from ..validate.sheetcells import DATES, HEADINGS, CellProblem, cell_of, column_name, read_cell
+from ..validate.sheetrows import Row, SheetRows, read_rows
 from .sheetedit import activity_yaml, edit_activity, merged
 
 ACTIVITIES_YAML = "activities.yaml"
@@ -146,22 +147,25 @@ def _plan_new(planning: _Planning, row: Row, plan: Plan) -> None:
 
 def _changes(activity: dict[str, Any], row: Row, year: int) -> dict[str, Any]:
     """The keys the row changes: each column of the sheet whose cell differs from the one the activity fills."""
-    now = sheet_values(activity, year)
-    return {key: value for key, value in row.values.items() if key not in row.bad and now.get(key) != value}
+    months = row.values.get("schedule.kind", _leaf(activity, "schedule.kind")) == "months"
+    return {key: value for key, value in row.values.items() if key not in row.bad
+            and _leaf(activity, key) != value and as_read(key, _leaf(activity, key), year, months) != value}
 
 
-def sheet_values(activity: dict[str, Any], year: int) -> dict[str, Any]:
-    """An activity as the values its row would read back as (a `|` block's last line end gone, a region's name as
-    its code, …): what a row is compared with. A value no cell reads back stays itself."""
-    values = {}
-    for key, value in column_values(activity).items():
-        read = read_cell(key, cell_of(key, value), year)
-        values[key] = value if isinstance(read, CellProblem) else read
-    if values.get("schedule.kind") == "months":
-        for key in ("schedule.start", "schedule.end"):
-            if hasattr(values.get(key), "strftime"):
-                values[key] = values[key].strftime("%Y-%m")
-    return values
+def _leaf(activity: dict[str, Any], key: str) -> Any:
+    value: Any = activity
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def as_read(key: str, value: Any, year: int, months: bool) -> Any:
+    """A value of an activity as its cell would read back (a `|` block's last line end gone, a region's name as its
+    code, a month's first day as the month): what a row's value is compared with. One no cell holds stays itself."""
+    read = read_cell(key, cell_of(key, value), year)
+    if isinstance(read, CellProblem):
+        return value
+    return read.strftime("%Y-%m") if months and key in DATES and isinstance(read, date) else read
 
 
 def _kept(sources: Sources) -> dict[str, Kept]:

@@ -126,8 +126,10 @@ _SHARED = re.compile(r"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.DOTA
 _TAG = re.compile(r"<[^>]*>")
 _DIMENSION = re.compile(r"<(?:\w+:)?dimension\b[^>]*\bref\s*=\s*\"([^\"]*)\"")
 _REF = re.compile(r"\$?([A-Z]{1,4})\$?(\d{1,8})")
-_CELL = re.compile(r"<(?:\w+:)?(c|row)(?=[\s/>])([^>]*?)(/?)>")
-_CELL_END = re.compile(r"</(?:\w+:)?c>")
+# a row's or a cell's start tag; a cell's text is skipped with str.find, never scanned by an expression
+_OPEN = re.compile(r"<(\w+:)?(row|c)\b([^>]*?)(/?)>")
+_R = re.compile(r"\br\s*=\s*[\"']([^\"']*)")
+_T = re.compile(r"\bt\s*=\s*[\"']([^\"']*)")
 _FORMULA = re.compile(r"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
 _VALUE = re.compile(r"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
 
@@ -184,19 +186,24 @@ def _scan_sheet(name: str, xml: str, shared: list[int], budget: Budget) -> Marke
         if refs:
             _check_area(name, column_index(refs[-1][0]), int(refs[-1][1]), budget)
     row, column, far_row, far_column, text = 0, -1, 0, 0, 0
-    for found in _CELL.finditer(xml):
-        tag, attrs = found.group(1), _attributes(found.group(2))
+    at = 0
+    while (element := _OPEN.search(xml, at)) is not None:
+        prefix, tag, attrs, empty = element.groups()
+        at = element.end()
         if tag == "row":
-            row, column = int(attrs["r"]) if attrs.get("r", "").isdigit() else row + 1, -1
+            number = _R.search(attrs)
+            row, column = int(number.group(1)) if number and number.group(1).isdigit() else row + 1, -1
             continue
-        ref = _REF.fullmatch(attrs.get("r", ""))
-        row, column = (int(ref.group(2)), column_index(ref.group(1))) if ref else (max(row, 1), column + 1)
+        ref = _R.search(attrs)
+        found = _REF.fullmatch(ref.group(1)) if ref else None
+        row, column = (int(found.group(2)), column_index(found.group(1))) if found else (max(row, 1), column + 1)
         far_row, far_column = max(far_row, row), max(far_column, column)
-        if found.group(3):
+        if empty:
             continue
-        end = _CELL_END.search(xml, found.end())
-        inner = xml[found.end(): end.start() if end else len(xml)]
-        text += _cell_text(name, row, column, attrs.get("t", "n"), inner, shared, budget, marked)
+        close = xml.find(f"</{prefix or ''}c>", at)
+        inner, at = (xml[at:], len(xml)) if close < 0 else (xml[at:close], close + 4 + len(prefix or ""))
+        kind = _T.search(attrs)
+        text += _cell_text(name, row, column, kind.group(1) if kind else "n", inner, shared, budget, marked)
         if text > budget.text:
             raise _Over(f"{name}!{column_letter(column)}{row}", f"the sheet holds more than {budget.text:,} "
                         "characters of text", "split it into several sheets or workbooks")
@@ -207,15 +214,15 @@ def _scan_sheet(name: str, xml: str, shared: list[int], budget: Budget) -> Marke
 def _cell_text(name: str, row: int, column: int, kind: str, inner: str, shared: list[int], budget: Budget,
                marked: Marked) -> int:
     """How many characters the cell holds; its formula or error noted; a cell over the budget refused."""
-    value = _VALUE.search(inner)
-    shown = html.unescape(value.group(1)) if value else ""
-    if (formula := _FORMULA.search(inner)) is not None:
+    if kind == "s":
+        value = _VALUE.search(inner)
+        index = int(value.group(1)) if value and value.group(1).strip().isdigit() else -1
+        return shared[index] if 0 <= index < len(shared) else 0
+    if "<" in inner and "f" in inner and (formula := _FORMULA.search(inner)) is not None:
         marked.formulas[row, column] = html.unescape(formula.group(1) or "")
     if kind == "e":
-        marked.errors[row, column] = shown
-    if kind == "s":
-        index = int(shown) if shown.strip().isdigit() else -1
-        return shared[index] if 0 <= index < len(shared) else 0
+        value = _VALUE.search(inner)
+        marked.errors[row, column] = html.unescape(value.group(1)) if value else ""
     length = len(inner) if len(inner) <= budget.cell else len(html.unescape(_TAG.sub("", inner)))
     if length > budget.cell:
         raise _Over(f"{name}!{column_letter(column)}{row}", f"the cell holds {length:,} characters; a cell holds "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -125,22 +125,44 @@ def read_cell(key: str, cell: Cell, year: int) -> Any:
     """The value of `key` in the activity file, None for an empty cell, or a `CellProblem`; read by the key's kind."""
     if cell == "" or cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
-    kind = KINDS.get(key)
-    if isinstance(kind, Day):
-        return read_date(cell, year)
-    if isinstance(kind, RegionName):
-        return read_region(cell)
-    if isinstance(kind, OnlineAddress):
-        return read_online(cell)
-    if isinstance(kind, Refs):
-        return [slug for slug in _SEPARATORS.split(narrow(cell)) if slug] or None
-    if isinstance(kind, TimeOfDay):
-        return cell.strftime("%H:%M") if isinstance(cell, time) else narrow(cell)
-    if isinstance(kind, Choice) or key in WORDS:
-        return narrow(cell).lower()
-    if isinstance(kind, Bilingual) or kind is None:
-        return clean_text(cell) or None
+    return _READERS.get(key, _read_text)(cell, year)
+
+
+def _read_text(cell: Cell, year: int) -> str | None:
+    return clean_text(cell) or None
+
+
+def _read_list(cell: Cell, year: int) -> list[str] | None:
+    return [slug for slug in _SEPARATORS.split(narrow(cell)) if slug] or None
+
+
+def _read_hours(cell: Cell, year: int) -> str:
+    return cell.strftime("%H:%M") if isinstance(cell, time) else narrow(cell)
+
+
+def _read_word(cell: Cell, year: int) -> str:
+    return narrow(cell).lower()
+
+
+def _read_plain(cell: Cell, year: int) -> str | None:
     return narrow(cell) or None  # a slug, a plain word
+
+
+def _reader(key: str, kind: Kind) -> Callable[[Cell, int], Any]:
+    """How a column's cells are read, by its kind (chosen once: a large sheet has hundreds of thousands of cells)."""
+    if isinstance(kind, Day):
+        return read_date
+    if isinstance(kind, RegionName):
+        return lambda cell, year: read_region(cell)
+    if isinstance(kind, OnlineAddress):
+        return lambda cell, year: read_online(cell)
+    if isinstance(kind, Refs):
+        return _read_list
+    if isinstance(kind, TimeOfDay):
+        return _read_hours
+    if isinstance(kind, Choice) or key in WORDS:
+        return _read_word
+    return _read_text if isinstance(kind, Bilingual) else _read_plain
 
 
 def cell_of(key: str, value: Any) -> Cell:
@@ -210,3 +232,6 @@ def region_cell(code: str) -> str:
     if region is None:
         return code
     return f"{code} {region.zh}" if code == NATIONAL else f"{code} {region.zh} {region.en}"
+
+
+_READERS = {key: _reader(key, kind) for key, kind in KINDS.items()}
