@@ -41,9 +41,14 @@ INSTRUCTIONS = (
      "否则会被当作一项新活动。",
      "The slug may be left empty: it is made from the region's code and the Chinese title. Before changing the "
      "title of an activity already imported, fill in its slug, or it becomes a new activity."),
-    ("再次导入同一文件只会更新有改动的行；从文件中删去的活动只有加上 --prune 才会从网站删除。",
-     "Importing the same file again changes only the rows that changed; an activity deleted from the file leaves "
-     "the site only with --prune."),
+    ("再次导入同一文件只会更新有改动的单元格；表中没有的列（如手工添加的状态）保持不变。从文件中删去的活动只有加上 "
+     "--prune 才会从网站删除。",
+     "Importing the same file again changes only the cells that changed; what the sheet has no column for (such as a "
+     "status added by hand) stays. An activity deleted from the file leaves the site only with --prune."),
+    ("公式不会被导入：请直接填写数值。状态（status）可填 cancelled（取消）或 postponed（延期），"
+     "并在状态说明中写明原因。",
+     "Formulas are not imported: type the values. Status may be cancelled or postponed, with a status note saying "
+     "why."),
 )
 
 

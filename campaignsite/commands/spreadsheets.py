@@ -25,10 +25,12 @@ from .sourcefiles import write_sources as _write_sources
 def add_spreadsheet_commands(commands: Any, site_options: Callable[[argparse.ArgumentParser], None]) -> None:
     command = commands.add_parser(
         "import", help="add or update activities from a spreadsheet (.xlsx, .xls, .ods, .csv)",
-        description="Write one file per row of the spreadsheet into the campaign's activities/ folder "
-                    "(in_notice: false, imported_from: the spreadsheet's name). Each heading ends with the key of "
-                    "its column (标题（中文） title.zh); `--template FILE.xlsx` writes a workbook to fill in. Every "
-                    "problem of every row is reported by sheet and cell, and then nothing is written.")
+        description="Write a file per new row of the spreadsheet into the campaign's activities/ folder "
+                    "(in_notice: false, imported_from: the spreadsheet's name), and update the activities already "
+                    "kept in place (in activities/ or activities.yaml), only in the columns the sheet has. Each "
+                    "heading ends with the key of its column (标题（中文） title.zh); `--template FILE.xlsx` writes "
+                    "a workbook to fill in. Every problem of the sheet is reported by sheet and cell, and then "
+                    "nothing is written.")
     site_options(command)
     command.add_argument("file", type=Path, metavar="FILE", nargs="?", help="the spreadsheet to import")
     command.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
