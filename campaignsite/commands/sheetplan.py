@@ -112,7 +112,7 @@ def _plan_row(planning: _Planning, row: Row, kept: dict[str, Kept], plan: Plan) 
     at = ("activities", known.index) if known.index is not None else ()
     text = planning.texts.get(known.file)
     if text is None:
-        text = (planning.site / known.file).read_text(encoding="utf-8")
+        text = (planning.site / known.file).read_bytes().decode("utf-8")  # its line ends and BOM as they are
     try:
         text, activity = edit_activity(text, at, known.data, changes)
     except Refused as refused:

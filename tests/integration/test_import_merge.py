@@ -152,3 +152,15 @@ def test_an_activity_imported_with_a_32_bit_slug_is_updated_not_doubled(site, tm
     assert run(capsys, "import", str(xlsx(tmp_path / "local.xlsx", [HEAD, row("读书会", "Reading circles")])),
                "--site", str(site))[1] == "Imported local.xlsx: 0 added, 1 updated, 0 unchanged.\n"
     assert sorted(p.name for p in (site / "activities").iterdir()) == [f"{old}.yaml"]
+
+
+def test_a_file_with_a_bom_and_crlf_line_ends_keeps_them_where_a_row_changes_it(site, tmp_path, capsys):
+    run(capsys, "import", str(xlsx(tmp_path / "local.xlsx", GOOD)), "--site", str(site))
+    story = site / "activities" / "story-hour.yaml"
+    story.write_bytes(b"\xef\xbb\xbf" + story.read_bytes().replace(b"\n", b"\r\n"))
+    before = story.read_bytes()
+    edited = [[*HEAD, "place.zh", "place.en"], [*row("故事会", "Story hour", "2025-04-14", "national", "story-hour"),
+                                                "礼堂", "Hall"]]
+    run(capsys, "import", str(xlsx(tmp_path / "local.xlsx", edited)), "--site", str(site))
+    assert story.read_bytes() == before.replace(b"region: national\r\n",
+                                                "place:\r\n  zh: 礼堂\r\n  en: Hall\r\nregion: national\r\n".encode())
