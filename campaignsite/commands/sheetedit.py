@@ -67,10 +67,16 @@ def edit_activity(text: str, at: KeyPath, data: dict[str, Any], changes: dict[st
         keys = [key for key in changes if key.split(".")[0] == top]
         if all(_text_leaf(key) and changes[key] is not None for key in keys) and isinstance(data.get(top), dict):
             text = set_values(text, {(*at, *key.split(".")): changes[key] for key in keys})
-        else:
+            continue
+        try:
             text = _rewrite_entry(text, at, top, after.get(top))
-    expected = _replaced(whole, at, after)
-    if yaml.load(text, Loader=yaml.SafeLoader) != expected:  # noqa: S506 (a safe loader)
+        except yaml.YAMLError as exc:  # an entry written before left the text unreadable: checked below anyway
+            raise Refused(at, "the edited file would not read as YAML") from exc
+    try:
+        same = yaml.load(text, Loader=yaml.SafeLoader) == _replaced(whole, at, after)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        same = False
+    if not same:
         raise Refused(at, "the edited file would not read back as the activity with its row's changes")
     return text, after
 
