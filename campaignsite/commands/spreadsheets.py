@@ -5,7 +5,7 @@ Takes: the parsed command line: the spreadsheet (.xlsx, .xls, .ods or .csv), --s
 or the template or export file to write (.xlsx, or .csv for the export).
 Gives: for an import, a file per new row, `activities/SLUG.yaml` (`in_notice: false`, `imported_from: FILE-NAME`),
 and the activities already kept (in activities/ or activities.yaml) edited in place, only in the columns the sheet
-has (`sheetplan`); every file written or none, the sheet's notes and warnings, and one summary line (added,
+has (`spreadsheets.plan`); every file written or none, the sheet's notes and warnings, and one summary line (added,
 updated, unchanged; the activities no longer in the file, removed only with --prune); or every problem of the
 sheet, located by sheet and cell, and nothing written. All of it under the campaign's lock (`editing_sources`).
 """
@@ -52,7 +52,7 @@ def add_spreadsheet_commands(commands: Any, site_options: Callable[[argparse.Arg
 
 def run_import(args: argparse.Namespace) -> int:
     if args.template is not None:
-        from .sheetfiles import template_bytes
+        from ..spreadsheets.files import template_bytes
 
         _refuse_suffix(args.template, (".xlsx",))
         write_sources({args.template: template_bytes()})
@@ -66,9 +66,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ..load.sheets import read_sheet
-    from .sheetfiles import csv_read_back
-    from .sheetplan import plan_import
+    from ..spreadsheets.files import csv_read_back
+    from ..spreadsheets.plan import plan_import
+    from ..spreadsheets.sheets import read_sheet
 
     name = args.file.name
     with editing_sources(args.site):
@@ -92,8 +92,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from ..load import THEME_DIR, load_sources
-    from ..validate.sheetrows import activity_cells
-    from .sheetfiles import csv_bytes, workbook_bytes
+    from ..spreadsheets.files import csv_bytes, workbook_bytes
+    from ..spreadsheets.rows import activity_cells
 
     suffix = _refuse_suffix(args.file, (".xlsx", ".csv"))
     sources = load_sources(args.site, THEME_DIR, exact=False)

@@ -10,7 +10,7 @@ import pytest
 import xlsxwriter
 
 from campaignsite.commands.cli import main
-from campaignsite.validate.sheetcells import COLUMNS
+from campaignsite.spreadsheets.cells import COLUMNS
 from tests.helpers import copy_fixture, run_build
 
 HEAD = ["标题（中文） title.zh", "Title (English) title.en", "summary.zh", "summary.en", "body.zh", "body.en",

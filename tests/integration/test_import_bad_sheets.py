@@ -121,8 +121,8 @@ def test_a_long_body_within_the_limit_is_read_from_a_csv(tmp_path, capsys):
 
 
 def test_a_reader_that_panics_is_a_located_error(tmp_path, capsys, monkeypatch):
-    from campaignsite.load import sheets
-    from campaignsite.load.workbooks import Inspected
+    from campaignsite.spreadsheets import sheets
+    from campaignsite.spreadsheets.workbooks import Inspected
 
     monkeypatch.setattr(sheets, "inspect_workbook", lambda *args: Inspected())  # let the reader meet the far cell
     site = copy_fixture("reading-festival", tmp_path / "site")

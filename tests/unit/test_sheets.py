@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 import pytest
 import yaml
 
-from campaignsite.commands.sheetedit import activity_yaml, scalar
-from campaignsite.load.sheets import Sheet, column_letter, decode_csv
-from campaignsite.validate.sheetcells import CellProblem, clean_text, read_cell, read_date, read_region, text_of
-from campaignsite.validate.sheetrows import activity_cells, read_rows
+from campaignsite.spreadsheets.cells import CellProblem, clean_text, read_cell, read_date, read_region, text_of
+from campaignsite.spreadsheets.edit import activity_yaml, scalar
+from campaignsite.spreadsheets.rows import activity_cells, read_rows
+from campaignsite.spreadsheets.sheets import Sheet, column_letter, decode_csv
 
 
 @pytest.mark.parametrize("cell, value", [
@@ -79,8 +79,8 @@ ACTIVITY = {"slug": "fair", "title": {"zh": "书市", "en": "Fair: books"}, "sum
 
 
 def test_an_activity_exported_as_a_row_reads_back_as_the_same_activity():
-    from campaignsite.commands.sheetfiles import heading
-    from campaignsite.validate.sheetcells import COLUMNS
+    from campaignsite.spreadsheets.cells import COLUMNS
+    from campaignsite.spreadsheets.files import heading
 
     found = read_rows(sheet([heading(key) for key in COLUMNS], activity_cells(ACTIVITY)), 2008)
     assert found.problems == [] and found.rows[0].activity == ACTIVITY
@@ -116,8 +116,8 @@ def test_texts_lose_only_the_spaces_at_line_ends():
 
 
 def test_the_columns_are_the_activity_schemas_keys_but_those_the_import_keeps_itself():
+    from campaignsite.spreadsheets.cells import COLUMNS, HEADINGS, MANAGED
     from campaignsite.validate.schema import field_names
-    from campaignsite.validate.sheetcells import COLUMNS, HEADINGS, MANAGED
 
     tops = {key.split(".")[0] for key in COLUMNS}
     assert tops == set(field_names("activity")) - set(MANAGED)
@@ -131,7 +131,7 @@ def test_a_made_slug_has_64_bits_and_remembers_the_32_bit_one_older_imports_made
 
 
 def test_a_formula_and_an_error_cell_are_problems_at_their_cell_never_values():
-    from campaignsite.load.sheets import Sheet
+    from campaignsite.spreadsheets.sheets import Sheet
 
     made = Sheet("s.xlsx", "Sheet1", ((1, ("title.zh", "title.en", "schedule.kind")), (2, ("读书会", 2.0, "")),
                                       (3, ("诗歌夜", "Poetry", "")), ), formulas={(2, 1): "1+1"},
@@ -165,7 +165,7 @@ activities:
 
 
 def test_an_item_of_activities_yaml_is_edited_in_place_key_by_key():
-    from campaignsite.commands.sheetedit import edit_activity
+    from campaignsite.spreadsheets.edit import edit_activity
 
     data = yaml.safe_load(LISTED)
     text, after = edit_activity(LISTED, ("activities", 0), data["activities"][0], {
@@ -180,7 +180,7 @@ def test_an_item_of_activities_yaml_is_edited_in_place_key_by_key():
 
 def test_a_workbook_over_its_budget_is_refused_at_its_farthest_cell(tmp_path):
     from campaignsite.errors import SiteError
-    from campaignsite.load.workbooks import Budget, inspect_workbook
+    from campaignsite.spreadsheets.workbooks import Budget, inspect_workbook
     from tests.bombs import workbook
 
     path = workbook(tmp_path / "w.xlsx", '<row r="3"><c r="C3"><v>1</v></c></row>', dimension="A1:C3")

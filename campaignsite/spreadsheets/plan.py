@@ -1,6 +1,6 @@
 """What an import of a spreadsheet would change, checked as the build would check it, before anything is written.
 
-Takes: the campaign folder, the `Sheet` read and its rows (`validate.sheetrows`), and whether to prune.
+Takes: the campaign folder, the `Sheet` read and its rows (`rows`), and whether to prune.
 Gives: `Plan`: the files to write, how many rows are added, updated, unchanged, the activities imported earlier from
 the same file name that are no longer in it, and the notes and warnings of the sheet; or `SheetError` with every
 problem of the sheet at once (its cells, its slugs, and the ordinary validation of the campaign as it would be after
@@ -9,7 +9,7 @@ An import merges, never replaces: a row sets only the keys its sheet has columns
 key), and only where the value differs in the sheet's terms (the cell it would fill is not the same), so that every
 other key (status, a note, keys added by hand) and every unchanged value keep their bytes. A new row becomes
 `activities/SLUG.yaml` (`in_notice: false`, `imported_from: FILE-NAME`); a kept activity is edited in place where
-it lives, in its own file or as its item of activities.yaml (`sheetedit`). Exporting the campaign and importing
+it lives, in its own file or as its item of activities.yaml (`edit`). Exporting the campaign and importing
 the export changes nothing.
 """
 from __future__ import annotations
@@ -25,13 +25,13 @@ import yaml
 
 from ..errors import ERROR, WARNING, Problem, SiteError
 from ..load import ACTIVITIES_DIR, THEME_DIR, Sources, YamlDoc, load_sources
-from ..load.sheets import Sheet
 from ..translations.inplace import Refused
 from ..validate import validate
 from ..validate.campaign import campaign_year
-from ..validate.sheetcells import DATES, HEADINGS, CellProblem, cell_of, column_name, read_cell
-from ..validate.sheetrows import Row, SheetRows, read_rows
-from .sheetedit import activity_yaml, edit_activity, merged
+from .cells import DATES, HEADINGS, CellProblem, cell_of, column_name, read_cell
+from .edit import activity_yaml, edit_activity, merged
+from .rows import Row, SheetRows, read_rows
+from .sheets import Sheet
 
 ACTIVITIES_YAML = "activities.yaml"
 _INDEX = re.compile(r"\[([^\]]*)\]")

@@ -22,7 +22,7 @@ import yaml
 
 from ..translations.inplace import Refused, set_values
 from ..validate.kinds import Bilingual
-from ..validate.sheetcells import COLUMNS, KINDS
+from .cells import COLUMNS, KINDS
 
 KeyPath = tuple
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

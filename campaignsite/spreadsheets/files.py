@@ -1,7 +1,7 @@
 """Spreadsheets the tool writes: the template an office fills in, and the export of a campaign's activities.
 
 Takes: the file to write (.xlsx through xlsxwriter, or .csv for the export: UTF-8 with a byte-order mark, which
-Excel opens as UTF-8), and the rows (cells in `sheetcells.COLUMNS` order).
+Excel opens as UTF-8), and the rows (cells in `cells.COLUMNS` order).
 Gives: the bytes of the file; the caller writes them through `sourcefiles` (whole or not at all). Each heading is
 the Chinese words, the English words and the key (`标题（中文） Title (Chinese) title.zh`), so that the import
 reads it back; the date columns are formatted as dates; `schedule.kind` and `region` have dropdown lists.
@@ -15,11 +15,11 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from ..load.sheets import Cell, Sheet
 from ..model import ACTIVITY_STATUSES, SCHEDULE_KINDS
 from ..regions import REGIONS
 from ..render.opendata import CSV_FORMULA_START, csv_cell
-from ..validate.sheetcells import COLUMNS, DATES, EXAMPLE, HEADINGS, region_cell
+from .cells import COLUMNS, DATES, EXAMPLE, HEADINGS, region_cell
+from .sheets import Cell, Sheet
 
 SHEET = "Activities"
 INSTRUCTIONS = (

@@ -1,7 +1,7 @@
 """A sheet of activities -> each row's values, by column; and an activity -> its row.
 
-Takes: a `load.sheets.Sheet` whose first row with anything in it is the headings, each ending with the key of its
-column (`标题（中文） title.zh`: see `sheetcells.COLUMNS`), and the campaign's year (for the hints' dates).
+Takes: a `sheets.Sheet` whose first row with anything in it is the headings, each ending with the key of its
+column (`标题（中文） title.zh`: see `cells.COLUMNS`), and the campaign's year (for the hints' dates).
 Gives: `Row`s (the row's number, its slug, the value of each of the sheet's columns: None for an empty cell, and
 the columns whose cells were wrong), every problem of every row at once, located in spreadsheet terms
 (`activities.xlsx: Sheet1!D17 (schedule.start): '2008-13-01' is not a date — write 2008-09-22`), and notes (the
@@ -20,9 +20,9 @@ from datetime import date
 from typing import Any
 
 from ..errors import NOTE, Problem
-from ..load.sheets import Cell, Sheet
 from ..load.yamldoc import visible
-from .sheetcells import COLUMNS, EXAMPLE, HEADINGS, REQUIRED, CellProblem, cell_of, clean_text, read_cell
+from .cells import COLUMNS, EXAMPLE, HEADINGS, REQUIRED, CellProblem, cell_of, clean_text, read_cell
+from .sheets import Cell, Sheet
 
 NO_REGION = "activity"  # the slug's first word for a row without a region
 SLUG_DIGITS = 16  # hex digits of the title's digest in a made slug: 64 bits, no collision in any real campaign

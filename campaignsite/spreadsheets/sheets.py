@@ -9,7 +9,7 @@ Gives: a `Sheet`: its name ("" for a CSV file, which has none) and its rows, eac
 and its cells from column A (text, a number, true/false, a date, a date and time or a time of day; an empty cell is
 ""), and the cells that hold a formula or show an error (.xlsx, .xlsm, .ods); or `SiteError` naming the file: it
 cannot be read, it is not a spreadsheet, it is over the budget, or it has no sheet of that name.
-No meaning yet: what a column holds is `validate.sheetrows`' business.
+No meaning yet: what a column holds is `rows`' business.
 """
 from __future__ import annotations
 

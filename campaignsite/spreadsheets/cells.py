@@ -1,7 +1,7 @@
 """The columns an activity spreadsheet may have, derived from the activity schema, and one cell -> the value an
 activity file holds (and back).
 
-Takes: the activity schema (`schema.BLOCKS["activity"]`), a cell as `load.sheets` gives it (text, a number,
+Takes: the activity schema (`schema.BLOCKS["activity"]`), a cell as `sheets` gives it (text, a number,
 true/false, a date, a time of day) and its column's key.
 Gives: `COLUMNS`, one per key of an activity the import may write (a text in both languages is two columns,
 `title.zh` and `title.en`; a block such as `schedule` a column per key of it; the slug last), each read by its
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from ..load.sheets import Cell
 from ..load.yamldoc import visible
 from ..model import SCHEDULE_KINDS
 from ..regions import NATIONAL, REGIONS, close_names, region_code
-from .kinds import Bilingual, BlockOf, Choice, Day, Kind, OnlineAddress, Refs, RegionName, TimeOfDay
-from .schema import BLOCKS
+from ..validate.kinds import Bilingual, BlockOf, Choice, Day, Kind, OnlineAddress, Refs, RegionName, TimeOfDay
+from ..validate.schema import BLOCKS
+from .sheets import Cell
 
 # the keys of an activity the import keeps itself: where a row came from, and that it is not in the notice
 MANAGED = ("in_notice", "imported_from")
