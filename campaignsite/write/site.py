@@ -1,20 +1,36 @@
-"""The only stage that writes: a new site either swapped in whole or, over a site it wrote
-before, updated in place under a journal.
+"""The only stage that writes: a new site published whole, or the site it wrote before brought up to date,
+so that a reader of the output never sees a mix of the two.
 
 Takes: the output folder, the rendered files (`{relative path: text or bytes}`), the asset files
 (`{relative path: source file}`) and the record of the previous build.
-Gives: the new site in the output folder, or the old one untouched, and a record of every file
-(its content digest, size and modification time). A build killed at any moment leaves the old site
-or the new one; a kill inside the last step (the swap, or the moves of an update) is completed or
-undone by the next run before it does anything else.
+Gives: the new site at the output path, or the old one untouched, and a record of every file (its content
+digest, size and modification time). A build killed at any moment leaves the old site or the new one; a kill
+inside the last step is completed or undone by the next run before it does anything else (`recover`).
 
-Two ways to write:
-- `Staging`: every file into a fresh folder beside the output, which then replaces it whole (two
-  renames). Files equal to the previous site's are hard-linked from it, so they keep their times.
-- `Update`: only the files whose content changed are written, into the staging folder; a journal
-  listing them (and the files to delete) is committed with one rename, then each is moved into
-  place. On this kind of disk, making and deleting the folders of thousands of pages costs seconds,
-  so an edit to one activity would otherwise wait for the whole site.
+How the site is published (see `write.releases`):
+- Where symbolic links can be made, `output` is a link to one of two release folders beside it
+  (`.OUTPUT.releases/a` and `/b`), which hold the same files as the same inodes (hard links) between builds.
+  A web host serves `output` with links followed; whatever it reads is the whole old site or the whole new one.
+  - A whole build (`Staging`) writes every file into `.OUTPUT.staging` (files equal to the previous site's are
+    hard-linked from it, so they keep their times), which becomes the inactive release; `output` is switched to
+    it (a new link renamed over the old one), and the other release is made its twin again, touching only the
+    entries that differ. An output that is still a folder (written by an older version) is moved aside just
+    before the link takes its place (two renames, as the swap below) and removed.
+  - An update (`Update`) writes only the files whose content changed into the staging folder, commits a journal
+    of them (and of the files to delete, and of the release to switch to) with one rename, applies it to the
+    inactive release (a hard link of each staged file renamed over its path there), switches `output` to that
+    release, applies the same journal to the other one, then removes the journal and the staging folder. Each
+    step can be done again, so a run that finds a committed journal finishes it. Its cost is the changed files:
+    nothing is done per file of the whole site.
+- Where they cannot (Windows without the privilege, FAT disks), the site is a folder: a whole build replaces it
+  with two renames (`.OUTPUT.staging` -> output, the old one moved to `.OUTPUT.old` in between), and an update
+  moves its files into it under the same journal; a kill during the moves leaves a mix until the next run.
+
+The journal is the tool's own only when sealed with the user's key (`ownfiles.seal`); it is obeyed only if every
+path in it is a plain path inside the site and every staged name one this module gives. Any other is discarded
+with the staging folder (and the inactive release, which it may have touched): the build starts from the site
+the link points to. The tool's folders beside the output (staging, old, releases) are checked with lstat before
+use: a link, a file or a FIFO in their place is an error naming it, never followed.
 It refuses to write into a folder it did not create (one without its marker file).
 """
 from __future__ import annotations
@@ -24,17 +40,39 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from ..errors import Problem, SiteError, os_problem
 from ..faults import reached
 from ..load import MARKER, Previous, Record, content_digest
+from ..ownfiles import CLOEXEC, NOFOLLOW, NotOwnFile, read_sealed, seal
+from .releases import (
+    RELEASES,
+    active_release,
+    check_own_folder,
+    check_releases,
+    discard,
+    fsync_dir,
+    is_twin,
+    link_over,
+    links_work,
+    make_twin,
+    other,
+    releases_dir,
+    remove_discarded,
+    remove_link_temporary,
+    switch,
+)
 
 MARKER_TEXT = "This folder is generated by build.py; every build rewrites it.\n"
 JOURNAL = ".update-journal.json"  # inside the staging folder; site files never start with a dot
+JOURNAL_PURPOSE = "update-journal"  # what the journal is sealed for
 PROGRESS_EVERY = 500  # files written between two reports of progress
 STAGED = ".files"  # inside the staging folder: an update's files, by number
+NOT_OWN_HINT = "remove it, then build again: the tool makes its own"
+
 
 def staging_dir(output: Path) -> Path:
     return output.parent / f".{output.name}.staging"
@@ -44,6 +82,52 @@ def old_dir(output: Path) -> Path:
     return output.parent / f".{output.name}.old"
 
 
+@dataclass(frozen=True)
+class Journal:
+    """An update, committed: the release to switch to (None: an update of the folder in place), each staged file
+    with the path it goes to, and the paths to delete."""
+
+    release: str | None
+    moves: tuple[tuple[str, str], ...]
+    deletes: tuple[str, ...]
+
+    def sealed(self) -> bytes:
+        data = {"release": self.release, "moves": [list(move) for move in self.moves], "deletes": list(self.deletes)}
+        return seal(JOURNAL_PURPOSE, json.dumps(data).encode("utf-8"))
+
+    @classmethod
+    def read(cls, path: Path) -> Journal | None:
+        """The journal at `path` if this user's tool wrote it and every path in it is plainly inside the site;
+        else None."""
+        data = read_sealed(JOURNAL_PURPOSE, path)
+        try:
+            found = json.loads(data) if data is not None else None
+        except ValueError:
+            return None
+        if not isinstance(found, dict) or found.get("release") not in (None, *RELEASES):
+            return None
+        moves, deletes = found.get("moves"), found.get("deletes")
+        if not isinstance(moves, list) or not isinstance(deletes, list):
+            return None
+        if not all(isinstance(move, list) and len(move) == 2 and _staged_name(move[0]) and _plain(move[1])
+                   for move in moves) or not all(_plain(relative) for relative in deletes):
+            return None
+        return cls(found["release"], tuple((name, relative) for name, relative in moves), tuple(deletes))
+
+
+def _staged_name(name: object) -> bool:
+    return isinstance(name, str) and name.isascii() and name.isdigit() and str(int(name)) == name
+
+
+def _plain(relative: object) -> bool:
+    """A path plainly inside the site: relative, no '.', '..' or empty part, no backslash or NUL."""
+    if not isinstance(relative, str):
+        return False
+    parts = relative.split("/")
+    return not (relative.startswith("/") or "\\" in relative or "\0" in relative
+                or any(part in ("", ".", "..") for part in parts))
+
+
 def recover(output: Path, display: str = "") -> None:
     """Finish or undo a swap or update that an earlier run did not complete; clear its staging folder.
     A step that fails is a `SiteError` naming the file; what is left is finished by a later run."""
@@ -51,21 +135,114 @@ def recover(output: Path, display: str = "") -> None:
         _recover(output)
     except OSError as exc:
         hint = "fix it, then build again: the interrupted update is then completed"
-        raise SiteError([os_problem(exc, shown(exc.filename, output, display or output.name), hint)]) from None
+        raise SiteError([write_problem(exc, output, display or output.name, hint)]) from None
+
+
+def write_problem(exc: OSError, output: Path, display: str, hint: str = "") -> Problem:
+    """An error of the system while writing, as one line naming the file as the author sees it."""
+    where = shown(exc.filename, output, display)
+    if isinstance(exc, NotOwnFile):
+        return Problem(where, message=f"is {exc.found}, not the tool's own", hint=NOT_OWN_HINT)
+    return os_problem(exc, where, hint)
 
 
 def _recover(output: Path) -> None:
-    old = old_dir(output)
-    if old.exists():
-        if output.exists():
+    staging, old = staging_dir(output), old_dir(output)
+    check_own_folder(staging)
+    check_own_folder(old)
+    check_releases(output)
+    active_release(output)  # a link the tool did not make is refused
+    remove_link_temporary(output)
+    remove_discarded(output)
+    if os.path.lexists(old):
+        if os.path.lexists(output):
             shutil.rmtree(old)  # the new site was swapped in; only the clean-up was missed
         else:
             old.rename(output)  # killed between the two renames: put the previous site back
-    staging = staging_dir(output)
-    if (staging / JOURNAL).is_file():
-        _apply_journal(staging, output)  # the update was committed: finish moving its files in
-    if staging.exists():
-        shutil.rmtree(staging)
+    if not os.path.lexists(staging):
+        return
+    if os.path.lexists(staging / JOURNAL):
+        journal = _committed(staging, output)
+        if journal is None:
+            _discard_inactive(output)  # it may have been half applied there
+        else:
+            _finish(staging, output, journal)  # the update was committed: finish it
+    shutil.rmtree(staging)
+
+
+def _committed(staging: Path, output: Path) -> Journal | None:
+    """The journal in the staging folder, if it is the tool's own and applies to the output as it is."""
+    journal = Journal.read(staging / JOURNAL)
+    if journal is None:
+        return None
+    linked = active_release(output) is not None
+    if journal.release is None:
+        return None if linked else journal
+    folder = releases_dir(output)
+    if not linked and os.path.lexists(output) or not is_twin(folder / RELEASES[0], folder / RELEASES[1]):
+        return None
+    if not all(os.path.isfile(os.path.join(staging, STAGED, name)) and
+               not os.path.islink(os.path.join(staging, STAGED, name)) for name, _ in journal.moves):
+        return None
+    return journal
+
+
+def _discard_inactive(output: Path) -> None:
+    active = active_release(output)
+    if active is not None:
+        discard(releases_dir(output) / other(active))
+
+
+def _finish(staging: Path, output: Path, journal: Journal) -> None:
+    """Apply a committed journal: to the inactive release, then switch, then to the other; or, where the site
+    is a folder, into it. Every step can be done again."""
+    if journal.release is None:
+        _move_in_place(staging, output, journal)
+    else:
+        folder = releases_dir(output)
+        _apply(staging, folder / journal.release, journal, "")
+        reached("before-switch")
+        switch(output, journal.release)
+        reached("after-switch")
+        _apply(staging, folder / other(journal.release), journal, "twin-")
+    (staging / JOURNAL).unlink()
+
+
+def _apply(staging: Path, root: Path, journal: Journal, point: str) -> None:
+    """Make the release at `root` the new site: delete the journal's files gone, link its staged files in.
+    Deletes come first, so that a path that was a folder can become a file and the reverse."""
+    for relative in journal.deletes:
+        gone = root / relative
+        gone.unlink(missing_ok=True)
+        _remove_empty_folders(gone.parent, root)
+    folders: set[str] = set()  # known to exist in the release
+    for number, (name, relative) in enumerate(journal.moves, start=1):
+        target = os.path.join(root, relative)
+        _folder_of(target, folders)
+        reached(point + "move", target)
+        link_over(os.path.join(staging, STAGED, name), target)
+        if number == 1 < len(journal.moves):
+            reached(point + "between-moves")
+    reached(point + "moves-done")
+
+
+def _move_in_place(staging: Path, output: Path, journal: Journal) -> None:
+    """Move the journal's files into the output folder and delete the files it names; safe to run again."""
+    folders: set[str] = set()  # known to exist in the output
+    for number, (name, relative) in enumerate(journal.moves, start=1):
+        source = os.path.join(staging, STAGED, name)
+        if os.path.lexists(source):
+            target = os.path.join(output, relative)
+            _folder_of(target, folders)
+            reached("move", target)
+            os.replace(source, target)
+        if number == 1 < len(journal.moves):
+            reached("between-moves")
+    reached("moves-done")
+    for relative in journal.deletes:
+        gone = output / relative
+        gone.unlink(missing_ok=True)
+        _remove_empty_folders(gone.parent, output)
 
 
 def check_location(output: Path, site_dir: Path, source_dirs: list[Path]) -> None:
@@ -101,23 +278,23 @@ def check_replaceable(output: Path, display: str) -> None:
 
 
 class Staging:
-    """A new site written whole into a fresh folder, which then replaces `output` with two renames.
-    Used as a context manager: if anything fails before `swap_in`, the staging folder is removed and
-    `output` is as it was."""
+    """A new site written whole into a fresh folder, which then becomes the inactive release and is switched to
+    (or, where links cannot be made, replaces `output` with two renames). Used as a context manager: if anything
+    fails before `swap_in`, the staging folder is removed and `output` is as it was."""
 
-    def __init__(self, root: Path, output: Path, previous: Previous | None) -> None:
+    def __init__(self, root: Path, output: Path, previous: Previous | None, releases: bool = False) -> None:
         self.root = root
         self.output = output
         self.previous = previous  # the site written last time: files with equal content are linked from it
+        self.releases = releases  # published as a release folder behind the link `output` (else as a folder)
         self.made: set[str] = set()  # folders made in staging so far
 
     @classmethod
     def open(cls, output: Path, display: str, previous: Previous | None = None) -> Staging:
-        recover(output)
+        recover(output, display)
         check_replaceable(output, display)
-        root = staging_dir(output)
-        root.mkdir(parents=True)
-        return cls(root, output, previous)
+        releases = active_release(output) is not None or links_work(output.parent, output.name)
+        return cls(_fresh_staging(output), output, previous, releases)
 
     def __enter__(self) -> Staging:
         return self
@@ -154,7 +331,10 @@ class Staging:
 
     def swap_in(self) -> None:
         (self.root / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        _swap(self.root, self.output)
+        if self.releases:
+            _release(self.root, self.output)
+        else:
+            _swap(self.root, self.output)
 
     def _put(self, relative: str, data: bytes) -> Record:
         digest = content_digest(data)
@@ -165,27 +345,53 @@ class Staging:
 
 
 def open_writer(output: Path, display: str, previous: Previous | None) -> Staging:
-    """An `Update` of the site written last time when there is one (and it is ours), else a `Staging`."""
-    if previous is not None and (output / MARKER).is_file():
+    """An `Update` of the site written last time when there is one (and it is ours, and published as it will
+    be now: behind the link, or as a folder where links cannot be made), else a `Staging` of the whole site."""
+    recover(output, display)
+    check_replaceable(output, display)
+    linked = active_release(output) is not None
+    releases = linked or links_work(output.parent, output.name)
+    if previous is not None and (output / MARKER).is_file() and linked == releases:
         return Update.open(output, display, previous)
-    return Staging.open(output, display, previous)
+    return Staging(_fresh_staging(output), output, previous, releases)
+
+
+def _fresh_staging(output: Path) -> Path:
+    root = staging_dir(output)
+    root.mkdir(parents=True)
+    return root
 
 
 class Update(Staging):
-    """The site written last time, brought up to date in place: only files whose content changed are
-    written (into the staging folder); `swap_in` commits a journal of them, and of the files to
-    delete, with one rename, then moves each into place. A run that finds a committed journal
-    finishes it (`recover`); one that finds staging without a journal removes it: the old site stands.
+    """The site written last time, brought up to date: only files whose content changed are written (into the
+    staging folder); `swap_in` commits a sealed journal of them, of the files to delete and of the release to
+    switch to, with one rename, then applies it (see the module's docstring). A run that finds a committed
+    journal finishes it (`recover`); one that finds staging without a journal removes it: the old site stands.
     Staged files lie side by side in one folder under numbers, the journal saying where each goes:
     making (and then removing) a folder per page in staging cost more than writing the pages."""
 
-    def __init__(self, root: Path, output: Path, previous: Previous | None) -> None:
-        super().__init__(root, output, previous)
+    def __init__(self, root: Path, output: Path, previous: Previous | None, release: str | None = None) -> None:
+        super().__init__(root, output, previous, release is not None)
         assert previous is not None  # `open_writer` updates only a site it has the record of
         self.last = previous
+        self.release = release  # the inactive release, switched to at the end (None: the folder in place)
         self.kept: set[str] = set()  # every file of the new site
         self.staged: list[tuple[str, str]] = []  # (name in staging, path in the site) of each file to move in
         (root / STAGED).mkdir()
+
+    @classmethod
+    def open(cls, output: Path, display: str, previous: Previous | None = None) -> Update:
+        """An update of the site at `output`; its inactive release is first made its twin if it is not."""
+        recover(output, display)
+        check_replaceable(output, display)
+        active = active_release(output)
+        release = None
+        if active is not None:
+            release = other(active)
+            folder = releases_dir(output)
+            if not is_twin(folder / active, folder / release):
+                make_twin(folder / active, folder / release)
+        return cls(_fresh_staging(output), output, previous, release)
 
     def link(self, reused: Mapping[str, str]) -> dict[str, Record]:
         _check_paths(reused)
@@ -206,40 +412,27 @@ class Update(Staging):
 
     def swap_in(self) -> None:
         deleted = sorted(set(self.last.files) - self.kept)
-        journal = {"moves": sorted(self.staged, key=lambda move: move[1]), "deletes": deleted}
-        temporary = self.root / (JOURNAL + ".tmp")
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump(journal, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _check_writable(self.output, [relative for _, relative in self.staged] + deleted)
-        temporary.rename(self.root / JOURNAL)  # from here on, the update is done or will be finished
-        _fsync_dir(self.root)
+        journal = Journal(self.release, tuple(sorted(self.staged, key=lambda move: move[1])), tuple(deleted))
+        changed = [relative for _, relative in self.staged] + deleted
+        if self.release is None:
+            _check_writable(self.output, changed)
+        else:
+            for release in RELEASES:
+                _check_writable(releases_dir(self.output) / release, changed)
+        self._commit(journal)  # from here on, the update is done or will be finished
         reached("journal-committed")
-        _apply_journal(self.root, self.output)
+        _finish(self.root, self.output, journal)
         shutil.rmtree(self.root)
 
-
-def _apply_journal(staging: Path, output: Path) -> None:
-    """Move the journal's files into place and delete the files it names; safe to run again."""
-    journal = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
-    folders: set[str] = set()  # known to exist in the output
-    for number, move in enumerate(journal["moves"], start=1):
-        name, relative = move if isinstance(move, list) else (None, move)  # a journal of an older version
-        source = os.path.join(staging, STAGED, name) if name is not None else os.path.join(staging, relative)
-        if os.path.exists(source):
-            target = os.path.join(output, relative)
-            _folder_of(target, folders)
-            reached("move", target)
-            os.replace(source, target)
-        if number == 1 < len(journal["moves"]):
-            reached("between-moves")
-    reached("moves-done")
-    for relative in journal["deletes"]:
-        target = output / relative
-        target.unlink(missing_ok=True)
-        _remove_empty_folders(target.parent, output)
-    (staging / JOURNAL).unlink()
+    def _commit(self, journal: Journal) -> None:
+        temporary = self.root / (JOURNAL + ".tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC, 0o644)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(journal.sealed())
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.rename(self.root / JOURNAL)
+        fsync_dir(self.root)
 
 
 def _folder_of(target: str, known: set[str]) -> None:
@@ -251,27 +444,39 @@ def _folder_of(target: str, known: set[str]) -> None:
         known.add(folder)
 
 
-def _check_writable(output: Path, relatives: list[str]) -> None:
+def _check_writable(root: Path, relatives: list[str]) -> None:
     """Before an update is committed: every folder it moves files into or deletes files from can be
     written (or made), so that a folder without permission stops the update while the site is whole."""
     for folder in sorted({os.path.dirname(relative) for relative in relatives}):
-        existing = output / folder
-        while not existing.exists() and existing != output:
+        existing = root / folder
+        while not existing.exists() and existing != root:
             existing = existing.parent
         if not os.access(existing, os.W_OK | os.X_OK):
             raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(existing))
 
 
 def shown(filename: str | None, output: Path, display: str) -> str:
-    """A path as messages show it: inside the output (or its staging), relative to the output's name."""
+    """A path as messages show it: inside the site (the output, its staging or a release), relative to the
+    output's name; the tool's own folders beside it by their names beside the output's."""
     if not filename:
         return display
     path = Path(filename)
-    for root in (staging_dir(output), output):
+    releases = releases_dir(output)
+    own = (staging_dir(output), old_dir(output), releases, *(releases / release for release in RELEASES))
+    if path in own:
+        return _beside(display, path.name if path.parent == output.parent else f"{releases.name}/{path.name}")
+    for root in own[-2:] + (staging_dir(output), output):
         if path.is_relative_to(root):
             relative = path.relative_to(root).as_posix()
             return display if relative == "." else f"{display}/{relative}"
+    if path.is_relative_to(output.parent):
+        return _beside(display, path.relative_to(output.parent).as_posix())
     return str(path)
+
+
+def _beside(display: str, name: str) -> str:
+    """How a file beside the output is shown: beside the output's name as shown."""
+    return (Path(display).parent / name).as_posix()
 
 
 def _remove_empty_folders(folder: Path, root: Path) -> None:
@@ -285,7 +490,8 @@ def _remove_empty_folders(folder: Path, root: Path) -> None:
 
 def _check_paths(paths: Iterable[str]) -> None:
     for relative in paths:  # every path checked before anything is written
-        _check_relative(relative)
+        if not _plain(relative):
+            raise SiteError([Problem(relative, message="refused to write outside the output folder")])
 
 
 def _write_new(target: str, data: bytes, digest: str, made: set[str] | None = None) -> Record:
@@ -321,13 +527,29 @@ def _link_or_copy(source: Path | str, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _check_relative(relative: str) -> None:
-    """Refuse any path that could land outside the folder it is written into. The check is on the
-    path's text: the folders written into hold no links but the ones this module makes, so the text
-    is where it lands."""
-    parts = relative.split("/")
-    if relative.startswith("/") or "\\" in relative or "\0" in relative or any(p in ("", ".", "..") for p in parts):
-        raise SiteError([Problem(relative, message="refused to write outside the output folder")])
+def _release(staging: Path, output: Path) -> None:
+    """Make the staged site the inactive release, switch `output` to it, make the other release its twin.
+    An output that is still a folder (of an older version) is moved aside just before the link takes its place."""
+    folder = releases_dir(output)
+    folder.mkdir(exist_ok=True)
+    active = active_release(output)
+    new = other(active) if active is not None else RELEASES[0]
+    release = folder / new
+    discard(release)
+    staging.rename(release)
+    fsync_dir(folder)
+    reached("release-ready")
+    old = old_dir(output)
+    if active is None and os.path.lexists(output):
+        output.rename(old)
+        reached("between-renames")
+    switch(output, new)
+    if os.path.lexists(old):
+        shutil.rmtree(old)
+    try:
+        make_twin(release, folder / other(new))
+    except OSError:
+        pass  # the next update makes it first, and says what stops it
 
 
 def _swap(staging: Path, output: Path) -> None:
@@ -336,14 +558,6 @@ def _swap(staging: Path, output: Path) -> None:
         output.rename(old)
         reached("between-renames")
     staging.rename(output)
-    _fsync_dir(output.parent)
+    fsync_dir(output.parent)
     if old.exists():
         shutil.rmtree(old)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
