@@ -14,23 +14,12 @@ from pathlib import Path
 from ..errors import SiteError
 from ..load import Previous, Record
 from ..render import Progress, RenderedSite
+from .journal import JOURNAL, Journal, old_dir, recover, staging_dir, write_problem
 from .lock import output_lock
 from .records import confirm_manifest, save_cache, save_manifest
 from .releases import RELEASES, releases_dir
 from .search import SearchIndex, find_pagefind
-from .site import (
-    JOURNAL,
-    MARKER_TEXT,
-    Journal,
-    Staging,
-    Update,
-    check_location,
-    old_dir,
-    open_writer,
-    recover,
-    staging_dir,
-    write_problem,
-)
+from .site import MARKER_TEXT, Staging, Update, check_location, open_writer
 
 __all__ = ["JOURNAL", "MARKER_TEXT", "RELEASES", "Journal", "SearchIndex", "Staging", "Update", "check_location",
            "confirm_manifest", "find_pagefind", "old_dir", "open_writer", "output_lock", "publish", "recover",
