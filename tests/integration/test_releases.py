@@ -139,3 +139,16 @@ def test_a_link_or_fifo_where_the_tool_keeps_a_folder_is_refused_by_name(campaig
         f"{place}: is {kind}, not the tool's own — remove it, then build again: the tool makes its own",
         "1 error; nothing was written."]
     assert snapshot(target) == {"index.html": b"theirs"} and snapshot(campaign / "output") == before
+
+
+def test_where_links_cannot_be_made_the_output_is_a_folder_updated_in_place(tmp_path, versions):
+    site = copy_fixture("reading-festival", tmp_path)
+    without_links = {**os.environ, VARIABLE: "symlink!EPERM"}
+    assert run_build("build", "--site", str(site), env=without_links).returncode == 0
+    output = site / "output"
+    folder = output.lstat().st_ino
+    reword(site, OLD, NEW)
+    assert run_build("build", "--site", str(site), env=without_links).returncode == 0
+    assert output.is_dir() and not output.is_symlink() and snapshot(output) == versions["new"]
+    assert output.lstat().st_ino == folder  # updated in place, not swapped
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == [".output.cache", ".output.lock"]

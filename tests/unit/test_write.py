@@ -376,3 +376,11 @@ def test_on_a_clock_of_whole_seconds_two_seconds_are_racy_else_a_tenth(tmp_path,
     save_manifest(out, {}, {"index.html": (content_digest(b"aaaa"), 4, recorded)})
     os.utime(manifest, ns=(written, written))
     assert load_previous(out).racy() is racy
+
+
+def test_an_output_removed_as_rm_rf_removes_it_is_built_again_whole(tmp_path):
+    out = _site(tmp_path, {"index.html": "old", "a/index.html": "a"})
+    out.unlink()  # `rm -rf output` removes the link, not the releases
+    write_site(out, {"index.html": "new", "a/index.html": "a"}, {}, "output")
+    assert files_of(out) == {MARKER: MARKER_TEXT, "index.html": "new", "a/index.html": "a"}
+    assert inodes_of(releases_dir(out) / "a") == inodes_of(releases_dir(out) / "b")
