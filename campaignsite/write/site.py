@@ -116,13 +116,6 @@ class Staging:
         self.releases = releases  # published as a release folder behind the link `output` (else as a folder)
         self.made: set[str] = set()  # folders made in staging so far
 
-    @classmethod
-    def open(cls, output: Path, display: str, previous: Previous | None = None) -> Staging:
-        recover(output, display)
-        check_replaceable(output, display)
-        releases = active_release(output) is not None or links_work(output.parent, output.name)
-        return cls(_fresh_staging(output), output, previous, releases)
-
     def __enter__(self) -> Staging:
         return self
 
