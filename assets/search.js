@@ -28,6 +28,7 @@
 
   function fillFilters(filters) {
     selects.forEach(function (select) {
+      if (select.options.length > 1) return;  // the page offers its own choices, in the order a reader expects
       var values = Object.keys(filters[select.dataset.filter] || {}).sort();
       values.forEach(function (value) {
         var option = document.createElement("option");

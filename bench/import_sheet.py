@@ -25,12 +25,12 @@ import xlsxwriter
 
 from bench.synthetic import REPO, activity
 from campaignsite.regions import REGIONS
-from campaignsite.validate.sheetrows import activity_cells
+from campaignsite.spreadsheets.rows import activity_cells
 
 
 def make_sheet(path: Path, rows: int) -> Path:
-    from campaignsite.commands.sheetfiles import heading
-    from campaignsite.validate.sheetcells import COLUMNS
+    from campaignsite.spreadsheets.cells import COLUMNS
+    from campaignsite.spreadsheets.files import heading
 
     codes = [code for code in REGIONS if code != "national"]
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})

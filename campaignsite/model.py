@@ -257,14 +257,17 @@ _ORDER = {"campaign": 1, "unscheduled": 2}  # after the dated activities: during
 def activity_status(schedule: Schedule, campaign: Campaign, today: date) -> str:
     """Where an activity stands on `today` (the build date): upcoming, ongoing or over; an approximate window
     that has not ended is only 'expected'; a deadline is open until its day ends, then closed. An activity
-    without dates of its own follows the campaign (an unscheduled one is 'expected' until the campaign is over)."""
+    during the campaign follows the campaign's dates; one whose date is to be announced is 'expected' whatever
+    the day (no date says it is over: it may still be announced after the campaign's window)."""
     if schedule.kind == "deadline":
         return "closed" if today > schedule.span[1] else "open"
+    if schedule.kind == "unscheduled":
+        return "expected"
     start = schedule.start or campaign.period_start
     end = schedule.end or campaign.period_end
     if today > end:
         return "over"
-    if schedule.kind in ("window", "unscheduled"):
+    if schedule.kind == "window":
         return "expected"
     return "ongoing" if today >= start else "upcoming"
 

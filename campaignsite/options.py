@@ -28,13 +28,13 @@ from .load import (
     THEME_DIR,
     ReadingCache,
     cache_dir,
-    campaign_time_zone,
     read_cache_file,
 )
 from .model import DEFAULT_TIMEZONE
 from .render import Conversions, make_environment
 from .render.fingerprints import Parsed, tool_digest
 from .validate import BASE_URL_HINT, ActivityMemo, normalise_base_url
+from .validate.settings import read_settings
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ class BuildOptions:
     search: bool = False  # make the search index (Pagefind); False: the search page says search is not available
 
     def day(self) -> date:
-        return self.today or build_date(zone=campaign_time_zone(self.site_dir) or DEFAULT_TIMEZONE)
+        """The build date: --today, else the day it is in the campaign's time zone (as the model reads it)."""
+        return self.today or build_date(zone=read_settings(self.site_dir).timezone)
 
     def dated(self) -> BuildOptions:
         """These options with the build date fixed, so that every stage of one build sees the same day."""

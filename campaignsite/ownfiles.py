@@ -143,7 +143,7 @@ def open_own_file(path: Path | str, flags: int, mode: int = 0o644) -> int:
     info = os.fstat(descriptor)
     if not stat.S_ISREG(info.st_mode):
         os.close(descriptor)
-        raise NotOwnFile(path, _kind(info.st_mode))
+        raise NotOwnFile(path, kind_of(info.st_mode))
     if NONBLOCK and hasattr(os, "set_blocking"):
         os.set_blocking(descriptor, True)
     return descriptor
@@ -175,7 +175,7 @@ def own_folder(path: Path) -> Path:
         path.mkdir(parents=True, exist_ok=True)
         info = os.lstat(path)
     if not stat.S_ISDIR(info.st_mode):
-        raise NotOwnFile(path, _kind(info.st_mode))
+        raise NotOwnFile(path, kind_of(info.st_mode))
     return path
 
 
@@ -186,7 +186,7 @@ def check_not_planted(path: Path) -> None:
     except FileNotFoundError:
         return
     if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
-        raise NotOwnFile(path, _kind(info.st_mode))
+        raise NotOwnFile(path, kind_of(info.st_mode))
 
 
 def unique_temporary(path: Path) -> tuple[int, Path]:
@@ -211,7 +211,7 @@ def temporary_target(temporary: Path) -> Path:
     return temporary
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
     if stat.S_ISLNK(mode):
         return "a symbolic link"
     if stat.S_ISFIFO(mode):

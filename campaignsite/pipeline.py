@@ -22,11 +22,14 @@ from .i18n import Strings, check_table
 from .images import IMAGES_FILE, load_image_cache
 from .load import (
     ACTIVITIES_FILE,
+    BYTECODE_DIR,
     CONVERSIONS_FILE,
     READINGS_FILE,
     STRINGS_FILE,
     TEMPLATES_FILE,
     ReadingCache,
+    cache_dir,
+    check_cache_folder,
     collect_assets,
     fingerprint_assets,
     inputs_digest,
@@ -44,6 +47,7 @@ from .validate import ActivityMemo, MediaFiles, Validated, scheduled_notes, vali
 from .write import (
     SearchIndex,
     check_location,
+    clear_temporaries,
     confirm_manifest,
     find_pagefind,
     output_lock,
@@ -85,6 +89,7 @@ def _build(options: BuildOptions, session: Session | None, progress: Progress | 
            swap_lock: Callable[[], AbstractContextManager[object]]) -> BuildResult:
     options = options.dated()
     output = options.output_dir
+    check_cache_folder(output)  # before anything is written: a link there is refused, never followed
     recover(output, _display(output, options.site_dir))
     previous = load_previous(output)
     inputs = inputs_digest(options.site_dir, options.theme_dir, options.settings())
@@ -100,6 +105,7 @@ def _build(options: BuildOptions, session: Session | None, progress: Progress | 
     written = publish(output, _display(output, options.site_dir), rendered, assets, previous, swap_lock, progress,
                       search)
     counts = {lang: sum(1 for page in planned.pages if page.lang == lang) for lang in LANGUAGES}
+    clear_temporaries(cache_dir(output))
     # a build with warnings is done again next time, so that they are shown again
     kept = [save_manifest(output, rendered.fingerprints, written, "" if warnings else inputs, counts)]
     if not session.kept_by_process:
@@ -118,6 +124,7 @@ class Checked:
 def check(options: BuildOptions) -> Checked:
     """Every stage of a build but the writing: every page and file, rendered in memory (the images a build into
     the output folder processed are taken from its cache, which check never writes)."""
+    check_cache_folder(options.output_dir)  # as the build would: its caches are read only from a real folder
     session = Session(images=load_image_cache(options.output_dir))
     planned, warnings, assets = plan_site(options.dated(), session)
     return Checked(planned, render_site(planned, session.conversions), assets, warnings)
@@ -160,6 +167,9 @@ def _to_stderr(line: str) -> None:
 
 
 def _keep_caches(output: Path, session: Session) -> list[Problem | None]:
+    """Each cache that changed, sealed in the cache folder (see `write.records`)."""
+    if session.cache_folder is not None:
+        clear_temporaries(session.cache_folder / BYTECODE_DIR)  # Jinja's, left by a build killed while compiling
     kept = []
     if session.readings.dirty:
         kept.append(save_cache(output, READINGS_FILE, session.readings.entries))

@@ -9,7 +9,8 @@ Only list pages see many activities, and each page's `data` holds what it shows,
 grows with the size of the site unless it lists it: the schedule is cut into pages of
 `campaign.schedule_page_size` activities (page 1 at schedule/, key "schedule"; page N at
 schedule/page/N/, key "schedule/N"), the home page gets the first `GLANCE` activities, the notice
-the activities that are in the notice, and an activity page its neighbours and where it is listed.
+the activities that are in the notice, and an activity page its neighbours (`listings.neighbours`: a local
+activity's among the same place's by date), whether it is local, and where it is listed.
 The news list is cut likewise (news/, news/page/N/); a post (news/SLUG/) gets its neighbours, the home page
 the latest `LATEST_NEWS` posts and an activity page the posts that report on it (`reports`).
 """
@@ -22,7 +23,7 @@ from functools import partial
 from typing import Any
 
 from .errors import Problem, SiteError
-from .listings import Listings, listings
+from .listings import Listings, is_local, listings, neighbours
 from .model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Activity, NewsPost, Site, by_start
 
 GLANCE = 10  # activities in the home page's schedule at a glance
@@ -179,12 +180,12 @@ def _lists(site: Site, scheduled: tuple[Activity, ...]) -> _Lists | None:
         data.update({"has_regions": bool(found.regions), "months": tuple(found.months)})
     listed_on = {activity.slug: schedule_key(index // size + 1) for index, activity in enumerate(scheduled)}
     elsewhere, unlisted = listed_in(found, size), {"region_listing": None, "month_listings": ()}
-    every = site.activities
-    return _Lists(schedule, [{"activity": activity, "previous": every[index - 1] if index > 0 else None,
-                              "next": every[index + 1] if index + 1 < len(every) else None,
+    beside = neighbours(site.activities, scheduled)
+    return _Lists(schedule, [{"activity": activity, "previous": beside[activity.slug][0],
+                              "next": beside[activity.slug][1], "local": is_local(activity),
                               "notice_number": activity.notice_number,  # None: not in the notice
                               "schedule_page": listed_on[activity.slug], **posts_about(site, activity),
-                              **elsewhere.get(activity.slug, unlisted)} for index, activity in enumerate(every)], found)
+                              **elsewhere.get(activity.slug, unlisted)} for activity in site.activities], found)
 
 
 def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Lists | None) -> list[Page]:
@@ -210,9 +211,18 @@ def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Li
     pages += news_pages(site, lang)
     keys = {page.key for page in pages}  # the search page links the listings there are, for readers without it
     browsable = tuple(key for key in ("schedule", "regions") if key in keys)
-    pages.append(Page("search", lang, "search.html", "the theme's search page", {"listings": browsable}))
+    pages.append(Page("search", lang, "search.html", "the theme's search page", {"listings": browsable,
+                                                                                **_search_choices(lists)}))
     pages.append(Page("404", lang, "404.html", "the theme's 404 page"))
     return pages
+
+
+def _search_choices(lists: _Lists | None) -> dict[str, tuple[str, ...]]:
+    """What the search page's filters offer, in the order a reader looks for it: the regions by code (national
+    first), the months in calendar order."""
+    if lists is None:
+        return {"search_regions": (), "search_months": ()}
+    return {"search_regions": tuple(lists.found.regions), "search_months": tuple(lists.found.months)}
 
 
 def _latest(site: Site) -> dict[str, Any]:

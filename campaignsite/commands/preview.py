@@ -9,6 +9,9 @@ after every successful or failed rebuild.
 The `livereload` package supplies the reload protocol (its websocket handler and livereload.js);
 change detection, debouncing and serving are ours, because the package's own loop drops changes
 (it misses saves made during a build, and reloads before the build is done).
+
+It answers only at its own address, and its live-reload socket only to its own pages and its
+own protocol: see `previewaccess`.
 """
 from __future__ import annotations
 
@@ -35,11 +38,12 @@ from pathlib import Path
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
-from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from livereload.handlers import LiveReloadHandler
 
 from ..errors import SiteError
 from ..load import THEME_DIR
 from ..pipeline import BuildOptions, Session, build
+from .previewaccess import OwnAddress, OwnAddressOnly, ReloadScript, ReloadSocket, site_url
 
 POLL_SECONDS = 0.025
 STOP_WAIT_SECONDS = 2.0  # on Ctrl-C or SIGTERM, a rebuild under way has this long to end before its folder goes
@@ -167,11 +171,12 @@ def reload_browsers() -> None:
     LiveReloadHandler.reload_waiters("*")
 
 
-class SiteHandler(tornado.web.RequestHandler):
+class SiteHandler(OwnAddressOnly):
     """Serves the current build, and nothing outside it."""
 
-    def initialize(self, preview: Preview) -> None:
+    def initialize(self, preview: Preview, own: OwnAddress) -> None:
         self.preview = preview
+        self.own = own
 
     def head(self, path: str) -> None:
         self.get(path, include_body=False)
@@ -247,13 +252,6 @@ def folder_redirect(root: Path, url_path: str) -> str | None:
     return location if location[1] not in "/\\" else None
 
 
-def site_url(host: str, port: int) -> str:
-    """The preview's address: an IPv6 address in brackets (RFC 3986), its zone's '%' escaped (RFC 6874)."""
-    if ":" in host:
-        host = "[" + host.replace("%", "%25") + "]"
-    return f"http://{host}:{port}/"
-
-
 def exposure_warning(host: str, addresses: list[str]) -> str | None:
     """One warning line when the preview listens on an address other computers can reach (every
     interface, or one that is not loopback), None when it stays on this computer."""
@@ -287,13 +285,13 @@ def error_page(problems: str) -> bytes:
     ).encode()
 
 
-def make_app(preview: Preview) -> tornado.web.Application:
+def make_app(preview: Preview, own: OwnAddress) -> tornado.web.Application:
     LiveReloadHandler.watcher = types.SimpleNamespace(filepath=None)  # the package logs this on every reload
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # its throttle drops the last of two quick changes
     return tornado.web.Application([
-        (r"/livereload", LiveReloadHandler),
-        (r"/livereload.js", LiveReloadJSHandler),
-        (r"/(.*)", SiteHandler, {"preview": preview}),
+        (r"/livereload", ReloadSocket, {"own": own}),
+        (r"/livereload.js", ReloadScript, {"own": own}),
+        (r"/(.*)", SiteHandler, {"preview": preview, "own": own}),
     ])
 
 
@@ -325,7 +323,7 @@ def serve(site_dir: Path, quiet_ms: int, host: str = "127.0.0.1", port: int = 80
         if open_browser:
             import webbrowser
             webbrowser.open(base_url)
-        asyncio.run(_run(preview, sockets, announce))
+        asyncio.run(_run(preview, OwnAddress(host, sockets[0].getsockname()[1]), sockets, announce))
     except KeyboardInterrupt:
         pass
     finally:
@@ -360,7 +358,8 @@ def _report(preview: Preview, announce: Callable[[str], None], started: float) -
         announce(f"Built in {time.perf_counter() - started:.2f} s")
 
 
-async def _run(preview: Preview, sockets: list[socket.socket], announce: Callable[[str], None]) -> None:
-    server = tornado.httpserver.HTTPServer(make_app(preview))
+async def _run(preview: Preview, own: OwnAddress, sockets: list[socket.socket],
+               announce: Callable[[str], None]) -> None:
+    server = tornado.httpserver.HTTPServer(make_app(preview, own))
     server.add_sockets(sockets)
     await watch(preview, reload_browsers, announce)

@@ -3,13 +3,16 @@ spreadsheet.
 
 Takes: the parsed command line: the spreadsheet (.xlsx, .xls, .ods or .csv), --site, --sheet, --dry-run, --prune;
 or the template or export file to write (.xlsx, or .csv for the export).
-Gives: for an import, one file per row, `activities/SLUG.yaml` (`in_notice: false`, `imported_from: FILE-NAME`),
-every file written or none, and one summary line (added, updated, unchanged; the activities no longer in the file,
-removed only with --prune); or every problem of every row, located by sheet and cell, and nothing written.
+Gives: for an import, a file per new row, `activities/SLUG.yaml` (`in_notice: false`, `imported_from: FILE-NAME`),
+and the activities already kept (in activities/ or activities.yaml) edited in place, only in the columns the sheet
+has (`spreadsheets.plan`); every file written or none, the sheet's notes and warnings, and one summary line (added,
+updated, unchanged; the activities no longer in the file, removed only with --prune); or every problem of the
+sheet, located by sheet and cell, and nothing written. All of it under the campaign's lock (`editing_sources`).
 """
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,10 +25,12 @@ from .sourcefiles import write_sources as _write_sources
 def add_spreadsheet_commands(commands: Any, site_options: Callable[[argparse.ArgumentParser], None]) -> None:
     command = commands.add_parser(
         "import", help="add or update activities from a spreadsheet (.xlsx, .xls, .ods, .csv)",
-        description="Write one file per row of the spreadsheet into the campaign's activities/ folder "
-                    "(in_notice: false, imported_from: the spreadsheet's name). Each heading ends with the key of "
-                    "its column (标题（中文） title.zh); `--template FILE.xlsx` writes a workbook to fill in. Every "
-                    "problem of every row is reported by sheet and cell, and then nothing is written.")
+        description="Write a file per new row of the spreadsheet into the campaign's activities/ folder "
+                    "(in_notice: false, imported_from: the spreadsheet's name), and update the activities already "
+                    "kept in place (in activities/ or activities.yaml), only in the columns the sheet has. Each "
+                    "heading ends with the key of its column (标题（中文） title.zh); `--template FILE.xlsx` writes "
+                    "a workbook to fill in. Every problem of the sheet is reported by sheet and cell, and then "
+                    "nothing is written.")
     site_options(command)
     command.add_argument("file", type=Path, metavar="FILE", nargs="?", help="the spreadsheet to import")
     command.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
@@ -47,12 +52,12 @@ def add_spreadsheet_commands(commands: Any, site_options: Callable[[argparse.Arg
 
 def run_import(args: argparse.Namespace) -> int:
     if args.template is not None:
-        from .sheetfiles import template_bytes
+        from ..spreadsheets.files import template_bytes
 
         _refuse_suffix(args.template, (".xlsx",))
         write_sources({args.template: template_bytes()})
         print(f"Wrote the template {args.template}: fill in one activity a row, then run "
-              f"'{args.command_name} import {args.template.name} --site {args.site}'.")
+              f"'{args.command_name} import {args.template} --site {args.site}'.")
         return 0
     if args.file is None:
         raise SiteError([Problem("import", message="no spreadsheet named",
@@ -61,12 +66,15 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ..load.sheets import read_sheet
-    from .sheetplan import plan_import
+    from ..spreadsheets.files import csv_read_back
+    from ..spreadsheets.plan import plan_import
+    from ..spreadsheets.sheets import read_sheet
 
     name = args.file.name
     with editing_sources(args.site):
-        plan = plan_import(args.site, read_sheet(args.file, name, args.sheet), name, args.prune)
+        plan = plan_import(args.site, csv_read_back(read_sheet(args.file, name, args.sheet)), name, args.prune)
+        for note in plan.notes:
+            print(note, file=sys.stderr)
         if not args.dry_run:
             write_sources(plan.writes)
             if args.prune:
@@ -84,8 +92,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from ..load import THEME_DIR, load_sources
-    from ..validate.sheetrows import activity_cells
-    from .sheetfiles import csv_bytes, workbook_bytes
+    from ..spreadsheets.files import csv_bytes, workbook_bytes
+    from ..spreadsheets.rows import activity_cells
 
     suffix = _refuse_suffix(args.file, (".xlsx", ".csv"))
     sources = load_sources(args.site, THEME_DIR, exact=False)

@@ -4,7 +4,8 @@ Takes: the parsed command line (a campaign folder; for export a format, the stat
 import a translator's XLIFF or PO file; for accept the fields, files or folders to record, or none for all).
 Gives: status, a table per file and a located line for every stale or missing field (exit 1 with --strict when
 there is one); export, the file; import, each target set in place in the campaign's YAML or Markdown and the
-imported fields recorded as current, or every refused unit with its reason and nothing written; accept, the
+imported fields recorded as current, or every refused unit with its reason and nothing written (a unit whose English
+the build would refuse, the campaign validated as it would be after the write, among them); accept, the
 record of the English as it is. Each ends with one summary line. Only import and accept write, through
 `sourcefiles` (all temporary files, then the renames): a failure to write is one located line, nothing changed.
 """
@@ -129,6 +130,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from ..translations.buildable import would_not_build
     from ..translations.roundtrip import plan_import
     from ..translations.status import load_translations
 
@@ -137,8 +139,10 @@ def run_import(args: argparse.Namespace) -> int:
         units = _read_units(args.file, shown)
         translations = load_translations(site)
         plan = plan_import(translations, units, lambda path: _source_text(site, path))
-        if plan.refused:
-            raise SiteError([Problem(shown, path=refusal.id, message=refusal.reason) for refusal in plan.refused])
+        refused = plan.refused or would_not_build(translations, plan)
+        if refused:
+            raise SiteError([Problem(shown, path=refusal.id, message=refusal.reason, hint=refusal.hint)
+                             for refusal in refused])
         files: dict[Path, str | bytes] = {site / path: text for path, text in plan.texts.items()}
         lock = _record_change(site, translations, plan.record)
         files.update(lock)

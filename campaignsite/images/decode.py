@@ -14,8 +14,10 @@ refused with what to save them as. An animated image is refused (the site would 
 its frames, chosen for the author, and moving pictures need a way to pause them). An image over the
 pixel limit is refused from its declared size, before anything is decoded (a decompression bomb:
 a small file that claims a huge size); Pillow's own DecompressionBombWarning is made an error too,
-so it is never only printed. Pillow's other warnings (about a damaged EXIF block, which is read only
-for the orientation and never published) are not printed: the picture is published as stored.
+so it is never only printed. A file that ends before its picture does is refused as cut short, even
+where Pillow would paint the rest grey (see `images.whole`). Pillow's other warnings (about a
+damaged EXIF block, which is read only for the orientation and never published) are not printed:
+the picture is published as stored.
 
 Colour: a picture with an ICC profile (a phone's Display P3, a camera's Adobe RGB, a CMYK print
 profile) is converted to sRGB with it, and the profile is then dropped: browsers show an untagged
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from PIL import ExifTags, Image, ImageCms, ImageOps
 
 from ..errors import Problem
+from .whole import cut_short
 
 ACCEPTED = ("JPEG", "PNG", "WEBP", "GIF")
 SAVE_AS = "save it as JPEG (a photo) or PNG (a chart, a drawing, a screenshot)"
@@ -117,6 +120,11 @@ def damaged(display: str) -> Problem:
     return Problem(display, message="the image is damaged or cut short", hint="export or copy it again")
 
 
+def cut_off(display: str) -> Problem:
+    return Problem(display, message="the image is cut short: the file ends before the picture does",
+                   hint="save it again from the program that made it, or copy it again")
+
+
 def at_reference(problem: Problem, file: str, line: int = 0, col: int = 0, path: str = "") -> Problem:
     """A problem of an image file told where the image is used (a page's line, a cover's `image.src`),
     naming the image: `content/news/x.zh.md:12:3: content/images/x.svg: is an SVG image, … — …`."""
@@ -137,6 +145,8 @@ def decode(data: bytes, display: str, limit: int, largest: int) -> Upright | Pro
             return _decode(data, display, limit, largest)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             return over_limit(display, limit, largest)
+        except OSError as error:
+            return cut_off(display) if "truncated" in str(error) else damaged(display)
         except _DECODE_ERRORS:
             return damaged(display)
 
@@ -149,6 +159,8 @@ def _decode(data: bytes, display: str, limit: int, largest: int) -> Upright | Pr
     if getattr(image, "is_animated", False):
         return Problem(display, message="is an animated image, which is not published",
                        hint="export the one frame to show as PNG or JPEG")
+    if cut_short(data, image.format or "", width, height):
+        return cut_off(display)
     turned = image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8)
     full = (height, width) if turned else (width, height)
     if image.format == "JPEG" and full[0] > largest:

@@ -1,8 +1,7 @@
 """One digest of everything a build reads, to tell that nothing has changed since the last build.
 
 Takes: the campaign folder, the theme folder and the settings the output depends on.
-Gives: a hex digest; equal digests mean the site would come out the same. Also `campaign_time_zone`: the zone
-campaign.yaml names, read before anything else because the build date is the day it is in that zone.
+Gives: a hex digest; equal digests mean the site would come out the same.
 Files count by name, size, modification time and inode, as `make` and rsync count them: reading
 thousands of activity files only to learn that none changed would cost more than the check saves.
 The tool's own code counts too: a new version may render any page differently.
@@ -13,9 +12,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from .files import read_text
 from .theme import PACKAGE_DIR
-from .yamldoc import quick_yaml
 
 INPUT_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "translations.lock", "activities", "content",
                "templates", "assets")
@@ -44,14 +41,3 @@ def files_under(path: str) -> list[str]:
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         found += [os.path.join(folder, name) for name in sorted(filenames) if not name.endswith(".pyc")]
     return found
-
-
-def campaign_time_zone(site_dir: Path) -> str | None:
-    """`site.timezone` of the campaign's campaign.yaml as written, or None (not given, or not readable: the
-    load stage reports a file it cannot read, validation a zone that does not exist)."""
-    text, _ = read_text(site_dir / "campaign.yaml", "campaign.yaml")
-    doc = quick_yaml(text, "campaign.yaml") if text is not None else None
-    data = doc.data if doc is not None else None
-    site = data.get("site") if isinstance(data, dict) else None
-    zone = site.get("timezone") if isinstance(site, dict) else None
-    return zone if isinstance(zone, str) else None

@@ -7,6 +7,7 @@ Gives: the context dict of one page. Every text a template shows comes through a
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -124,7 +125,8 @@ class PageMaker:
 
         return {
             **self._cover_helpers(lang, ui, first),
-            "ui": ui, "t": t, "md": md,
+            "ui": ui, "t": t, "md": md, "sentences": functools.partial(sentences, ui),
+            "shows_city": lambda activity: shows_city(activity, lang),
             "plain": lambda text: text.get(lang),
             "fmt_date": lambda day: strings.date(day, lang),
             "schedule_text": lambda schedule: strings.schedule(schedule, lang),
@@ -218,6 +220,35 @@ def search_filters(activity: Activity, lang: str, status_label: str) -> list[tup
             found.append(("month", f"{month:%Y-%m}"))
             month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return [*found, ("status", status_label)]
+
+
+def sentences(ui: Ui, *parts: str) -> Markup:
+    """Sentences (texts, or Markup such as a link) set side by side as the language sets them
+    (`punctuation.sentences`: in Chinese without a space between them); the empty ones left out."""
+    pattern = escape(ui("punctuation.sentences"))
+    shown = [part for part in parts if part]
+    if not shown:
+        return Markup("")
+    return escape(functools.reduce(lambda first, second: pattern.format(first=first, second=second), shown))
+
+
+def shows_city(activity: Activity, lang: str) -> bool:
+    """Whether an activity's city is shown beside its place: not when the place already names it (温州市…中心 in 温州,
+    …Centre, Wenzhou in Wenzhou), so that the city is read once."""
+    if activity.city is None:
+        return False
+    if activity.place is None:
+        return True
+    city, place = activity.city.get(lang).strip(), activity.place.get(lang).strip()
+    name = city.removesuffix("市") if lang == "zh" else _without_suffix(city, " city")
+    if not name:
+        return True
+    place = place.casefold()
+    return not (place.startswith(name.casefold()) or place.endswith(name.casefold()))
+
+
+def _without_suffix(text: str, suffix: str) -> str:
+    return text[:-len(suffix)] if text.casefold().endswith(suffix) else text
 
 
 def _nav_label(site: Site, key: str, ui: Ui, lang: str) -> str:

@@ -1,7 +1,9 @@
 """Markdown -> sanitised HTML, remembering what was converted.
 
 Takes: Markdown text in one language, and the conversions known from earlier builds.
-Gives: HTML in which raw HTML keeps only harmless tags and http(s)/mailto links (nh3), and the
+Gives: HTML in which raw HTML keeps only harmless tags and http(s)/mailto links (nh3), every image's
+address a path of the site (an `<img>` whose `src` names another host loses it: validation has
+refused it at its line, and this makes sure no page loads a picture from elsewhere), and the
 conversions made this time, for the write stage to keep in the tool's cache folder. In that HTML
 each table (not one inside another) sits in `<div class="table-scroll" role="region" tabindex="0"
 aria-label="…">`, named by its caption or else by the cells of its first row, and each `<pre>`
@@ -13,6 +15,7 @@ focus is on. The sanitiser removes any `role`, `tabindex`, `aria-*` or `class` a
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from dataclasses import dataclass, field
 from html import escape
@@ -38,9 +41,20 @@ ALLOWED_ATTRIBUTES = {
 # A Markdown table's column alignment (`| :---: |`) comes as `style="text-align: …"`; no other property passes.
 ALLOWED_STYLES = {"text-align"}
 SCROLL_BOXES = "scroll-boxes-1"  # part of the conversions' key: change it when scroll_boxes' output changes
+LOCAL_IMAGES = "local-images-1"  # likewise for _local_images
 _CONVERTER = repr((markdown.__version__, getattr(nh3, "__version__", ""), sorted(ALLOWED_TAGS),
                    sorted((k, sorted(v)) for k, v in ALLOWED_ATTRIBUTES.items()), sorted(ALLOWED_STYLES),
-                   SCROLL_BOXES)).encode("utf-8")
+                   SCROLL_BOXES, LOCAL_IMAGES)).encode("utf-8")
+_IGNORED_IN_URLS = re.compile(r"[\t\n\r]")  # a browser drops these from an address
+
+
+def _local_images(element: str, attribute: str, value: str) -> str | None:
+    """An image's `src` only when it is a path of this site: not `http(s)://`, not `//host` (nor `/\\host`,
+    which a browser reads as that)."""
+    if element != "img" or attribute != "src":
+        return value
+    address = _IGNORED_IN_URLS.sub("", value).strip()
+    return value if address.startswith("/") and address[1:2] not in ("/", "\\") else None
 
 
 class Conversions:
@@ -61,7 +75,8 @@ class Conversions:
         html = self.known.get(key)
         if html is None:
             html = scroll_boxes(nh3.clean(self._converter().reset().convert(source), tags=ALLOWED_TAGS,
-                                          attributes=ALLOWED_ATTRIBUTES, filter_style_properties=ALLOWED_STYLES,
+                                          attributes=ALLOWED_ATTRIBUTES, attribute_filter=_local_images,
+                                          filter_style_properties=ALLOWED_STYLES,
                                           url_schemes={"http", "https", "mailto"}, link_rel=None))
             self.known[key] = self.new[key] = html
         return html

@@ -20,7 +20,7 @@ from ..validate.media import Media
 from .structured import organization
 from .urls import Urls
 
-LIST_SIZES = "8rem"  # the news list's small pictures: as wide as the theme's .news-cover
+LIST_SIZES = "8rem"  # the news list's small pictures: as wide as the theme's .news-cover at most (6rem on a phone)
 
 
 def cover_html(post: NewsPost, lang: str, media: Media, urls: Urls, credit: Callable[[str], str],

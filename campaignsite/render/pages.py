@@ -18,7 +18,8 @@ from jinja2.loaders import split_template_path
 
 from ..errors import Problem, SiteError, in_pages
 from ..i18n import MissingString
-from ..load import check_file, read_text, within
+from ..load import check_file, is_cache_folder, read_text, within
+from ..ownfiles import own_folder, read_sealed, seal, unique_temporary
 from ..routes import Page
 from .context import PageMaker
 from .urls import relativize
@@ -44,23 +45,69 @@ def make_environment(template_dirs: list[Path], watch_templates: bool = False,
 
 class KeptTemplates(jinja2.FileSystemBytecodeCache):
     """Jinja's cache of compiled templates in a folder of the tool's cache: a shortcut, never a requirement, so a
-    folder that cannot be made, read or written (a full disk, permissions) only means compiling again."""
+    folder that cannot be made, read or written (a full disk, permissions) only means compiling again.
+
+    Jinja's own cache unpickles and unmarshals whatever file lies under a template's name, which would run code
+    planted in a campaign folder received from someone else. So each compiled template is kept sealed for its file
+    name (`ownfiles.seal`) and handed to Jinja only once its seal proves this user's tool wrote it; it is read and
+    written through no link, and anything but a real folder in place of the folder is never followed."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__(str(folder))
         self.folder = folder
+        self._usable: bool | None = None  # the folder is a real one (made when missing); None: not looked at yet
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        name = self._get_cache_filename(bucket)
+        folders = is_cache_folder(self.folder.parent) and is_cache_folder(self.folder)  # neither is a link
+        data = read_sealed(os.path.basename(name), name) if folders else None
+        if data is None:
+            return
         try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
+            bucket.bytecode_from_string(data)
+        except Exception:  # noqa: BLE001 -- ours, but from another Python: compiled again
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if not self._folder_ready():
+            return
+        target = Path(self._get_cache_filename(bucket))
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
+            descriptor, temporary = unique_temporary(target)
         except OSError:
+            return
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(seal(target.name, bucket.bytecode_to_string()))
+            os.replace(temporary, target)
+        except OSError:
+            pass
+        finally:
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def _folder_ready(self) -> bool:
+        """The folder is a real one, made (with the tool's cache folder) when missing. Anything but a folder in
+        place of the cache folder leaves it unused (the build refuses it); in place of this one, it is removed,
+        never followed."""
+        if self._usable is None:
+            self._usable = False
+            try:
+                own_folder(self.folder.parent)
+                if not is_cache_folder(self.folder):
+                    self._remove_planted()
+                own_folder(self.folder)
+                self._usable = True
+            except OSError:
+                pass
+        return self._usable
+
+    def _remove_planted(self) -> None:
+        try:
+            os.unlink(self.folder)  # a link, a file or a FIFO: unlinking never follows it
+        except FileNotFoundError:
             pass
 
 

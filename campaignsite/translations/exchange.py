@@ -11,12 +11,17 @@ comments and its address a `#:` reference. A Markdown body is one unit, its Mark
 """
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
+from translate.misc.xml_helpers import parse_xml
 from translate.storage import po, xliff
+
+from ..load.yamldoc import visible
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "zh-Hans", "en"
 _PREVIOUS, _GLOSSARY = "previous-chinese", "glossary"  # the `from` of an XLIFF note
@@ -72,6 +77,10 @@ def _spans(text: str, term: str) -> list[tuple[int, int]]:
 
 
 _XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+_XLIFF_1_VERSIONS = ("1.0", "1.1", "1.2")
+_XLIFF_1_NAMESPACES = (None, "urn:oasis:names:tc:xliff:document:1.1", _XLIFF_12)
+_BLANK_LINE = re.compile(rb"\n[ \t\r]*\n")  # a PO file's header is its first entry: up to the first blank line
+_CHARSET = re.compile(rb"charset=[ \t]*([A-Za-z0-9_.:-]+)")  # ASCII in every charset a PO file may be in
 _NEEDS = {"needs-translation", "needs-adaptation", "needs-l10n", "needs-review-translation",
           "needs-review-adaptation", "needs-review-l10n"}  # the states of a target still to be translated or reviewed
 
@@ -118,12 +127,46 @@ def _note(unit: Any, origin: str, text: str) -> None:
 
 
 def read_xliff(data: bytes) -> list[Unit]:
-    """The units of an XLIFF 1.x file."""
+    """The units of an XLIFF 1.x file; `ExchangeError` for anything else (not XML, another root, XLIFF 2)."""
+    _not_text(data, utf16=True)
+    try:
+        root = parse_xml(data)
+    except etree.XMLSyntaxError as exc:
+        raise ExchangeError(f"the file is not well-formed XML: {visible(exc.msg or str(exc), 160)}") from exc
+    _check_xliff_root(root)
     try:
         store = xliff.xlifffile.parsestring(data)
-    except (etree.XMLSyntaxError, ValueError, AttributeError, StopIteration) as exc:
-        raise ExchangeError(f"the file cannot be read as XLIFF ({exc})") from exc
+    except (etree.XMLSyntaxError, ValueError, AttributeError, StopIteration, AssertionError) as exc:
+        raise ExchangeError(f"the file cannot be read as XLIFF ({visible(str(exc), 160)})") from exc
     return [_xliff_unit(unit) for unit in store.units if not unit.isheader()]
+
+
+def _check_xliff_root(root: Any) -> None:
+    """An `<xliff version="1.x">` in XLIFF 1.x's namespace (or none, as XLIFF 1.0 files may be) holding a `<file>`."""
+    name = etree.QName(root)
+    if name.localname != "xliff":
+        raise ExchangeError(f"the file's root element is <{visible(name.localname, 40)}>, not <xliff>: it is not an "
+                            "XLIFF file")
+    version = root.get("version") or ""
+    if version not in _XLIFF_1_VERSIONS:
+        raise ExchangeError(f"the file is XLIFF version '{visible(version, 20)}'; this tool reads XLIFF 1.2 (and "
+                            "1.1, 1.0): ask for XLIFF 1.2, or translate the file `translations export` wrote")
+    if name.namespace not in _XLIFF_1_NAMESPACES:
+        raise ExchangeError(f"the <xliff> element is in the namespace '{visible(name.namespace or '', 80)}', not "
+                            f"XLIFF 1.2's ({_XLIFF_12})")
+    if root.find("file", namespaces={"": name.namespace} if name.namespace else None) is None:
+        raise ExchangeError("the <xliff> element holds no <file>: the file has no units")
+
+
+def _not_text(data: bytes, utf16: bool = False) -> None:
+    """`ExchangeError` for an empty file, or one of binary data (a NUL byte, where an XML file in UTF-16 has none of
+    its own: its byte order mark says so)."""
+    if not data.strip():
+        raise ExchangeError("the file is empty")
+    if utf16 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    if (at := data.find(b"\0")) >= 0:
+        raise ExchangeError(f"the file holds binary data (byte {at} is 0x00), not the text of an XLIFF or PO file")
 
 
 def _xliff_unit(unit: Any) -> Unit:
@@ -170,12 +213,40 @@ def write_po(units: Sequence[Unit]) -> bytes:
 
 
 def read_po(data: bytes) -> list[Unit]:
-    """The units of a PO file (its header left out)."""
+    """The units of a PO file (its header left out), read in the charset its header declares (UTF-8 if none)."""
+    _not_text(data)
     try:
-        store = po.pofile.parsestring(data)
+        store = po.pofile.parsestring(_as_utf8(data))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ExchangeError(f"the file cannot be read as PO ({exc})") from exc
+        raise ExchangeError(f"the file cannot be read as PO ({visible(str(exc), 160)})") from exc
     return [_po_unit(unit) for unit in store.units if not unit.isheader()]
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """The PO file in UTF-8, its header saying so: decoded whole in the charset the header declares (GBK, Big5, …)
+    before any line is read, since a second byte of theirs may be a quote or a backslash."""
+    declared = _declared_charset(data)
+    try:
+        codec = codecs.lookup(declared or "UTF-8").name
+    except LookupError:
+        raise ExchangeError(f"the header declares charset={visible(declared or '', 40)}, which this tool does not "
+                            "know: save the file as UTF-8") from None
+    try:
+        text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
+    except UnicodeDecodeError as exc:
+        said = f"{declared} as its header declares" if declared else "UTF-8, and its header declares no charset"
+        raise ExchangeError(f"the file is not {said} (byte {exc.start} is 0x{data[exc.start]:02x})") from None
+    if codec != "utf-8" and declared:
+        text = re.sub(r"charset=[ \t]*" + re.escape(declared), "charset=UTF-8", text, count=1)
+    return text.encode("utf-8")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset of the Content-Type in a PO file's header, if it has one."""
+    blank = _BLANK_LINE.search(data)
+    head = data[: blank.start() if blank else len(data)]
+    found = _CHARSET.search(head) if b'msgid ""' in head else None
+    return found.group(1).decode("ascii") if found else None
 
 
 def _po_unit(unit: Any) -> Unit:

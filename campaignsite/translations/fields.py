@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..load.yamldoc import Mark
+from ..render.urls import Urls
 from ..routes import route_of
 from ..validate.translated import BODY, STRINGS, Field, stale_fields, statuses, translated_fields
 
@@ -21,9 +22,10 @@ _C_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def address(field: Field, base_url: str) -> str:
-    """The full address of the English page that shows the field."""
+    """The full address of the English page that shows the field (`base_url` a site's address ending in '/', as the
+    model has it: the site's addresses are made in one place, `render.urls`)."""
     key, _, anchor = field.page.partition("#")
-    return base_url + route_of(key, "en") + (f"#{anchor}" if anchor else "")
+    return Urls(base_url).absolute(route_of(key, "en")) + (f"#{anchor}" if anchor else "")
 
 
 def positions(text: str, paths: list[tuple]) -> dict[tuple, Mark]:

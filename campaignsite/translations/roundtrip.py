@@ -39,6 +39,7 @@ class Refusal:
 
     id: str
     reason: str
+    hint: str = ""
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """A campaign's translations as the commands see them: its fields, its record, its glossary, and the report of status.
 
 Takes: a campaign folder (and the theme folder, whose strings table is the theme's and not the campaign's).
-Gives: `Translations` (every field with its status, the record or None, the glossary's terms, the site's address),
+Gives: `Translations` (every field with its status, the record or None, the glossary's terms, the site's address
+as the build reads it),
 or `SiteError` when a file cannot be read; where the Chinese of given fields stands (`locate`: the files were read
 quickly, and only those that hold a field to report are composed again for positions); the status report: a
 table per file (fields, current, stale, missing, untracked) and a located line for every stale or missing field.
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, SiteError
-from ..load import THEME_DIR, load_sources, load_yaml, read_text
+from ..load import THEME_DIR, Sources, load_sources, load_yaml, read_text
 from ..load.yamldoc import Mark
+from ..validate.settings import site_settings
 from ..validate.translated import stale_problem
 from .exchange import Term, glossary_terms
 from .fields import Field, positions, statuses, translated_fields
@@ -35,7 +37,8 @@ class Translations:
     record: dict[str, Entry] | None  # None: the campaign has no record yet
     statuses: dict[str, str]  # by field id
     terms: tuple[Term, ...]  # the glossary's, if the campaign has one
-    base_url: str
+    base_url: str  # the site's address as the model reads it: ending in '/', or "/" when campaign.yaml has none
+    sources: Sources | None = None  # the documents they were read from (quickly), for an import to validate
 
     @property
     def by_id(self) -> dict[str, Field]:
@@ -58,10 +61,8 @@ def load_translations(site_dir: Path, theme_dir: Path = THEME_DIR) -> Translatio
     if problems:
         raise SiteError(problems)
     fields = translated_fields(sources)
-    site = sources.campaign.data.get("site") if isinstance(sources.campaign.data, dict) else None
-    base_url = site.get("base_url") if isinstance(site, dict) else None
     return Translations(site_dir, fields, record, statuses(fields, record), terms,
-                        base_url if isinstance(base_url, str) else "")
+                        site_settings(sources.campaign).base_url, sources)
 
 
 def locate(site_dir: Path, fields: list[Field]) -> dict[str, Mark]:

@@ -5,7 +5,11 @@ Takes: the campaign's Markdown texts (`MarkdownText`, each reporting at its line
 Gives: `Media`: each image used as `![alt](/images/NAME "caption")` processed into its published variants
 (`images.Picture`), and each document linked as `[text](/files/NAME)` with its type and size; every problem
 reported where the image or the document is used: an image without alternative text, an image that cannot be
-published (corrupt, unsupported, SVG, over the pixel limit), a document of a type not published for download.
+published (corrupt, unsupported, SVG, over the pixel limit), a document of a type not published for download, and
+a picture from another site (`![x](https://host/x.png)`, `//host/x.png`, or raw HTML's `<img src=…>`, even over
+several lines): nothing a page shows loads from another host, which would learn who reads the page and could
+change the picture at any time; a picture at an address of another kind (`data:`, `file:`) is refused too (the
+sanitiser would leave it empty). Links to other sites stay allowed.
 
 Alternative text is required in every language's text. An image that only decorates (adds nothing a reader
 would miss) says so explicitly with the title `decorative` and no alternative text: `![](/images/x.jpg
@@ -14,6 +18,7 @@ per build, through the cache (an image whose bytes did not change is never proce
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -32,6 +37,8 @@ _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.)+))(
 
 Use = tuple[Report, int, int]  # where an image is used: how to report a problem there, its line and column
 
+_HTML_IMAGE = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))""", re.IGNORECASE)
+_SAVE_IT = "save the picture into content/images/ and link that: ![what it shows](/images/NAME.jpg)"
 _REFERENCE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\[([^\]\n]*)\]")
 _DEFINITION = re.compile(r" {0,3}\[([^\]\n]+)\]:\s*<?([^\s<>]+)>?(?:\s+\"([^\"\n]*)\")?\s*$")
 
@@ -86,6 +93,41 @@ def find_images(text: str) -> list[tuple[int, int, str, str, str]]:
     return sorted(found)
 
 
+def html_images(text: str) -> list[tuple[int, int, str]]:
+    """Every `<img src=…>` of raw HTML in `text` as (line, column of the address, address as HTML reads it), the
+    tag over one line or several; none in code."""
+    if "<" not in text:
+        return []
+    lines = text.split("\n")
+    prose = dict(prose_lines(text))
+    shown = "\n".join(CODE_SPAN.sub(lambda span: " " * len(span.group()), prose[number]) if number in prose else ""
+                      for number in range(1, len(lines) + 1))
+    found = []
+    for match in _HTML_IMAGE.finditer(shown):
+        group = next(index for index, value in enumerate(match.groups(), start=1) if value is not None)
+        at = match.start(group)
+        line = shown.count("\n", 0, at) + 1
+        found.append((line, at - shown.rfind("\n", 0, at), html.unescape(match.group(group))))
+    return found
+
+
+def is_remote(address: str) -> bool:
+    """Whether an image's address names another host: http:, https: or `//host` (as a browser reads it, which
+    takes `\\` for `/` and drops tabs and line ends)."""
+    cleaned = re.sub(r"[\t\n\r]", "", address).strip().replace("\\", "/").lower()
+    return cleaned.startswith(("http:", "https:", "//"))
+
+
+def _check_remote(source: MarkdownText) -> None:
+    written = [(line, col, f"![{alt}]({address})", address) for line, col, alt, address, _ in find_images(source.text)]
+    written += [(line, col, f'<img src="{address}">', address) for line, col, address in html_images(source.text)]
+    for line, col, shown, address in written:
+        if is_remote(address):
+            source.report(line, col, f"{shown}: pictures from another site are not shown", _SAVE_IT)
+        elif parse_link(address).kind == "external":  # data:, file:, ftp:…: a browser would show nothing
+            source.report(line, col, f"{shown}: a picture is shown from a file of content/images/ only", _SAVE_IT)
+
+
 def download_type(decoded: str) -> str:
     """`/files/form.docx` -> `DOCX`; '' when the name has no extension."""
     name = decoded.rsplit("/", 1)[-1]
@@ -103,6 +145,7 @@ def check_media(texts: Iterable[MarkdownText], paths: SitePaths, files: MediaFil
         uses.setdefault(src, []).append(use)
     downloads: dict[str, tuple[str, int]] = {}
     for source in texts:
+        _check_remote(source)
         shown = set()
         for line, col, alt, address, title in find_images(source.text):
             _check_alt(source, line, col, alt, address, title)

@@ -16,14 +16,14 @@ from ..load import Previous, Record
 from ..render import Progress, RenderedSite
 from .journal import JOURNAL, Journal, old_dir, recover, staging_dir, write_problem
 from .lock import output_lock
-from .records import confirm_manifest, save_cache, save_manifest
+from .records import clear_temporaries, confirm_manifest, save_cache, save_manifest
 from .releases import RELEASES, releases_dir
 from .search import SearchIndex, find_pagefind
 from .site import MARKER_TEXT, Staging, Update, check_location, open_writer
 
 __all__ = ["JOURNAL", "MARKER_TEXT", "RELEASES", "Journal", "SearchIndex", "Staging", "Update", "check_location",
-           "confirm_manifest", "find_pagefind", "old_dir", "open_writer", "output_lock", "publish", "recover",
-           "releases_dir", "save_cache", "save_manifest", "staging_dir"]
+           "clear_temporaries", "confirm_manifest", "find_pagefind", "old_dir", "open_writer", "output_lock", "publish",
+           "recover", "releases_dir", "save_cache", "save_manifest", "staging_dir"]
 
 
 def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str, Path], previous: Previous | None,

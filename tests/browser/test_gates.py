@@ -175,6 +175,22 @@ SCROLL_BOX_JS = """
 """
 
 
+@pytest.mark.parametrize("path", ["news/", "en/news/"])
+def test_on_a_phone_every_line_of_a_news_title_stands_beside_its_thumbnail(browser, sites, path):
+    """Issue 21 §6: at 375 px the news list's thumbnail does not push the title's last line below it."""
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    gates.keep_on_this_machine(context)
+    page = context.new_page()
+    page.goto(sites["default"][1] + path, wait_until="load")
+    items = page.evaluate("""() => [...document.querySelectorAll('.news-item.has-cover')].map(item => {
+        const cover = item.querySelector('.news-cover').getBoundingClientRect();
+        return {cover: cover.right, lines: [...item.querySelector('h2 a').getClientRects()].map(line => line.left)};
+    })""")
+    context.close()
+    assert len(items) == 3 and all(len(item["lines"]) >= 2 for item in items)
+    assert [item for item in items if min(item["lines"]) < item["cover"]] == []
+
+
 def tab_to(page, selector: str) -> dict | None:
     """Press Tab until the focus is on the first element matching `selector`; what is known of it then."""
     for _ in range(60):

@@ -47,14 +47,14 @@ def test_a_cancelled_activity_says_so_with_its_note_on_its_page(states):
         "When 5 December 2024 Status Cancelled The hall is under repair. (Status as of 10 December 2024) "
         "Where The Hall")
     assert facts(states, "activities/safety-lecture/index.html") == (
-        "时间 2024年12月5日 状态 已取消 礼堂维修，讲座取消。 (状态截至2024年12月10日) 地点 礼堂")
+        "时间 2024年12月5日 状态 已取消 礼堂维修，讲座取消。 （状态截至2024年12月10日） 地点 礼堂")
 
 
 def test_a_postponed_activity_says_so_and_offers_no_calendar(states):
     assert facts(states, "en/activities/emergency-drill/index.html") == (
         "When 18–19 December 2024 Status Postponed (Status as of 10 December 2024)")
     assert facts(states, "activities/emergency-drill/index.html") == (
-        "时间 2024年12月18日至19日 状态 已延期 (状态截至2024年12月10日)")
+        "时间 2024年12月18日至19日 状态 已延期 （状态截至2024年12月10日）")
     page = (states / "en/activities/emergency-drill/index.html").read_text(encoding="utf-8")
     assert "calendar.ics" not in page
     assert not (states / "en/activities/emergency-drill/calendar.ics").exists()
@@ -71,7 +71,7 @@ def test_an_online_activity_links_its_address_or_says_it_is_to_follow(states):
     assert facts(states, "en/activities/safety-quiz/index.html") == (
         "When During the campaign Status Under way (Status as of 10 December 2024) Online Address to follow")
     assert facts(states, "activities/safety-quiz/index.html") == (
-        "时间 活动期间 状态 正在进行 (状态截至2024年12月10日) 线上参与 网址另行通知")
+        "时间 活动期间 状态 正在进行 （状态截至2024年12月10日） 线上参与 网址另行通知")
 
 
 def test_an_activity_with_a_place_and_an_address_is_both(states):
@@ -79,7 +79,7 @@ def test_an_activity_with_a_place_and_an_address_is_both(states):
         "When 28 December 2024 Status Upcoming (Status as of 10 December 2024) Where The Control Centre "
         "Online https://live.example.org/open-day")
     assert facts(states, "activities/open-day/index.html") == (
-        "时间 2024年12月28日 状态 即将开始 (状态截至2024年12月10日) 地点 调度中心 "
+        "时间 2024年12月28日 状态 即将开始 （状态截至2024年12月10日） 地点 调度中心 "
         "线上参与 https://live.example.org/open-day")
 
 

@@ -120,3 +120,19 @@ def test_with_relative_urls_the_pictures_sources_are_relative_too(tmp_path):
     assert srcsets and all(entry.strip().startswith("../../images/") for srcset in srcsets
                            for entry in srcset.split(","))
     assert '<a href="../../files/form.docx">Registration form (DOCX, 24 KB)</a>' in page
+
+
+def test_a_long_infographic_builds_and_checks_scaled_within_webps_limit(tmp_path):
+    site, output = copy_fixture("reading-festival", tmp_path), tmp_path / "out"
+    out = io.BytesIO()
+    Image.new("RGB", (1000, 20000), (30, 90, 160)).save(out, "PNG")
+    (site / "content/images/timeline.png").write_bytes(out.getvalue())
+    for lang, alt in (("en", "The festival timeline"), ("zh", "活动时间线")):
+        page = site / f"content/guide.{lang}.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}](/images/timeline.png)\n", encoding="utf-8")
+    checked = run_build("check", "--site", str(site))
+    assert checked.returncode == 0 and "Traceback" not in checked.stderr, checked.stderr
+    built(site, output)
+    sizes = sorted(Image.open(path).size for path in (output / "images").glob("timeline.*.webp"))
+    assert sizes == [(480, 9600), (819, 16380)]
+    assert 'width="819" height="16380" alt="The festival timeline"' in (output / "en/guide/index.html").read_text("utf-8")

@@ -280,3 +280,15 @@ def test_in_the_activities_folder_and_for_a_missing_english_page(tmp_path):
     assert (made / "content" / "visit.en.md").read_text(encoding="utf-8") == \
         "---\ntitle: Visiting\ndescription: How to get there.\n---\nTake the bus.\n"
     assert translations(made, "--strict").returncode == 0
+
+
+def test_an_xml_file_that_is_not_xliff_is_one_located_error_and_writes_nothing(site):
+    sent = site.parent / "back.xlf"
+    sent.write_bytes(b'<?xml version="1.0"?>\n<html><file/></html>\n')  # translate-toolkit's AssertionError
+    before = snapshot(site)
+    result = translations(site, "import", str(sent))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"{sent}: the file's root element is <html>, not <xliff>: it is not an XLIFF file — import the XLIFF or PO "
+        "file the translator sent back, as the CAT tool or Poedit saved it", "1 error; nothing was written."]
+    assert snapshot(site) == before

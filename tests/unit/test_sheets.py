@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 import pytest
 import yaml
 
-from campaignsite.commands.sheetplan import activity_yaml, scalar
-from campaignsite.load.sheets import Sheet, column_letter, decode_csv
-from campaignsite.validate.sheetcells import CellProblem, clean_text, read_cell, read_date, read_region, text_of
-from campaignsite.validate.sheetrows import activity_cells, read_rows
+from campaignsite.spreadsheets.cells import CellProblem, clean_text, read_cell, read_date, read_region, text_of
+from campaignsite.spreadsheets.edit import activity_yaml, scalar
+from campaignsite.spreadsheets.rows import activity_cells, read_rows
+from campaignsite.spreadsheets.sheets import Sheet, column_letter, decode_csv
 
 
 @pytest.mark.parametrize("cell, value", [
@@ -79,8 +79,8 @@ ACTIVITY = {"slug": "fair", "title": {"zh": "书市", "en": "Fair: books"}, "sum
 
 
 def test_an_activity_exported_as_a_row_reads_back_as_the_same_activity():
-    from campaignsite.commands.sheetfiles import heading
-    from campaignsite.validate.sheetcells import COLUMNS
+    from campaignsite.spreadsheets.cells import COLUMNS
+    from campaignsite.spreadsheets.files import heading
 
     found = read_rows(sheet([heading(key) for key in COLUMNS], activity_cells(ACTIVITY)), 2008)
     assert found.problems == [] and found.rows[0].activity == ACTIVITY
@@ -89,7 +89,7 @@ def test_an_activity_exported_as_a_row_reads_back_as_the_same_activity():
 def test_rows_empty_or_blank_are_skipped_and_a_slug_is_made_from_region_and_title():
     found = read_rows(sheet(("", ""), ("title.zh", "region", "schedule.kind"), ("  ", ""),
                             ("读书会 ", "广东", "campaign"), ("诗歌夜", "", "campaign")), 2008)
-    assert [(row.number, row.slug) for row in found.rows] == [(4, "440000-d007a9ee"), (5, "activity-d210c09b")]
+    assert [(row.number, row.slug) for row in found.rows] == [(4, "440000-d007a9ee86546699"), (5, "activity-d210c09b10012d0a")]
 
 
 def test_a_month_written_as_a_date_is_a_month_for_the_kind_months():
@@ -113,3 +113,79 @@ def test_an_activity_file_reads_back_as_its_data(body):
 
 def test_texts_lose_only_the_spaces_at_line_ends():
     assert clean_text("  a  \n  b  ") == "a\n  b"
+
+
+def test_the_columns_are_the_activity_schemas_keys_but_those_the_import_keeps_itself():
+    from campaignsite.spreadsheets.cells import COLUMNS, HEADINGS, MANAGED
+    from campaignsite.validate.schema import field_names
+
+    tops = {key.split(".")[0] for key in COLUMNS}
+    assert tops == set(field_names("activity")) - set(MANAGED)
+    assert {key.split(".")[1] for key in COLUMNS if key.startswith("schedule.")} == set(field_names("schedule"))
+    assert COLUMNS[-1] == "slug" and all(HEADINGS[key][1] != key for key in COLUMNS)  # each has words of its own
+
+
+def test_a_made_slug_has_64_bits_and_remembers_the_32_bit_one_older_imports_made():
+    found = read_rows(sheet(("title.zh", "schedule.kind"), ("读书会", "campaign")), 2008)
+    assert (found.rows[0].slug, found.rows[0].old_slug) == ("activity-d007a9ee86546699", "activity-d007a9ee")
+
+
+def test_a_formula_and_an_error_cell_are_problems_at_their_cell_never_values():
+    from campaignsite.spreadsheets.sheets import Sheet
+
+    made = Sheet("s.xlsx", "Sheet1", ((1, ("title.zh", "title.en", "schedule.kind")), (2, ("读书会", 2.0, "")),
+                                      (3, ("诗歌夜", "Poetry", "")), ), formulas={(2, 1): "1+1"},
+                 errors={(3, 2): "#DIV/0!"})
+    found = read_rows(made, 2008)
+    assert [str(problem) for problem in found.problems] == [
+        "s.xlsx: Sheet1!B2 (title.en): the cell holds a formula (=1+1); the import does not take a formula's result "
+        "— type the value itself into the cell (copy the cell, then paste it as values)",
+        "s.xlsx: Sheet1!C3 (schedule.kind): the cell shows the error #DIV/0! of a formula — correct the formula, or "
+        "type the value itself into the cell"]
+    assert [(row.number, sorted(row.bad)) for row in found.rows] == [(2, ["title.en"]), (3, ["schedule.kind"])]
+
+
+LISTED = """# kept by hand
+activities:
+  - slug: fair  # the fair
+    title: {zh: 书市, en: Book fair}
+    body:
+      zh: |
+        正文
+      en: |
+        Text
+    schedule: {kind: days, start: 2008-09-22, end: 2008-09-22}
+    place:
+      zh: 图书馆
+      en: Library
+    organisers: [library]
+  - slug: other
+    title: {zh: 其他, en: Other}
+"""
+
+
+def test_an_item_of_activities_yaml_is_edited_in_place_key_by_key():
+    from campaignsite.spreadsheets.edit import edit_activity
+
+    data = yaml.safe_load(LISTED)
+    text, after = edit_activity(LISTED, ("activities", 0), data["activities"][0], {
+        "title.en": "Book fair, again", "place.zh": None, "place.en": None, "status": "cancelled",
+        "schedule.time": "09:00", "city.zh": "广州", "city.en": "Guangzhou"})
+    assert text == LISTED.replace("en: Book fair}", "en: \"Book fair, again\"}").replace(
+        "end: 2008-09-22}", "end: 2008-09-22, time: '09:00'}").replace(
+        "    place:\n      zh: 图书馆\n      en: Library\n", "    city:\n      zh: 广州\n      en: Guangzhou\n").replace(
+        "    organisers: [library]\n", "    organisers: [library]\n    status: cancelled\n")
+    assert yaml.safe_load(text)["activities"][0] == after
+
+
+def test_a_workbook_over_its_budget_is_refused_at_its_farthest_cell(tmp_path):
+    from campaignsite.errors import SiteError
+    from campaignsite.spreadsheets.workbooks import Budget, inspect_workbook
+    from tests.bombs import workbook
+
+    path = workbook(tmp_path / "w.xlsx", '<row r="3"><c r="C3"><v>1</v></c></row>', dimension="A1:C3")
+    assert inspect_workbook(path, "w.xlsx", Budget(cells=9)).sheets["Sheet1"].formulas == {}
+    with pytest.raises(SiteError) as refused:
+        inspect_workbook(path, "w.xlsx", Budget(cells=8))
+    assert str(refused.value.problems[0]).startswith(
+        "w.xlsx: Sheet1!C3: the sheet reaches column C, row 3: 9 cells from A1; a sheet is read within 8 — ")

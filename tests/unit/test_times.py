@@ -190,7 +190,7 @@ def test_a_deadline_is_open_until_its_day_ends_and_never_upcoming(today, status)
 
 @pytest.mark.parametrize(("kind", "today", "status"), [
     ("window", date(2024, 6, 1), "expected"), ("window", date(2024, 6, 13), "ended"),
-    ("unscheduled", date(2024, 6, 1), "expected"), ("unscheduled", date(2024, 6, 17), "over"),
+    ("unscheduled", date(2024, 6, 1), "expected"), ("unscheduled", date(2024, 6, 17), "expected"),
     ("campaign", date(2024, 6, 12), "ongoing"), ("campaign", date(2024, 6, 17), "over"),
     ("days", date(2024, 6, 11), "ongoing"), ("days", date(2024, 6, 13), "over"),
 ])
@@ -198,6 +198,11 @@ def test_each_kind_has_its_status_on_the_build_date(kind, today, status):
     dates = {"window": (date(2024, 6, 10), date(2024, 6, 12)), "days": (date(2024, 6, 10), date(2024, 6, 12))}
     schedule = Schedule(kind, *dates.get(kind, (None, None)))
     assert activity_status(schedule, campaign(), today) == status.replace("ended", "over")
+
+
+@pytest.mark.parametrize("today", [date(2024, 6, 1), date(2024, 6, 16), date(2024, 6, 17), date(2030, 1, 1)])
+def test_an_activity_whose_date_is_to_be_announced_is_never_over(today):
+    assert activity_status(Schedule("unscheduled"), campaign(), today) == "expected"
 
 
 def test_unscheduled_activities_come_last_after_those_during_the_campaign():
@@ -253,10 +258,15 @@ def test_the_build_date_is_the_day_in_the_campaigns_time_zone():
     assert build_date(moment, zone="Not/AZone") == date(2025, 1, 1)  # validation reports it; the default zone's day
 
 
-def test_the_zone_is_read_from_campaign_yaml_before_anything_else(tmp_path):
-    from campaignsite.load import campaign_time_zone
-    assert campaign_time_zone(tmp_path) is None  # no campaign.yaml: the load stage will say so
+def test_the_build_date_s_zone_is_the_model_s_read_before_anything_else(tmp_path, monkeypatch):
+    from campaignsite.options import BuildOptions
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735687800")  # 2024-12-31 23:30 UTC: already 2025 in Shanghai
+    day = BuildOptions(tmp_path, tmp_path / "output").day
+    assert day() == date(2025, 1, 1)  # no campaign.yaml: the load stage will say so; the default zone's day
     (tmp_path / "campaign.yaml").write_text("site:\n  timezone: Europe/London\n", encoding="utf-8")
-    assert campaign_time_zone(tmp_path) == "Europe/London"
+    assert day() == date(2024, 12, 31)
+    # as the model reads it (the spaces of a quoted value trimmed): the raw mapping's 'Europe/London ' was no zone
+    (tmp_path / "campaign.yaml").write_text('site:\n  timezone: "Europe/London "\n', encoding="utf-8")
+    assert day() == date(2024, 12, 31)
     (tmp_path / "campaign.yaml").write_text("site: [oops\n", encoding="utf-8")
-    assert campaign_time_zone(tmp_path) is None
+    assert day() == date(2025, 1, 1)

@@ -104,8 +104,8 @@ def test_a_translator_file_from_a_cat_tool_in_xliff_1_1_reads():
 
 
 @pytest.mark.parametrize(("read", "data", "message"), [
-    (read_xliff, b"<xliff><file", "the file cannot be read as XLIFF"),
-    (read_xliff, b"not xml at all", "the file cannot be read as XLIFF"),
+    (read_xliff, b"<xliff><file", "the file is not well-formed XML"),
+    (read_xliff, b"not xml at all", "the file is not well-formed XML"),
 ])
 def test_a_file_that_is_not_xliff_is_an_exchange_error(read, data, message):
     with pytest.raises(ExchangeError, match=message):

@@ -2,6 +2,7 @@
 record), skip (empty, still marked for review) or refuse (and then nothing at all)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from campaignsite.load import Sources, parse_markdown, parse_yaml
@@ -104,3 +105,16 @@ def test_the_same_english_sent_back_changes_no_file():
     plan = plan_import(made, [unit for unit in units if unit.target], files().get)
     assert plan.refused == [] and plan.texts == {} and plan.written == []
     assert sorted(plan.record) == sorted(unit.id for unit in units if unit.target)
+
+
+def test_an_export_gives_each_page_s_address_as_the_site_has_it_whatever_the_base_url_ends_with(tmp_path):
+    from campaignsite.translations.status import load_translations
+    from tests.helpers import copy_fixture
+
+    site = copy_fixture("reading-festival", tmp_path)
+    for written in ("https://host/zt", "https://host/zt/"):
+        text = (site / "campaign.yaml").read_text(encoding="utf-8")
+        (site / "campaign.yaml").write_text(re.sub(r"base_url: .*", f"base_url: {written}", text), encoding="utf-8")
+        units = {unit.id: unit.context for unit in export_units(load_translations(site), ["untracked"])}
+        assert units["campaign.yaml:name"] == "https://host/zt/en/"
+        assert units["activities.yaml:activities[book-fair].title"] == "https://host/zt/en/activities/book-fair/"

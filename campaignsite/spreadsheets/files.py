@@ -1,7 +1,7 @@
 """Spreadsheets the tool writes: the template an office fills in, and the export of a campaign's activities.
 
 Takes: the file to write (.xlsx through xlsxwriter, or .csv for the export: UTF-8 with a byte-order mark, which
-Excel opens as UTF-8), and the rows (cells in `sheetcells.COLUMNS` order).
+Excel opens as UTF-8), and the rows (cells in `cells.COLUMNS` order).
 Gives: the bytes of the file; the caller writes them through `sourcefiles` (whole or not at all). Each heading is
 the Chinese words, the English words and the key (`标题（中文） Title (Chinese) title.zh`), so that the import
 reads it back; the date columns are formatted as dates; `schedule.kind` and `region` have dropdown lists.
@@ -9,27 +9,19 @@ reads it back; the date columns are formatted as dates; `schedule.kind` and `reg
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import tempfile
 from datetime import date
 from pathlib import Path
 
-from ..load.sheets import Cell
-from ..model import SCHEDULE_KINDS
+from ..model import ACTIVITY_STATUSES, SCHEDULE_KINDS
 from ..regions import REGIONS
-from ..validate.sheetcells import COLUMNS, DATES, HEADINGS, region_cell
+from ..render.opendata import CSV_FORMULA_START, csv_cell
+from .cells import COLUMNS, DATES, EXAMPLE, HEADINGS, region_cell
+from .sheets import Cell, Sheet
 
 SHEET = "Activities"
-EXAMPLE: dict[str, Cell] = {
-    "title.zh": "示例：质量开放日", "title.en": "Example: quality open day",
-    "summary.zh": "企业向公众开放生产线。", "summary.en": "Enterprises open their production lines to the public.",
-    "body.zh": "活动当天，企业向公众开放生产线，并介绍质量管理方法。",
-    "body.en": "On the day, enterprises open their production lines and explain how they manage quality.",
-    "schedule.kind": "days", "schedule.start": date(2008, 9, 22), "schedule.end": date(2008, 9, 22),
-    "schedule.time": "09:00-11:30", "region": region_cell("440000"), "city.zh": "广州市", "city.en": "Guangzhou",
-    "place.zh": "市质量技术监督局", "place.en": "Municipal Quality and Technical Supervision Bureau",
-    "online": "", "organisers": "", "slug": "",
-}
 INSTRUCTIONS = (
     ("如何填写", "How to fill in this workbook"),
     ("每行一项活动；第一行是列标题，请勿修改每个标题末尾的英文键（如 title.zh）。",
@@ -49,9 +41,14 @@ INSTRUCTIONS = (
      "否则会被当作一项新活动。",
      "The slug may be left empty: it is made from the region's code and the Chinese title. Before changing the "
      "title of an activity already imported, fill in its slug, or it becomes a new activity."),
-    ("再次导入同一文件只会更新有改动的行；从文件中删去的活动只有加上 --prune 才会从网站删除。",
-     "Importing the same file again changes only the rows that changed; an activity deleted from the file leaves "
-     "the site only with --prune."),
+    ("再次导入同一文件只会更新有改动的单元格；表中没有的列（如手工添加的状态）保持不变。从文件中删去的活动只有加上 "
+     "--prune 才会从网站删除。",
+     "Importing the same file again changes only the cells that changed; what the sheet has no column for (such as a "
+     "status added by hand) stays. An activity deleted from the file leaves the site only with --prune."),
+    ("公式不会被导入：请直接填写数值。状态（status）可填 cancelled（取消）或 postponed（延期），"
+     "并在状态说明中写明原因。",
+     "Formulas are not imported: type the values. Status may be cancelled or postponed, with a status note saying "
+     "why."),
 )
 
 
@@ -62,7 +59,7 @@ def heading(key: str) -> str:
 
 def template_bytes() -> bytes:
     """The workbook to fill in: the headings, one example row, the dropdowns, and the instructions."""
-    return workbook_bytes([[EXAMPLE[key] for key in COLUMNS]], instructions=True)
+    return workbook_bytes([[EXAMPLE.get(key, "") for key in COLUMNS]], instructions=True)
 
 
 def workbook_bytes(rows: list[list[Cell]], instructions: bool = False) -> bytes:
@@ -94,8 +91,9 @@ def _activities_sheet(book: object, rows: list[list[Cell]]) -> None:
                 sheet.write_datetime(number, index, cell, dates)
             elif cell != "":
                 sheet.write_string(number, index, str(cell))
-    kind, region = COLUMNS.index("schedule.kind"), COLUMNS.index("region")
+    kind, region, status = (COLUMNS.index(key) for key in ("schedule.kind", "region", "status"))
     sheet.data_validation(1, kind, last, kind, {"validate": "list", "source": list(SCHEDULE_KINDS)})
+    sheet.data_validation(1, status, last, status, {"validate": "list", "source": list(ACTIVITY_STATUSES)})
     sheet.data_validation(1, region, last, region, {"validate": "list", "source": "=Regions!$A$1:$A$35"})
     lists = book.add_worksheet("Regions")  # type: ignore[attr-defined]
     for index, code in enumerate(REGIONS):
@@ -115,10 +113,26 @@ def _instructions_sheet(book: object) -> None:
 
 
 def csv_bytes(rows: list[list[Cell]]) -> bytes:
-    """The rows under the headings as CSV, UTF-8 with a byte-order mark (so that Excel reads it as UTF-8)."""
+    """The rows under the headings as CSV, UTF-8 with a byte-order mark (so that Excel reads it as UTF-8); a text a
+    spreadsheet would run as a formula (`=cmd|…`) starts with an apostrophe, as in the published CSV."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([heading(key) for key in COLUMNS])
     for cells in rows:
-        writer.writerow([cell.isoformat() if isinstance(cell, date) else cell for cell in cells])
+        writer.writerow([cell.isoformat() if isinstance(cell, date) else csv_cell(cell)  # type: ignore[arg-type]
+                         for cell in cells])
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def csv_read_back(sheet: Sheet) -> Sheet:
+    """A CSV file's cells with the apostrophe `csv_bytes` put before a formula-like text taken off again."""
+    if sheet.name:
+        return sheet
+    return dataclasses.replace(sheet, rows=tuple((number, tuple(_unguarded(cell) for cell in cells))
+                                                 for number, cells in sheet.rows))
+
+
+def _unguarded(cell: Cell) -> Cell:
+    if isinstance(cell, str) and cell.startswith("'") and cell[1:].startswith(CSV_FORMULA_START):
+        return cell[1:]
+    return cell
