@@ -61,7 +61,9 @@ def count_pages(folder: Path) -> int:
 
 def clear_output(output: Path) -> None:
     """Remove the output folder and the tool's folders beside it (.NAME.staging, .NAME.cache, ...)."""
-    if output.exists():
+    if output.is_symlink():  # the link to the release folders, which go with the siblings below
+        output.unlink()
+    elif output.exists():
         shutil.rmtree(output)
     for sibling in output.parent.glob(f".{output.name}.*"):
         if sibling.is_dir() and not sibling.is_symlink():

@@ -17,7 +17,6 @@ import http.server
 import json
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +25,7 @@ import threading
 import time
 from pathlib import Path
 
+from bench.measure import clear_output
 from bench.synthetic import REPO, activity, make_campaign
 
 STOP = {"no", "on", "for", "of", "the", "a"}
@@ -33,7 +33,7 @@ STOP = {"no", "on", "for", "of", "the", "a"}
 
 def build(site: Path, output: Path, search: bool) -> tuple[float, float]:
     """A full build into an empty folder: (wall seconds, CPU seconds of the build and of Pagefind)."""
-    shutil.rmtree(output, ignore_errors=True)
+    clear_output(output)
     command = [sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--output", str(output),
                "--today", "2008-09-15"] + ([] if search else ["--no-search"])
     before, started = _children_cpu(), time.perf_counter()

@@ -185,7 +185,9 @@ def _keep_caches(output: Path, session: Session) -> list[Problem | None]:
 
 
 def _display(path: Path, site_dir: Path) -> str:
+    """The output as messages name it: relative to the campaign folder when inside it (the output itself is
+    not resolved: it is a link to the release it shows)."""
     try:
-        return path.resolve().relative_to(site_dir.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(site_dir.resolve()).as_posix()
     except ValueError:
         return str(path)

@@ -1,8 +1,9 @@
 """The write stage, the only one that writes: the site, its manifest and the tool's caches.
 
 Takes: the output folder, the rendered files, the assets and the record of the previous build.
-Gives: the new site in the output folder (or the old one untouched) and the record of every file
-written; see `write.site` for how a build killed at any moment leaves the old site or the new one.
+Gives: the new site at the output path (or the old one untouched) and the record of every file
+written; see `write.site` for how a reader, and a build killed at any moment, sees the old site or the new
+one, never a mix.
 """
 from __future__ import annotations
 
@@ -10,28 +11,19 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from ..errors import SiteError, os_problem
+from ..errors import SiteError
 from ..load import Previous, Record
 from ..render import Progress, RenderedSite
+from .journal import JOURNAL, Journal, old_dir, recover, staging_dir, write_problem
 from .lock import output_lock
 from .records import clear_temporaries, confirm_manifest, save_cache, save_manifest
+from .releases import RELEASES, releases_dir
 from .search import SearchIndex, find_pagefind
-from .site import (
-    JOURNAL,
-    MARKER_TEXT,
-    Staging,
-    Update,
-    check_location,
-    old_dir,
-    open_writer,
-    recover,
-    shown,
-    staging_dir,
-)
+from .site import MARKER_TEXT, Staging, Update, check_location, open_writer
 
-__all__ = ["JOURNAL", "MARKER_TEXT", "SearchIndex", "Staging", "Update", "check_location", "clear_temporaries",
-           "confirm_manifest", "find_pagefind", "old_dir", "open_writer", "output_lock", "publish", "recover",
-           "save_cache", "save_manifest", "staging_dir"]
+__all__ = ["JOURNAL", "MARKER_TEXT", "RELEASES", "Journal", "SearchIndex", "Staging", "Update", "check_location",
+           "clear_temporaries", "confirm_manifest", "find_pagefind", "old_dir", "open_writer", "output_lock", "publish",
+           "recover", "releases_dir", "save_cache", "save_manifest", "staging_dir"]
 
 
 def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str, Path], previous: Previous | None,
@@ -55,5 +47,5 @@ def publish(output: Path, display: str, rendered: RenderedSite, assets: dict[str
     except OSError as exc:
         committed = (staging_dir(output) / JOURNAL).exists()
         hint = "fix it, then build again: the update is then completed" if committed else ""
-        raise SiteError([os_problem(exc, shown(exc.filename, output, display), hint)]) from None
+        raise SiteError([write_problem(exc, output, display, hint)]) from None
     return written

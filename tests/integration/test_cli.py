@@ -72,8 +72,8 @@ def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path):
     assert result.returncode == 1 and "campaign.yaml:2:1: YAML syntax error" in result.stderr
     after = {p: p.read_bytes() for p in sorted((site / "output").rglob("*")) if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in site.iterdir()) == [".output.cache", ".output.lock", "activities.yaml", "campaign.yaml",
-                                                      "output"]
+    assert sorted(p.name for p in site.iterdir()) == [".output.cache", ".output.lock", ".output.releases",
+                                                      "activities.yaml", "campaign.yaml", "output"]
 
 
 def test_the_build_refuses_to_replace_a_folder_it_did_not_create(tmp_path):

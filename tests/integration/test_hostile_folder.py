@@ -98,7 +98,7 @@ def files(folder: Path) -> dict[str, bytes]:
 
 def sources(site: Path) -> dict[str, tuple]:
     """The author's files: everything but the output, the tool's cache folder and its lock file."""
-    tool = ("output", ".output.cache", ".output.lock")
+    tool = ("output", ".output.cache", ".output.lock", ".output.releases")
     return {path: entry for path, entry in state(site).items() if path.split("/")[0] not in tool}
 
 

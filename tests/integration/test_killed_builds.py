@@ -1,5 +1,7 @@
 """A build killed at any step of writing leaves the old site or the new one, never a mix; a kill
-inside the last step (the swap, or the moves of a committed update) is finished by the next run.
+inside the last step (the switch to a new release, the swap of a folder, or a committed update) is finished by
+the next run. (tests/integration/test_releases.py kills an update at every point and reads the site as a web
+server would.)
 
 Each build is killed (SIGKILL) at a named point of the write stage (campaignsite/faults.py), so
 every window is reached on every run, whatever the machine's speed; the test asserts that the
@@ -15,7 +17,7 @@ import pytest
 
 from campaignsite.faults import VARIABLE
 from campaignsite.load import cache_dir
-from campaignsite.write import JOURNAL, old_dir, staging_dir
+from campaignsite.write import JOURNAL, RELEASES, old_dir, releases_dir, staging_dir
 from tests.helpers import copy_fixture, run_build
 
 OLD, NEW = "Good books for everyone", "Good books for all"
@@ -51,7 +53,19 @@ def recovers(site: Path, versions: dict[str, dict[str, bytes]]) -> None:
     result = run_build("build", "--site", str(site))
     assert result.returncode == 0, result.stderr
     assert snapshot(site / "output") == versions["new"]
-    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == [".output.cache", ".output.lock"]
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == [
+        ".output.cache", ".output.lock", ".output.releases"]
+    releases = releases_dir(site / "output")
+    assert sorted(p.name for p in releases.iterdir()) == list(RELEASES)
+    assert snapshot(releases / "a") == snapshot(releases / "b")  # the inactive release is the active one's twin
+
+
+def as_an_older_version_left_it(output: Path) -> None:
+    """The site as a folder at `output`, as versions without release folders wrote it."""
+    release = output.parent / os.readlink(output)
+    output.unlink()
+    release.rename(output)
+    shutil.rmtree(releases_dir(output))
 
 
 def test_an_update_killed_before_its_staging_is_complete_leaves_the_old_site(campaign):
@@ -67,12 +81,7 @@ def test_an_update_killed_after_its_journal_is_committed_is_finished_by_the_next
     site, versions = campaign
     killed_at(point, site)
     assert (staging_dir(site / "output") / JOURNAL).is_file()  # the next run finishes what it lists
-    if point == "journal-committed":
-        assert snapshot(site / "output") == versions["old"]
-    if point == "moves-done":  # every file of the new site is in place; the old index's are still to be deleted
-        left = snapshot(site / "output")
-        assert {name: left[name] for name in versions["new"]} == versions["new"]
-        assert all(name.startswith("pagefind/") for name in set(left) - set(versions["new"]))
+    assert snapshot(site / "output") == versions["old"]  # its files went into the release nobody reads yet
     recovers(site, versions)
 
 
@@ -84,11 +93,21 @@ def test_a_whole_build_killed_before_its_staging_is_complete_leaves_the_old_site
     recovers(site, versions)
 
 
-def test_a_whole_build_killed_between_the_two_renames_of_its_swap_puts_the_old_site_back(campaign):
+def test_a_folder_site_killed_between_the_two_renames_that_put_the_link_in_its_place_comes_back(campaign):
     site, versions = campaign
-    shutil.rmtree(cache_dir(site / "output"))
+    as_an_older_version_left_it(site / "output")
     killed_at("between-renames", site)
-    assert not (site / "output").exists() and snapshot(old_dir(site / "output")) == versions["old"]
+    assert not os.path.lexists(site / "output") and snapshot(old_dir(site / "output")) == versions["old"]
+    recovers(site, versions)
+    assert (site / "output").is_symlink()
+
+
+@pytest.mark.parametrize("point", ["release-ready", "switch", "twin-made"])
+def test_a_whole_build_killed_around_its_switch_leaves_the_old_site_or_the_new_one(campaign, point):
+    site, versions = campaign
+    shutil.rmtree(cache_dir(site / "output"))  # no record of the last build: the site is staged whole
+    killed_at(point, site)
+    assert snapshot(site / "output") == versions["new" if point == "twin-made" else "old"]
     recovers(site, versions)
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from campaignsite.faults import VARIABLE
 from campaignsite.load import cache_dir
-from campaignsite.write import JOURNAL, staging_dir
+from campaignsite.write import JOURNAL, releases_dir, staging_dir
 from tests.helpers import REPO, copy_fixture, run_build
 
 OLD, NEW = "Good books for everyone", "Good books for all"
@@ -175,3 +175,30 @@ def test_a_lock_left_by_a_killed_build_is_taken_over_at_once(tmp_path):
     assert killed.returncode == -9
     result = run_build("build", "--site", str(site))
     assert result.returncode == 0 and "waiting" not in result.stderr
+
+
+def test_a_switch_refused_is_named_and_the_update_completed_once_it_can_be(edited):
+    site, old = edited
+    refused = with_fault(site, "switch!EACCES")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.splitlines()[0] == (
+        "output: permission denied — fix it, then build again: the update is then completed")
+    assert snapshot(site / "output") == old  # the new files wait in the release nobody reads
+    fixed = run_build("build", "--site", str(site))
+    assert fixed.returncode == 0, fixed.stderr
+    full = site.parent / "full"
+    assert run_build("build", "--site", str(site), "--output", str(full)).returncode == 0
+    assert snapshot(site / "output") == snapshot(full) and leftovers(site) == []
+
+
+def test_a_twin_that_cannot_be_made_after_a_whole_build_is_made_by_the_next_update(tmp_path):
+    site = copy_fixture("reading-festival", tmp_path)
+    first = with_fault(site, "twin-made!ENOSPC")  # the site is switched in; its twin lacks its marker
+    assert first.returncode == 0, first.stderr
+    slogans = site / "slogans.yaml"
+    slogans.write_text(slogans.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    assert run_build("build", "--site", str(site)).returncode == 0
+    full = site.parent / "full"
+    assert run_build("build", "--site", str(site), "--output", str(full)).returncode == 0
+    releases = releases_dir(site / "output")
+    assert snapshot(site / "output") == snapshot(full) == snapshot(releases / "a") == snapshot(releases / "b")
