@@ -143,7 +143,7 @@ def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[
     assets = {path: source for path, source in assets.items() if "/" + path not in shown.pictures}  # variants only
     env = session.environment(layered(options.site_dir, options.theme_dir, "templates"))
     publication = Publication(urls, options.day(), asset_names, search=options.search, media=shown.shown())
-    planned = SitePlan(site, plan(site), env, publication, options.site_dir, shown.files)
+    planned = SitePlan(site, plan(site, options.day()), env, publication, options.site_dir, shown.files)
     return planned, (*validated.warnings, *scheduled_notes(scheduled, options.day())), assets
 
 

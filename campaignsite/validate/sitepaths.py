@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from ..listings import listings, page_count
+from ..listings import listings
 from ..load.assets import CONTENT_FILE_FOLDERS
-from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text, by_start
+from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text, by_start, on_day
 from .common import LANGUAGE_NAMES
 
 THEME_ANCHORS = frozenset({"main"})  # on every page (the skip link's target)
 PAGE_FORMS = ("/, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, /slogans/, /notice/, /requirements/, "
-              "/regions/, /regions/CODE/, /schedule/YYYY-MM/ or /NAME/ for content/NAME.zh.md")
+              "/regions/, /regions/CODE/, /schedule/YYYY-MM/, /schedule/YYYY-MM-DD/ or /NAME/ for content/NAME.zh.md")
 # ids a Markdown text declares: attr_list's {#name} (or {: #name .class}), and an id="name" in raw HTML
 _ATTRIBUTE_LIST_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}")
 _HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"'\n]+)["']""")
@@ -179,8 +179,7 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
     found = [("/", frozenset()), ("/notice/", frozenset(f"activity-{a.slug}" for a in site.activities
                                                         if a.in_notice)), ("/search/", frozenset())]
     if site.activities:
-        count = -(-len(site.activities) // site.campaign.schedule_page_size)
-        found += [("/schedule/", frozenset())] + [(f"/schedule/page/{n}/", frozenset()) for n in range(2, count + 1)]
+        found += [("/schedule/", frozenset()), ("/schedule/archive/", frozenset())]
         found += _listing_pages(site)
     if site.slogans:
         found.append(("/slogans/", frozenset(slogan.slug for slogan in site.slogans)))
@@ -194,13 +193,15 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
 
 
 def _listing_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
-    """The regions' index, each region's pages and each month's pages (the page plan makes the same)."""
-    found = listings(by_start(site.activities))
+    """The regions' index, each region's and each month's first page and its archive's, and each day's page (the
+    page plan makes the same). Their later pages are not among them: which days they hold moves with the build
+    date."""
+    scheduled = by_start(site.activities)
+    found = listings(scheduled)
     paths = ["/regions/"] if found.regions else []
     for folder, groups in (("regions", found.regions), ("schedule", found.months)):
-        for name, listed in groups.items():
-            count = page_count(len(listed), site.campaign.schedule_page_size)
-            paths += [f"/{folder}/{name}/"] + [f"/{folder}/{name}/page/{n}/" for n in range(2, count + 1)]
+        paths += [path for name in groups for path in (f"/{folder}/{name}/", f"/{folder}/{name}/archive/")]
+    paths += [f"/schedule/{day.isoformat()}/" for day in on_day(scheduled)]
     return [(path, frozenset()) for path in paths]
 
 
