@@ -38,6 +38,12 @@ def part(root: Path, page: str, start: str, end: str) -> str:
     return words(html.split(start, 1)[1].split(end, 1)[0])
 
 
+def listed(root: Path, page: str) -> str:
+    """The text of every list of activities on a listing's page (one under each day's heading), in order."""
+    html = (root / page).read_text(encoding="utf-8")
+    return words(" ".join(re.findall(r'<ol class="timeline">(.*?)</ol>', html, re.S)))
+
+
 def facts(root: Path, page: str) -> str:
     return part(root, page, '<dl class="facts">', "</dl>")
 
@@ -84,9 +90,13 @@ def test_an_activity_with_a_place_and_an_address_is_both(states):
 
 
 def test_the_schedule_shows_each_status_note_and_online_address(states):
-    assert part(states, "en/schedule/index.html", '<ol class="timeline">', "</ol>") == (
+    """As of 10 December, the cancelled lecture of 5 December is in the archive; the rest from the 12th on."""
+    assert listed(states, "en/schedule/archive/index.html") == (
         "5 December 2024 Cancelled (1) Safe Power Lecture A lecture in the hall. The hall is under repair. "
-        "Where The Hall "
+        "Where The Hall")
+    assert listed(states, "schedule/archive/index.html") == (
+        "2024年12月5日 已取消 （一） 安全用电讲座 在礼堂举办讲座。 礼堂维修，讲座取消。 地点 礼堂")
+    assert listed(states, "en/schedule/index.html") == (
         "12 December 2024 Upcoming Neighborhood Advice Stall Questions on power answered at a stall. Where The Square "
         "18–19 December 2024 Postponed (2) Emergency Drill Substations hold an emergency drill. "
         "21 December 2024 Upcoming (3) Online Consultation Day The public is consulted online. "
@@ -94,8 +104,7 @@ def test_the_schedule_shows_each_status_note_and_online_address(states):
         "28 December 2024 Upcoming (5) Control Centre Open Day The control centre opens to the public and streams "
         "online. Where The Control Centre Online https://live.example.org/open-day "
         "During the campaign Under way (4) Safety Quiz An online quiz. Online Address to follow")
-    assert part(states, "schedule/index.html", '<ol class="timeline">', "</ol>") == (
-        "2024年12月5日 已取消 （一） 安全用电讲座 在礼堂举办讲座。 礼堂维修，讲座取消。 地点 礼堂 "
+    assert listed(states, "schedule/index.html") == (
         "2024年12月12日 即将开始 社区咨询摊位 社区设摊解答用电问题。 地点 社区广场 "
         "2024年12月18日至19日 已延期 （二） 应急演练 各变电站开展应急演练。 "
         "2024年12月21日 即将开始 （三） 网上征求意见日 在线征求公众意见。 "
@@ -219,9 +228,11 @@ def as_number(text: str) -> int:
 def shown_numbers(root: Path, prefix: str) -> dict[str, dict[str, int]]:
     """For each page that numbers activities: {slug: the number it shows}."""
     number_then_link = r'<span class="number">([^<]*)</span><a href="[^"]*/activities/([a-z0-9-]+)/"'
-    pages = {"home": prefix + "index.html", "schedule": prefix + "schedule/index.html"}
-    found = {name: {slug: as_number(n) for n, slug in re.findall(number_then_link, (root / page).read_text("utf-8"))}
-             for name, page in pages.items()}
+    pages = {"home": (prefix + "index.html",),
+             "schedule": (prefix + "schedule/index.html", prefix + "schedule/archive/index.html")}
+    found = {name: {slug: as_number(n) for page in listing
+                    for n, slug in re.findall(number_then_link, (root / page).read_text("utf-8"))}
+             for name, listing in pages.items()}
     notice = (root / (prefix + "notice/index.html")).read_text("utf-8")
     found["notice"] = {slug: as_number(n) for slug, n in re.findall(
         r'<li id="activity-([a-z0-9-]+)"><span class="number">([^<]*)</span>', notice)}
