@@ -36,6 +36,8 @@ TOOL_FOLDER = Path(__file__).resolve().parents[2] / ".tools" / "pagefind"
 BINARY = "node_modules/@pagefind/linux-x64/bin/pagefind_extended"
 NOT_INDEXED = ("404.html",)
 BODY_MARK = b"data-pagefind-body"  # file names of pages that are never results
+ORDER_MARK = b'data-pagefind-sort="order:'  # the date order search.js sorts by (render/searchterms.py)
+LAST_IN_ORDER = b'<span data-pagefind-sort="order:z"></span>'
 MISSING_HINT = ("run 'bash scripts/setup.sh' (it installs Pagefind 1.6.0 into .tools/pagefind), "
                 "or build with --no-search for a site without search")
 
@@ -104,8 +106,18 @@ def for_index(pages: Mapping[str, bytes]) -> dict[str, bytes]:
     parsing the header, menu and footer of every page was a third of its time."""
     marked = {relative: data for relative, data in pages.items() if BODY_MARK in data}
     if not marked:
-        return dict(pages)
-    return {relative: _cut(data) for relative, data in marked.items()}
+        return {relative: _in_order(data) for relative, data in pages.items()}
+    return {relative: _in_order(_cut(data)) for relative, data in marked.items()}
+
+
+def _in_order(page: bytes) -> bytes:
+    """The page with a place in the results' date order: its own (an activity's, `order:a…` to `order:e`), else
+    after every activity. Pagefind leaves out of sorted results every page without the key sorted by."""
+    if ORDER_MARK in page:
+        return page
+    end = page.rfind(b"</main>")
+    end = end if end >= 0 else page.rfind(b"</body>")
+    return page if end < 0 else page[:end] + LAST_IN_ORDER + page[end:]
 
 
 def _cut(page: bytes) -> bytes:
