@@ -9,7 +9,7 @@
   var root = document.querySelector("[data-search]");
   if (!root) return;
   var PAUSE_MS = 100, STEP = 10;
-  var HAN = /\p{Script=Han}/u, HAN_RUN = /\p{Script=Han}{2,}/u;
+  var HAN = /\p{Script=Han}/u, HAN_RUN = /\p{Script=Han}{2,}/u, SEGMENTED = /^(zh|ja|th)\b/i;
   var noScript = document.querySelector("[data-search-no-script]");
   var fromDisk = document.querySelector("[data-search-from-disk]");
   var form = root.querySelector("form"), input = root.querySelector("input[type=search]");
@@ -69,7 +69,7 @@
   // more gives no result when one of its Chinese words is on no page; the first such word, to be said.
   function missingWord(query) {
     if (!HAN_RUN.test(query)) return Promise.resolve(null);
-    var words = typeof Intl.Segmenter === "function"
+    var words = SEGMENTED.test(lang) && typeof Intl.Segmenter === "function"  // as Pagefind cuts (else at spaces)
       ? Array.from(new Intl.Segmenter(lang, { granularity: "word" }).segment(query))
         .filter(function (part) { return part.isWordLike; }).map(function (part) { return part.segment; })
       : query.split(/\s+/);
