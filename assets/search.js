@@ -10,6 +10,7 @@
   if (!root) return;
   var PAUSE_MS = 100, STEP = 10;
   var HAN = /\p{Script=Han}/u, HAN_RUN = /\p{Script=Han}{2,}/u, SEGMENTED = /^(zh|ja|th)\b/i;
+  var CHINESE_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
   var noScript = document.querySelector("[data-search-no-script]");
   var fromDisk = document.querySelector("[data-search-from-disk]");
   var form = root.querySelector("form"), input = root.querySelector("input[type=search]");
@@ -85,11 +86,18 @@
     return known.get(word);
   }
 
+  // Pagefind puts a space after every block of the page; Chinese sets its sentences side by side.
+  function closeUp(element) {
+    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT), node;
+    while ((node = walker.nextNode())) node.nodeValue = node.nodeValue.replace(CHINESE_SPACE, "");
+  }
+
   function item(data) {
     var entry = document.createElement("li"), link = document.createElement("a"), excerpt = document.createElement("p");
     link.href = data.url;
     link.textContent = (data.meta && data.meta.title) || data.url;
     excerpt.innerHTML = data.excerpt;  // Pagefind's excerpt: the page's own text, with <mark> around the words found
+    if (SEGMENTED.test(lang)) closeUp(excerpt);
     entry.appendChild(link);
     entry.appendChild(excerpt);
     return entry;

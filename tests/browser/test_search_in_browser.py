@@ -255,6 +255,7 @@ def test_excerpts_read_as_sentences(browser, generated):
         excerpts = page.eval_on_selector_all(".search-results p", "ps => ps.map(p => p.textContent)")
         assert all(label in excerpt for excerpt in excerpts for label in labels), excerpts[0]
         assert not [excerpt for excerpt in excerpts if re.search(r"When[A-Z]|Status[A-Z]|时间\d|状态[正已即]", excerpt)]
+        assert not [excerpt for excerpt in excerpts if re.search(r"[\u4e00-\u9fff。：）]\s+[\u4e00-\u9fff]", excerpt)]
         context.close()
 
 
