@@ -11,6 +11,7 @@
   var PAUSE_MS = 100, STEP = 10;
   var HAN = /\p{Script=Han}/u, HAN_RUN = /\p{Script=Han}{2,}/u, SEGMENTED = /^(zh|ja|th)\b/i;
   var CHINESE_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
+  var CHINESE_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]\s*$/u, CHINESE_START = /^\s*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
   var noScript = document.querySelector("[data-search-no-script]");
   var fromDisk = document.querySelector("[data-search-from-disk]");
   var form = root.querySelector("form"), input = root.querySelector("input[type=search]");
@@ -86,10 +87,17 @@
     return known.get(word);
   }
 
-  // Pagefind puts a space after every block of the page; Chinese sets its sentences side by side.
+  // Pagefind puts a space after every block of the page; Chinese sets its sentences side by side (also where a
+  // <mark> begins or ends between them).
   function closeUp(element) {
-    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT), node;
-    while ((node = walker.nextNode())) node.nodeValue = node.nodeValue.replace(CHINESE_SPACE, "");
+    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT), nodes = [], node;
+    while ((node = walker.nextNode())) nodes.push(node);
+    nodes.forEach(function (each, i) {
+      var value = each.nodeValue.replace(CHINESE_SPACE, ""), before = nodes[i - 1], after = nodes[i + 1];
+      if (after && CHINESE_END.test(value) && CHINESE_START.test(after.nodeValue)) value = value.replace(/\s+$/, "");
+      if (before && CHINESE_END.test(before.nodeValue) && CHINESE_START.test(value)) value = value.replace(/^\s+/, "");
+      each.nodeValue = value;
+    });
   }
 
   function item(data) {
