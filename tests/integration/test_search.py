@@ -100,6 +100,19 @@ def _day(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def test_an_activity_page_gives_the_index_its_place_in_both_languages(tmp_path):
+    output = tmp_path / "out"
+    build(BuildOptions(FIXTURES / "reading-festival", output, today=_day("2024-04-20")))
+    terms = [re.search(r'<div class="search-terms" hidden>(.*?)<span', p.read_text(encoding="utf-8"), re.DOTALL)
+             for p in (output / "en" / "activities").glob("*/index.html")]
+    assert [found.group(1) for found in terms if found and re.search(r"[\u4e00-\u9fff]", found.group(1))
+            and re.search("[A-Z][a-z]+", found.group(1))]
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
 def test_an_activity_page_gives_the_index_sentences_and_its_place_in_both_languages(tmp_path):
     output = tmp_path / "out"
     build(BuildOptions(FIXTURES / "reading-festival", output, today=_day("2024-04-20")))

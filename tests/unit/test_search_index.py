@@ -5,7 +5,7 @@ from datetime import date
 
 from campaignsite.model import Activity, Campaign, Schedule, Text
 from campaignsite.render.searchterms import order, place_names, search_filters
-from campaignsite.write.search import for_index, indexed_pages
+from campaignsite.write.search import for_index, in_sentences, indexed_pages
 
 PAGE = (b'<!DOCTYPE html>\n<html lang="en">\n<head><title>A | Site</title><link rel="stylesheet" href="/x.css"></head>'
         b'<body><header><nav>Menu words</nav></header><main id="main" data-pagefind-body><h1>A</h1></main>'
@@ -88,3 +88,21 @@ def test_a_theme_that_marks_nothing_has_every_page_indexed_whole():
     plain = PAGE.replace(b" data-pagefind-body", b"")
     assert for_index({"a/index.html": plain}) == {
         "a/index.html": plain.replace(b"</main>", b'<span data-pagefind-sort="order:z"></span></main>')}
+
+
+FACTS = ('<html lang="{lang}"><body><main data-pagefind-body><p class="kicker">第一项活动</p><dl class="facts">'
+         '<div><dt>{when}</dt><dd><time>{day}</time></dd></div><div><dt>{status}</dt><dd><span>{ended}</span>'
+         '<span class="as-of">{aside}</span>\n</dd></div><div><dt>Note:</dt><dd>Done.</dd></div></dl>'
+         '<p>句子。</p></main></body></html>')
+
+
+def test_the_index_reads_a_definition_list_as_sentences_in_each_language():
+    zh = FACTS.format(lang="zh-Hans", when="时间", day="2008年9月1日", status="状态", ended="已结束", aside="（截至9月15日）")
+    assert in_sentences(zh.encode()).decode() == (
+        '<html lang="zh-Hans"><body><main data-pagefind-body><p class="kicker">第一项活动。</p><dl class="facts">'
+        '<div><dt>时间：</dt><dd><time>2008年9月1日</time>。</dd></div><div><dt>状态：</dt><dd><span>已结束</span>'
+        '<span class="as-of">（截至9月15日）</span>。</dd></div><div><dt>Note:</dt><dd>Done.</dd></div></dl>'
+        '<p>句子。</p></main></body></html>')
+    en = FACTS.format(lang="en", when="When", day="1 September 2008", status="Status", ended="Ended", aside=" (as of)")
+    assert "<dt>When: </dt><dd><time>1 September 2008</time>. </dd>" in in_sentences(en.encode()).decode()
+    assert '<span class="as-of"> (as of)</span>. </dd>' in in_sentences(en.encode()).decode()
