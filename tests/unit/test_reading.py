@@ -187,6 +187,6 @@ def test_the_search_filters_offer_regions_by_code_and_months_as_words(site, lang
     html = rendered(site, "search", lang, search=True)
     select = {name: html[html.index(f'id="search-{name}"'):].split("</select>", 1)[0] for name in ("region", "month")}
     assert re.findall(r'<option value="([^"]+)">([^<]+)</option>', select["region"]) == list(
-        zip(["national", "330000", "440000"], regions))  # the filter's value is the code, the same in both languages
+        zip(["national", "330000", "440000"], regions, strict=True))  # the filter's value is the code, the same in both languages
     assert re.findall(r'<option value="([^"]+)">([^<]+)</option>', select["month"]) == months
     assert squash(select["region"]).count("<option") == len(regions) + 1  # and "any"
