@@ -52,7 +52,7 @@
     if (query) params.set("q", query);
     selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
     if (order.value !== order.options[0].value) params.set("order", order.value);
-    var address = location.pathname + (params.toString() ? "?" + params : "");
+    var address = location.pathname + (params.toString() ? "?" + params : "") + location.hash;
     history.replaceState(Object.assign({}, history.state || {}, extra), "", address);
   }
 
