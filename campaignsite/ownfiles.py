@@ -42,6 +42,7 @@ CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 BINARY = getattr(os, "O_BINARY", 0)
 
 _process_key: bytes | None = None
+_read_keys: dict[Path, bytes] = {}  # the key of each key file read by this process: read once, not per seal
 
 
 class NotOwnFile(OSError):
@@ -70,8 +71,11 @@ def key_file() -> Path:
 def user_key() -> bytes:
     """This user's secret, made on first use; a secret of this process alone where none can be kept."""
     global _process_key
+    path = key_file()
     try:
-        return _read_or_make_key(key_file())
+        if path not in _read_keys:
+            _read_keys[path] = _read_or_make_key(path)
+        return _read_keys[path]
     except (OSError, RuntimeError):
         if _process_key is None:
             _process_key = secrets.token_bytes(KEY_SIZE)

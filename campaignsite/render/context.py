@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..regions import REGIONS
 from ..routes import Page, navigation, route_of
-from . import news, posters, structured
+from . import news, posters, searchterms, structured
 from .markdown import Conversions
 from .media import FirstImage, show_media
 from .urls import Publication, json_for_script, site_links
@@ -194,7 +194,10 @@ class PageMaker:
             "organizations_data": lambda: structured.organizations(site.campaign, lang, home_url),
             "search_enabled": self.publication.search,
             "search_bundle": self.publication.urls.base_path + "pagefind/",
-            "search_filters": lambda activity: search_filters(activity, lang, status(activity)["label"]),
+            "search_filters": lambda activity: searchterms.search_filters(activity, site.campaign, today),
+            "search_order": lambda activity: searchterms.order(activity, site.campaign, today),
+            "search_names": lambda activity: searchterms.place_names(activity, lang),
+            "search_when": searchterms.WHEN,
             "region_name": lambda code: getattr(REGIONS[code], lang),
             "article_data": self._article_data(lang),
         }
@@ -221,19 +224,6 @@ class PageMaker:
                                      image)
 
         return article_data
-
-
-def search_filters(activity: Activity, lang: str, status_label: str) -> list[tuple[str, str]]:
-    """The search index's filters of an activity page: its region, the months it spans (YYYY-MM) and
-    its status as of the build date, as (name, value) pairs."""
-    found = [("region", getattr(REGIONS[activity.region], lang))] if activity.region else []
-    if activity.schedule.is_dated:
-        start, end = activity.schedule.span
-        month = date(start.year, start.month, 1)
-        while month <= end and len(found) < 40:  # a campaign runs for months, not years
-            found.append(("month", f"{month:%Y-%m}"))
-            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return [*found, ("status", status_label)]
 
 
 def sentences(ui: Ui, *parts: str) -> Markup:

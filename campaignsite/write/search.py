@@ -36,6 +36,13 @@ TOOL_FOLDER = Path(__file__).resolve().parents[2] / ".tools" / "pagefind"
 BINARY = "node_modules/@pagefind/linux-x64/bin/pagefind_extended"
 NOT_INDEXED = ("404.html",)
 BODY_MARK = b"data-pagefind-body"  # file names of pages that are never results
+ORDER_MARK = b'data-pagefind-sort="order:'  # the date order search.js sorts by (render/searchterms.py)
+LAST_IN_ORDER = b'<span data-pagefind-sort="order:z"></span>'
+CHINESE_PAGE = re.compile(r'<html[^>]*\slang="zh', re.IGNORECASE)
+TERM_END = re.compile(r"(\S)\s*</dt>")  # the last thing a term shows (or its last tag's ">")
+VALUE_END = re.compile(r"(\S)\s*</dd>")
+PUNCTUATED = ".。!！?？:：;；"
+CHINESE_BLOCK_END = re.compile(r"(?<=[\u4e00-\u9fff])\s*(</(?:p|h[1-6]|li|td|div)>)")
 MISSING_HINT = ("run 'bash scripts/setup.sh' (it installs Pagefind 1.6.0 into .tools/pagefind), "
                 "or build with --no-search for a site without search")
 
@@ -104,8 +111,33 @@ def for_index(pages: Mapping[str, bytes]) -> dict[str, bytes]:
     parsing the header, menu and footer of every page was a third of its time."""
     marked = {relative: data for relative, data in pages.items() if BODY_MARK in data}
     if not marked:
-        return dict(pages)
-    return {relative: _cut(data) for relative, data in marked.items()}
+        return {relative: _in_order(in_sentences(data)) for relative, data in pages.items()}
+    return {relative: _in_order(in_sentences(_cut(data))) for relative, data in marked.items()}
+
+
+def in_sentences(page: bytes) -> bytes:
+    """The page with punctuation that only the index reads, so that its excerpts read as sentences: a term of a
+    definition list ends with a colon and its value with a full stop ("When: 1 September 2008. Status: Ended",
+    not "When1 September 2008StatusEnded"); in Chinese, a block that ends with a character ends with 。 (where
+    Pagefind would put an ASCII full stop)."""
+    text = page.decode("utf-8")
+    colon, stop = ("：", "。") if CHINESE_PAGE.search(text[:200]) else (": ", ". ")
+    text = TERM_END.sub(lambda found: found.group(1) + ("" if found.group(1) in ":：" else colon) + "</dt>", text)
+    text = VALUE_END.sub(lambda found: found.group(1) + ("" if found.group(1) in PUNCTUATED else stop) + "</dd>",
+                         text)
+    if colon == "：":
+        text = CHINESE_BLOCK_END.sub(lambda found: "。" + found.group(1), text)
+    return text.encode("utf-8")
+
+
+def _in_order(page: bytes) -> bytes:
+    """The page with a place in the results' date order: its own (an activity's, `order:a…` to `order:e`), else
+    after every activity. Pagefind leaves out of sorted results every page without the key sorted by."""
+    if ORDER_MARK in page:
+        return page
+    end = page.rfind(b"</main>")
+    end = end if end >= 0 else page.rfind(b"</body>")
+    return page if end < 0 else page[:end] + LAST_IN_ORDER + page[end:]
 
 
 def _cut(page: bytes) -> bytes:

@@ -6,6 +6,9 @@ import asyncio
 import http.client
 import json
 import signal
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,7 +18,15 @@ from tornado.websocket import websocket_connect
 from tests.helpers import copy_fixture
 from tests.serving import serving
 
+T = TypeVar("T")
 HELLO = json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+
+
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine in a thread of its own: the browser tests' Playwright keeps an event loop running in
+    this one when the whole suite runs in one process."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def get(base: str, host: str, path: str = "/") -> tuple[int, str]:
@@ -41,7 +52,7 @@ def socket_status(base: str, headers: dict[str, str]) -> int:
             return error.code
         connection.close()
         return 101
-    return asyncio.run(attempt())
+    return run_apart(attempt())
 
 
 def stop(process) -> str:
@@ -98,6 +109,6 @@ def test_garbage_on_the_socket_is_passed_over_in_silence_and_the_protocol_still_
         return answer
 
     with serving(site) as (process, base):
-        assert asyncio.run(talk(base))["command"] == "hello"
+        assert run_apart(talk(base))["command"] == "hello"
         printed = stop(process)
     assert "Traceback" not in printed and "Error" not in printed, printed

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from campaignsite.faults import VARIABLE
 from campaignsite.write import RELEASES, releases_dir
 from tests.helpers import copy_fixture, run_build
+from tests.integration.test_killed_builds import killed_at
 
 OLD, NEW = "Good books for everyone", "Good books for all"
 BEFORE_SWITCH = ["staging-incomplete", "journal-committed", "move", "between-moves", "moves-done", "before-switch",
@@ -57,11 +57,6 @@ def campaign(tmp_path) -> Path:
     assert run_build("build", "--site", str(site)).returncode == 0
     reword(site, OLD, NEW)
     return site
-
-
-def killed_at(point: str, site: Path) -> None:
-    result = run_build("build", "--site", str(site), env={**os.environ, VARIABLE: point})
-    assert result.returncode == -signal.SIGKILL, f"the build did not reach {point}: {result.stderr}"
 
 
 def completed(site: Path, versions: dict[str, dict[str, bytes]]) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 
 from campaignsite.pipeline import BuildOptions, build
 from campaignsite.write.search import find_pagefind
-from tests.helpers import REPO, copy_fixture, read_page, run_build
+from tests.helpers import FIXTURES, REPO, copy_fixture, read_page, run_build
 
 MISSING = ("search: Pagefind, which builds the search index, is not installed — run 'bash scripts/setup.sh' "
            "(it installs Pagefind 1.6.0 into .tools/pagefind), or build with --no-search for a site without "
@@ -54,7 +55,8 @@ def test_the_build_indexes_both_languages_with_the_filters_of_activity_pages(tmp
     assert set(entry["languages"]) == {"en", "zh-hans"}
     assert (output / "pagefind" / "pagefind.js").is_file()
     page = (output / "activities" / "disaster-relief" / "index.html").read_text(encoding="utf-8")
-    assert 'data-pagefind-filter="status:正在进行"' in page and "data-pagefind-body" in page
+    assert 'data-pagefind-filter="when:today"' in page and "data-pagefind-body" in page
+    assert 'data-pagefind-sort="order:b"' in page  # during the campaign: after the dated ones on now
     assert "data-pagefind-body" not in (output / "schedule" / "index.html").read_text(encoding="utf-8")
 
 
@@ -96,3 +98,13 @@ def test_pagefind_is_found_where_the_setup_script_installs_it():
 
 def _day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def test_an_activity_page_gives_the_index_its_place_in_both_languages(tmp_path):
+    output = tmp_path / "out"
+    build(BuildOptions(FIXTURES / "reading-festival", output, today=_day("2024-04-20")))
+    terms = [re.search(r'<div class="search-terms" hidden>(.*?)<span', p.read_text(encoding="utf-8"), re.DOTALL)
+             for p in (output / "en" / "activities").glob("*/index.html")]
+    assert [found.group(1) for found in terms if found and re.search(r"[\u4e00-\u9fff]", found.group(1))
+            and re.search("[A-Z][a-z]+", found.group(1))]
+

@@ -78,11 +78,7 @@ def test_a_move_refused_during_an_update_is_named_and_the_update_completed_once_
     assert still.returncode == 1 and "Traceback" not in still.stderr
     assert still.stderr.splitlines()[0].endswith(
         ": permission denied — fix it, then build again: the interrupted update is then completed")
-    fixed = run_build("build", "--site", str(site))
-    assert fixed.returncode == 0, fixed.stderr
-    full = site.parent / "full"
-    assert run_build("build", "--site", str(site), "--output", str(full)).returncode == 0
-    assert snapshot(site / "output") == snapshot(full) and leftovers(site) == []
+    completed_as_a_whole_build(site)
 
 
 def test_a_cache_that_cannot_be_kept_is_a_warning_and_the_site_is_complete(tmp_path):
@@ -184,11 +180,7 @@ def test_a_switch_refused_is_named_and_the_update_completed_once_it_can_be(edite
     assert refused.stderr.splitlines()[0] == (
         "output: permission denied — fix it, then build again: the update is then completed")
     assert snapshot(site / "output") == old  # the new files wait in the release nobody reads
-    fixed = run_build("build", "--site", str(site))
-    assert fixed.returncode == 0, fixed.stderr
-    full = site.parent / "full"
-    assert run_build("build", "--site", str(site), "--output", str(full)).returncode == 0
-    assert snapshot(site / "output") == snapshot(full) and leftovers(site) == []
+    completed_as_a_whole_build(site)
 
 
 def test_a_twin_that_cannot_be_made_after_a_whole_build_is_made_by_the_next_update(tmp_path):
@@ -202,3 +194,12 @@ def test_a_twin_that_cannot_be_made_after_a_whole_build_is_made_by_the_next_upda
     assert run_build("build", "--site", str(site), "--output", str(full)).returncode == 0
     releases = releases_dir(site / "output")
     assert snapshot(site / "output") == snapshot(full) == snapshot(releases / "a") == snapshot(releases / "b")
+
+
+def completed_as_a_whole_build(site: Path) -> None:
+    """The next build succeeds and leaves the site a whole build of the same sources gives, and nothing else."""
+    fixed = run_build("build", "--site", str(site))
+    assert fixed.returncode == 0, fixed.stderr
+    full = site.parent / "full"
+    assert run_build("build", "--site", str(site), "--output", str(full)).returncode == 0
+    assert snapshot(site / "output") == snapshot(full) and leftovers(site) == []
