@@ -13,7 +13,9 @@ ended is in its archive, newest first, cut likewise. The schedule's page 1 is at
 page N at schedule/page/N/ ("schedule/N"); its archive at schedule/archive/ ("archive/schedule") and
 schedule/archive/page/N/; a region's at regions/CODE/, a month's at schedule/YYYY-MM/, each with archive/ below;
 a day's page (`model.on_day`) at schedule/YYYY-MM-DD/ ("day/YYYY-MM-DD"). The listings are worked out once for
-both languages. The home page gets the first `GLANCE` activities, the notice
+both languages. The home page gets what is on today and the next days (`coming`: each day's national and notice
+activities, and how many local ones its day page lists), the places a reader can pick (`places`: each region with
+its count) and the first `GLANCE` national and notice activities (never a local one); the notice
 the activities that are in the notice, and an activity page its neighbours (`listings.neighbours`: a local
 activity's among the same place's by date), whether it is local, and the pages that list it.
 The news list is cut likewise (news/, news/page/N/); a post (news/SLUG/) gets its neighbours, the home page
@@ -42,8 +44,10 @@ from .model import (
     now_first,
     on_day,
 )
+from .regions import NATIONAL
 
-GLANCE = 10  # activities in the home page's schedule at a glance
+GLANCE = 10  # national and notice activities in the home page's schedule at a glance
+COMING_DAYS = 7  # the home page is given today and the next six days; its template shows as many as the theme chooses
 LATEST_NEWS = 3  # posts on the home page
 SCHEDULE = "schedule"  # the key of the schedule's first page; page N is "schedule/N"
 ARCHIVE = "archive"  # "archive/schedule", "archive/region/440000", "archive/month/2008-09", then "/N" for page N
@@ -243,6 +247,7 @@ class _Lists:
     found: Listings
     listings: dict[str, Listed]  # "region/440000", "month/2008-09" -> its pages and its archive's
     days: list[tuple[str, dict[str, Any]]]  # each day page's key and data
+    home: dict[str, Any]  # what the home page shows of the activities
 
 
 def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists | None:
@@ -269,7 +274,36 @@ def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists |
                               "notice_number": activity.notice_number,  # None: not in the notice
                               "schedule_page": schedule.pages_of[activity.slug], **posts_about(site, activity),
                               **_listed_in(activity, by_listing)} for activity in site.activities],
-                  found, by_listing, day_pages(days, size))
+                  found, by_listing, day_pages(days, size), home_data(scheduled, found, days, today))
+
+
+def home_data(scheduled: tuple[Activity, ...], found: Listings, days: dict[date, tuple[Activity, ...]],
+              today: date) -> dict[str, Any]:
+    """What the home page shows of the activities: `coming` days, the `places` to pick and the `glance`."""
+    return {"coming": coming(days, today), "places": places(found), "has_regions": bool(found.regions),
+            "glance": tuple(activity for activity in scheduled if not is_local(activity))[:GLANCE]}
+
+
+def coming(days: dict[date, tuple[Activity, ...]], today: date) -> tuple[dict[str, Any], ...]:
+    """Today and the next `COMING_DAYS - 1` days, each with its national and notice activities in time order (one
+    that spans several days on the first of them only), how many local activities its day page lists and whether
+    it has a day page."""
+    found, shown = [], set()
+    for offset in range(COMING_DAYS):
+        day = date.fromordinal(today.toordinal() + offset)
+        on = days.get(day, ())
+        national = tuple(activity for activity in on if not is_local(activity) and activity.slug not in shown)
+        shown.update(activity.slug for activity in national)
+        found.append({"day": day, "national": national, "local": sum(1 for activity in on if is_local(activity)),
+                      "has_page": bool(on)})
+    return tuple(found)
+
+
+def places(found: Listings) -> tuple[dict[str, Any], ...]:
+    """The places a reader can pick on the home page: each region but national, by code, with its count and its
+    cities (none yet: a region's listing is its finest place)."""
+    return tuple({"code": code, "count": len(listed_there), "cities": ()}
+                 for code, listed_there in found.regions.items() if code != NATIONAL)
 
 
 def _listed_in(activity: Activity, by_listing: dict[str, Listed]) -> dict[str, Any]:
@@ -283,7 +317,8 @@ def _listed_in(activity: Activity, by_listing: dict[str, Listed]) -> dict[str, A
 
 
 def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Lists | None) -> list[Page]:
-    pages = [Page("home", lang, "home.html", "campaign.yaml", {"glance": scheduled[:GLANCE], **_latest(site)})]
+    shown = lists.home if lists is not None else {"coming": (), "places": (), "glance": (), "has_regions": False}
+    pages = [Page("home", lang, "home.html", "campaign.yaml", {**shown, **_latest(site)})]
     if lists is not None:
         for first, cut_up in ((SCHEDULE, lists.schedule.current), (archive_key(SCHEDULE), lists.schedule.archive)):
             for data in cut_up:
