@@ -288,7 +288,8 @@ def coming(days: dict[date, tuple[Activity, ...]], today: date) -> tuple[dict[st
     """Today and the next `COMING_DAYS - 1` days, each with its national and notice activities in time order (one
     that spans several days on the first of them only), how many local activities its day page lists and whether
     it has a day page."""
-    found, shown = [], set()
+    found: list[dict[str, Any]] = []
+    shown: set[str] = set()
     for offset in range(COMING_DAYS):
         day = date.fromordinal(today.toordinal() + offset)
         on = days.get(day, ())
