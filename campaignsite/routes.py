@@ -13,9 +13,7 @@ ended is in its archive, newest first, cut likewise. The schedule's page 1 is at
 page N at schedule/page/N/ ("schedule/N"); its archive at schedule/archive/ ("archive/schedule") and
 schedule/archive/page/N/; a region's at regions/CODE/, a month's at schedule/YYYY-MM/, each with archive/ below;
 a day's page (`model.on_day`) at schedule/YYYY-MM-DD/ ("day/YYYY-MM-DD"). The listings are worked out once for
-both languages. The home page gets what is on today and the next days (`coming`: each day's national and notice
-activities, and how many local ones its day page lists), the places a reader can pick (`places`: each region with
-its count) and the first `GLANCE` national and notice activities (never a local one); the notice
+both languages. The home page gets what `home.home_data` gives (the coming days, the places, the glance); the notice
 the activities that are in the notice, and an activity page its neighbours (`listings.neighbours`: a local
 activity's among the same place's by date), whether it is local, and the pages that list it.
 The news list is cut likewise (news/, news/page/N/); a post (news/SLUG/) gets its neighbours, the home page
@@ -31,6 +29,7 @@ from functools import partial
 from typing import Any
 
 from .errors import Problem, SiteError
+from .home import home_data
 from .listings import Listings, cut, days_covered, is_local, listings, months_of, neighbours
 from .model import (
     DEFAULT_LANGUAGE,
@@ -44,10 +43,7 @@ from .model import (
     now_first,
     on_day,
 )
-from .regions import NATIONAL
 
-GLANCE = 10  # national and notice activities in the home page's schedule at a glance
-COMING_DAYS = 7  # the home page is given today and the next six days; its template shows as many as the theme chooses
 LATEST_NEWS = 3  # posts on the home page
 SCHEDULE = "schedule"  # the key of the schedule's first page; page N is "schedule/N"
 ARCHIVE = "archive"  # "archive/schedule", "archive/region/440000", "archive/month/2008-09", then "/N" for page N
@@ -275,36 +271,6 @@ def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists |
                               "schedule_page": schedule.pages_of[activity.slug], **posts_about(site, activity),
                               **_listed_in(activity, by_listing)} for activity in site.activities],
                   found, by_listing, day_pages(days, size), home_data(scheduled, found, days, today))
-
-
-def home_data(scheduled: tuple[Activity, ...], found: Listings, days: dict[date, tuple[Activity, ...]],
-              today: date) -> dict[str, Any]:
-    """What the home page shows of the activities: `coming` days, the `places` to pick and the `glance`."""
-    return {"coming": coming(days, today), "places": places(found), "has_regions": bool(found.regions),
-            "glance": tuple(activity for activity in scheduled if not is_local(activity))[:GLANCE]}
-
-
-def coming(days: dict[date, tuple[Activity, ...]], today: date) -> tuple[dict[str, Any], ...]:
-    """Today and the next `COMING_DAYS - 1` days, each with its national and notice activities in time order (one
-    that spans several days on the first of them only), how many local activities its day page lists and whether
-    it has a day page."""
-    found: list[dict[str, Any]] = []
-    shown: set[str] = set()
-    for offset in range(COMING_DAYS):
-        day = date.fromordinal(today.toordinal() + offset)
-        on = days.get(day, ())
-        national = tuple(activity for activity in on if not is_local(activity) and activity.slug not in shown)
-        shown.update(activity.slug for activity in national)
-        found.append({"day": day, "national": national, "local": sum(1 for activity in on if is_local(activity)),
-                      "has_page": bool(on)})
-    return tuple(found)
-
-
-def places(found: Listings) -> tuple[dict[str, Any], ...]:
-    """The places a reader can pick on the home page: each region but national, by code, with its count and its
-    cities (none yet: a region's listing is its finest place)."""
-    return tuple({"code": code, "count": len(listed_there), "cities": ()}
-                 for code, listed_there in found.regions.items() if code != NATIONAL)
 
 
 def _listed_in(activity: Activity, by_listing: dict[str, Listed]) -> dict[str, Any]:
