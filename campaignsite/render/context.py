@@ -141,6 +141,7 @@ class PageMaker:
             "plain": lambda text: text.get(lang),
             "fmt_date": lambda day: strings.date(day, lang),
             "schedule_text": lambda schedule: strings.schedule(schedule, lang),
+            "hours_text": lambda hours: strings.hours(hours, lang),
             "section_no": lambda number: strings.section_number(number, lang),
             "item_no": lambda number: strings.item_number(number, lang),
             "cn": chinese_numeral,
