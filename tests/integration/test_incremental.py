@@ -94,11 +94,11 @@ def test_editing_one_activity_renders_its_pages_its_neighbours_and_the_lists(tmp
     assert pages - unchanged == 12
     after = mtimes(site / "output")
     changed = sorted(path for path in after if after[path] != before.get(path) and not path.startswith("pagefind/"))
-    # the English summary is shown on the schedule, in the page's description, in the English feed
-    # and in the open data: only those files change (and the search index, made again: a page changed)
+    # the English summary is shown in the page's description, in the English feed and in the open data (a listing
+    # shows none): only those files change (and the search index, made again: a page changed)
     assert any(path.startswith("pagefind/") and path not in before for path in after)
     assert changed == ["data/activities.csv", "data/activities.json", "en/activities/publicity-materials/index.html",
-                       "en/feed.xml", "en/schedule/index.html"]
+                       "en/feed.xml"]
 
 
 def test_editing_the_css_writes_the_new_stylesheet_and_updates_the_pages_that_link_it(tmp_path):
