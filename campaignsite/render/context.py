@@ -126,7 +126,7 @@ class PageMaker:
         def md(text: Text) -> Markup:
             html = show_media(self.conversions.to_html(text.get(lang)), self.publication.media, first,
                               lambda kind, size: ui("download.label", type=kind, size=size))
-            body = Markup(site_links(html, lang, self.publication.urls.base_path))
+            body = Markup(site_links(html, lang, self.publication.urls.base_path, self.publication.urls.moved))
             if text.is_pending(lang):
                 return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
                     HTML_LANG[other_language(lang)], body, ui(_pending_note(text)))
@@ -141,6 +141,7 @@ class PageMaker:
             "plain": lambda text: text.get(lang),
             "fmt_date": lambda day: strings.date(day, lang),
             "schedule_text": lambda schedule: strings.schedule(schedule, lang),
+            "hours_text": lambda hours: strings.hours(hours, lang),
             "section_no": lambda number: strings.section_number(number, lang),
             "item_no": lambda number: strings.item_number(number, lang),
             "cn": chinese_numeral,

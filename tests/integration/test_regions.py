@@ -69,10 +69,10 @@ def test_a_region_listing_shows_its_activities_with_city_and_place(regions_site)
     lines = main_lines(regions_site, "en/regions/440000/index.html")
     assert lines[:3] == ["Schedule of activities / Activities by region", "Schedule: Guangdong",
                          "Activities in Guangdong, from today, day by day in order of time. Status as of 1 April 2025."]
-    assert lines[3:] == ["23 April 2025", "23–25 April 2025 Upcoming", "(1) Spring Book Fair", "A book fair on Central Square.",
-                         "Where", "Guangzhou, Central Square", "Organized by", "City Library"]
+    # a title and one line: when · where (its city and place; not its region, which the listing is) · status
+    assert lines[3:] == ["23 April 2025", "(1) Spring Book Fair", "23–25 April 2025 · Guangzhou, Central Square · Upcoming"]
     zh = main_lines(regions_site, "regions/440000/index.html")
-    assert zh[1] == "活动安排：广东省" and "广州市，中心广场" in zh and "地区" not in zh
+    assert zh[1] == "活动安排：广东省" and "2025年4月23日至25日 · 广州市，中心广场 · 即将开始" in zh and "广东省" not in zh[3:]
     national = main_lines(regions_site, "regions/national/index.html")
     assert national[1:3] == ["活动安排：全国", national[2]] and national[2].startswith("面向各地的活动，从今天起逐日按时间排列。")
 
@@ -84,10 +84,12 @@ def test_a_month_listing_holds_every_activity_whose_dates_touch_it_and_says_wher
     titles = [line for line in april if line.startswith("(")]
     # the fair on its day; the talks, begun in March, under way
     assert titles == ["(1) Spring Book Fair", "(3) Author Talks"]
-    assert april[april.index("(3) Author Talks") - 2] == "Under way (dates by month or approximate)"
+    assert april[april.index("(3) Author Talks") - 1] == "Under way (dates by month or approximate)"
     march = main_lines(regions_site, "schedule/2025-03/index.html")
     assert march[1] == "活动安排：2025年3月" and [line for line in march if line.startswith("（")] == ["（三） 作家讲座"]
-    assert "Region" in april and "Nationwide" in april and "Guangdong" in april
+    # outside a region's listing, an entry says where: its city and place, or else its region (the talks: nationwide)
+    assert april[april.index("(3) Author Talks") + 1] == "March to April 2025 · Nationwide · Under way"
+    assert april[april.index("(1) Spring Book Fair") + 1] == "23–25 April 2025 · Guangzhou, Central Square · Upcoming"
 
 
 def test_the_schedule_links_the_region_index_and_the_months(regions_site):
@@ -171,8 +173,9 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def test_an_edited_activity_rebuilds_the_listings_it_is_in(tmp_path):
+    # the place, which a listing's entry shows (its summary is on its own page alone)
     before, after, full = incremental_and_full(tmp_path, lambda site: replace_in(
-        site / "activities.yaml", "en: A book fair on Central Square.", "en: A book fair on the square."))
+        site / "activities.yaml", "place: {zh: 中心广场, en: Central Square}", "place: {zh: 中心广场, en: The Square}"))
     assert after == full
     assert changed(before, after) == ["en/regions/440000/index.html", "en/schedule/2025-04-23/index.html",
                                       "en/schedule/2025-04-24/index.html", "en/schedule/2025-04-25/index.html",

@@ -227,3 +227,26 @@ def test_a_wrong_in_notice_value_stops_the_build_with_its_position(tmp_path):
     assert result.returncode != 0
     assert ("activities.yaml:17:16: activities[a03].in_notice: expected true or false, found 'no' "
             "— write true or false (yes/no and on/off are not accepted)") in result.stderr, result.stderr
+
+
+def test_a_link_to_a_schedule_page_leads_there_while_the_build_makes_it_and_else_to_the_schedule_with_a_warning(
+        tmp_path):
+    site = make_site(tmp_path)
+    activities = (site / "activities.yaml").read_text(encoding="utf-8")
+    activities = activities.replace("body: {zh: 正文a02。, en: Body a02.}",
+                                    'body: {zh: "[后面的活动](/schedule/page/3/)", en: "[Later](/schedule/page/3/)"}')
+    (site / "activities.yaml").write_text(activities, encoding="utf-8")
+    for today, leads_to, warned in ((TODAY, "/schedule/page/3/", False), ("2025-04-20", "/schedule/", True)):
+        output = tmp_path / today
+        result = run_build("build", "--site", str(site), "--output", str(output), "--today", today)
+        assert result.returncode == 0, result.stderr
+        for prefix, text in (("", "后面的活动"), ("en/", "Later")):
+            page = (output / prefix / "activities/a02/index.html").read_text(encoding="utf-8")
+            assert re.findall(f'<a href="([^"]*)">{text}</a>', page) == [f"/{prefix}{leads_to[1:]}"], today
+        warning = ("activities.yaml:{}: activities[a02].body.{}: warning: the link /schedule/page/3/ names a page this "
+                   "build does not make: the pages of the listing /schedule/ now follow the build date, and the link "
+                   "leads to its first page — link /schedule/, or a day's page such as /schedule/YYYY-MM-DD/, instead")
+        line = activities[:activities.index("[后面的活动]")].count("\n") + 1
+        found = [row for row in result.stderr.splitlines() if "/schedule/page/3/" in row]
+        assert found == ([warning.format(f"{line}:{column}", lang) for lang, column in (("zh", 16), ("en", 50))]
+                         if warned else []), result.stderr
