@@ -78,15 +78,16 @@ def region_code(text: str) -> str | None:
 
 
 def close_names(text: str, limit: int = 3) -> list[str]:
-    """Names of regions and cities that look like `text`, for a "did you mean" hint (English or Chinese as
-    written; a province first when a province and a city look alike)."""
-    names = [region.en for region in REGIONS.values()] + [region.zh for region in REGIONS.values()]
-    names += [name for division in divisions().values() if division.level == CITY
-              for name in (division.en, division.zh)]
-    by_key: dict[str, str] = {}
-    for name in names:
-        by_key.setdefault(_key(name), name)
-    return [by_key[found] for found in difflib.get_close_matches(_key(text), list(by_key), n=limit, cutoff=0.6)]
+    """Names of regions, then of cities, that look like `text`, for a "did you mean" hint (English or Chinese as
+    written): a province's name goes before a city's."""
+    provinces = [name for region in REGIONS.values() for name in (region.en, region.zh)]
+    cities = [name for city in divisions().values() if city.level == CITY for name in (city.en, city.zh)]
+    found: list[str] = []
+    for names in (provinces, cities):
+        by_key = {_key(name): name for name in names}
+        close = difflib.get_close_matches(_key(text), list(by_key), n=limit, cutoff=0.6)
+        found += [by_key[key] for key in close if by_key[key] not in found]
+    return found[:limit]
 
 
 CITY, COUNTY = "city", "county"  # a division's level: a prefecture-level city (or a county-level one the province

@@ -34,9 +34,10 @@ INSTRUCTIONS = (
      "campaign（活动期间）、unscheduled（时间待定）。",
      "Schedule kind: days (one day or several), months, window (approximate; needs a wording), deadline, "
      "campaign (during the campaign) or unscheduled (date to be announced)."),
-    ("省级地区从下拉列表中选择，或写代码（440000）、中文或英文名称；全国性活动选 national。",
-     "Choose the region from the list, or write its code (440000) or its name in Chinese or English; national "
-     "for an activity across the country."),
+    ("省级地区从下拉列表中选择，或写省、市、县的代码（440000、330100）、中文或英文名称（杭州、Hangzhou）；"
+     "全国性活动选 national。",
+     "Choose the region from the list, or write the code (440000, 330100) or the name in Chinese or English "
+     "(杭州, Hangzhou) of a province, a city or a county; national for an activity across the country."),
     ("网址名（slug）可以不填：将由地区代码和中文标题生成。若以后要修改已导入活动的标题，请先填上它的网址名，"
      "否则会被当作一项新活动。",
      "The slug may be left empty: it is made from the region's code and the Chinese title. Before changing the "
