@@ -61,6 +61,8 @@ _ALIASES = {"xizang": "540000", "macau": "820000", "nei mongol": "150000", "nati
 
 def _key(text: str) -> str:
     """Full-width letters and digits as plain ones, spaces squeezed, case folded, accents gone (Garzê is garze)."""
+    if text.isascii():
+        return " ".join(text.split()).casefold()
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(unicodedata.normalize("NFKC", plain).split()).casefold().replace("’", "'")
 
@@ -125,8 +127,9 @@ class Place:
 def divisions() -> dict[str, Division]:
     """Every city and county of the table, by code (read once, on first use: most builds name no city)."""
     with open(_TABLE_FILE, encoding="utf-8", newline="") as file:
-        rows = csv.DictReader(line for line in file if not line.startswith("#"))
-        return {row["code"]: Division(**row) for row in rows}
+        rows = csv.reader(line for line in file if not line.startswith("#"))
+        next(rows)  # the column names: code, level, parent, zh, zh_short, en (the fields of Division)
+        return {row[0]: Division(*row) for row in rows}
 
 
 _LEVELS = {CITY: 1, COUNTY: 2}  # provinces are 0
@@ -143,10 +146,10 @@ def _names() -> dict[str, tuple[tuple[str, bool, int], ...]]:
         found.setdefault(alias, []).append((code, True, 0))
     for division in divisions().values():
         level = _LEVELS[division.level]
-        plain = division.en.replace("'", "")  # Xian for Xi'an
-        for name, full in ((division.zh, True), (division.en, True), (plain, True), (division.zh_short, False)):
-            if name and (division.code, full, level) not in found.get(_key(name), []):
-                found.setdefault(_key(name), []).append((division.code, full, level))
+        english, plain = _key(division.en), _key(division.en.replace("'", ""))  # Xian for Xi'an
+        for name, full in ((english, True), (plain, True), (division.zh, True), (division.zh_short, False)):
+            if name:  # a Chinese name of the table is its own key (the table's test checks it)
+                found.setdefault(name, []).append((division.code, full, level))
     return {key: tuple(dict.fromkeys(candidates)) for key, candidates in found.items()}
 
 

@@ -17,6 +17,7 @@ from campaignsite.regions import (
     NATIONAL,
     REGIONS,
     Place,
+    _key,
     close_names,
     divisions,
     place_codes,
@@ -50,6 +51,10 @@ def test_every_city_is_in_a_province_and_every_county_in_a_city_or_a_municipalit
 def test_there_are_about_three_hundred_and_forty_cities_and_some_three_thousand_counties():
     levels = [division.level for division in divisions().values()]
     assert 330 <= levels.count(CITY) <= 380 and 2700 <= levels.count(COUNTY) <= 3000
+
+
+def test_every_chinese_name_of_the_table_is_its_own_lookup_key():
+    assert all(_key(name) == name for d in divisions().values() for name in (d.zh, d.zh_short))
 
 
 def test_every_city_has_an_english_name_in_latin_letters():
