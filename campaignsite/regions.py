@@ -8,7 +8,8 @@ Statistics uses), `NATIONAL`, and `region_code(text)`: a 6-digit code, a Chinese
 广东) or an English name (Guangdong, any case) normalised to the province's code, or None; `divisions()` (code ->
 `Division`: a prefecture-level city or a county); `place_codes(text)`: the codes a province, city or county's code
 or name may mean (one when it is clear, several when it is ambiguous, none when unknown); `place_of(code)`: the
-`Place` (province, city, county) a code names; `close_names(text)` for a "did you mean" hint.
+`Place` (province, city, county) a code names; `name_of(code, lang)` its name in a language; `close_names(text)`
+for a "did you mean" hint.
 """
 from __future__ import annotations
 
@@ -181,6 +182,15 @@ def place_of(code: str) -> Place:
         return Place(division.province, division.code)
     city = division.parent if division.parent not in REGIONS else None
     return Place(division.province, city, division.code)
+
+
+def name_of(code: str, lang: str) -> str:
+    """The name of a province (or national) or a city in `lang` (zh: 杭州市, en: Hangzhou); a county's Chinese name
+    in both, as no English name is shipped for counties."""
+    if code in REGIONS:
+        return getattr(REGIONS[code], lang)
+    division = divisions()[code]
+    return division.zh if lang == "zh" else division.en or division.zh
 
 
 def place_name(code: str) -> str:

@@ -128,22 +128,35 @@ def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict
 
 
 def listing_pages(site: Site, lang: str, found: Listings) -> list[Page]:
-    """The regions' index, each region's pages and each month's pages (none when nothing is listed)."""
+    """The regions' index, each region's pages (a province's first page lists its cities, with counts), each
+    city's pages (at regions/CITY/, like a region's, under its province) and each month's pages (none when nothing
+    is listed)."""
     size, pages = site.campaign.schedule_page_size, []
     if found.regions:
         counts = tuple((code, len(listed)) for code, listed in found.regions.items())
         pages.append(Page("regions", lang, "regions.html", "activities.yaml (regions)", {"region_counts": counts}))
     undated = any(not activity.schedule.is_dated for activity in site.activities)
-    for kind, groups in (("region", found.regions), ("month", found.months)):
+    cities = _cities_by_province(found)
+    for kind, groups in (("region", found.regions), ("region", found.cities), ("month", found.months)):
         for name, listed in groups.items():
             base = f"{kind}/{name}"
             for data in paginate(listed, size, partial(listing_key, base)):
                 data.update({"listing": kind, "region": name if kind == "region" else None,
                              "month": name if kind == "month" else None,
-                             "has_monthless": undated and kind == "month"})
+                             "has_monthless": undated and kind == "month",
+                             "province": name[:2] + "0000" if name in found.cities else None,
+                             "city_counts": cities.get(name, ()) if data["page_number"] == 1 else ()})
                 pages.append(Page(listing_key(base, data["page_number"]), lang, "listing.html",
                                   f"activities.yaml ({kind} {name})", data))
     return pages
+
+
+def _cities_by_province(found: Listings) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each province's cities that have activities, by code, with how many."""
+    cities: dict[str, tuple[tuple[str, int], ...]] = {}
+    for code, listed in found.cities.items():
+        cities[code[:2] + "0000"] = (*cities.get(code[:2] + "0000", ()), (code, len(listed)))
+    return cities
 
 
 def listed_in(found: Listings, page_size: int) -> dict[str, dict[str, Any]]:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import Strings, chinese_numeral, other_language
 from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, NewsPost, Site, Text, by_start, shown_status
-from ..regions import REGIONS
+from ..regions import name_of
 from ..routes import Page, navigation, route_of
 from . import news, posters, searchterms, structured
 from .markdown import Conversions
@@ -133,7 +133,7 @@ class PageMaker:
             "section_no": lambda number: strings.section_number(number, lang),
             "item_no": lambda number: strings.item_number(number, lang),
             "cn": chinese_numeral,
-            "region_name": lambda code: getattr(REGIONS[code], lang),
+            "region_name": lambda code: name_of(code, lang),
             "month_text": lambda month: strings.month(date(int(month[:4]), int(month[5:7]), 1), lang),
         }
 
@@ -184,7 +184,7 @@ class PageMaker:
             "search_order": lambda activity: searchterms.order(activity, site.campaign, today),
             "search_names": lambda activity: searchterms.place_names(activity, lang),
             "search_when": searchterms.WHEN,
-            "region_name": lambda code: getattr(REGIONS[code], lang),
+            "region_name": lambda code: name_of(code, lang),
             "article_data": self._article_data(lang),
         }
 

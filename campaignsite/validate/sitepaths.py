@@ -194,10 +194,11 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
 
 
 def _listing_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
-    """The regions' index, each region's pages and each month's pages (the page plan makes the same)."""
+    """The regions' index, each region's and each city's pages and each month's pages (the page plan makes the
+    same)."""
     found = listings(by_start(site.activities))
     paths = ["/regions/"] if found.regions else []
-    for folder, groups in (("regions", found.regions), ("schedule", found.months)):
+    for folder, groups in (("regions", found.regions), ("regions", found.cities), ("schedule", found.months)):
         for name, listed in groups.items():
             count = page_count(len(listed), site.campaign.schedule_page_size)
             paths += [f"/{folder}/{name}/"] + [f"/{folder}/{name}/page/{n}/" for n in range(2, count + 1)]

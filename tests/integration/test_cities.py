@@ -78,3 +78,29 @@ def test_the_search_terms_carry_the_city_filter_and_its_names_in_both_languages(
     assert 'data-pagefind-filter="city:330100"' in text and 'data-pagefind-filter="region:330000"' in text
     terms = re.search(r'<div class="search-terms" hidden>(.*?)</div>', text, re.S).group(1)
     assert all(name in terms for name in ("Hangzhou", "杭州市", "杭州", "西湖区", "Zhejiang", "浙江省"))
+
+
+def test_a_citys_listing_is_at_its_code_under_its_province_and_the_province_page_lists_its_cities(built):
+    root = built[0]
+    city = main_lines(root, "en/regions/330100/index.html")
+    assert city[:2] == ["Schedule of activities / Activities by region / Zhejiang", "Schedule: Hangzhou"]
+    assert [line for line in city if line.startswith("(")] == ["(3) Author Talks", "(1) Spring Book Fair"]
+    assert main_lines(root, "regions/330100/index.html")[1] == "活动安排：杭州市"
+    province = (root / "en/regions/330000/index.html").read_text("utf-8")
+    assert re.findall(r'<li><a href="(/en/regions/\d+/)">([^<]*)</a>([^<]*)</li>', province) == [
+        ("/en/regions/330100/", "Hangzhou", " (2)")]
+    assert "Activities by city in Zhejiang" in province
+    zh = main_lines(root, "regions/330000/index.html")
+    assert "浙江省各城市的活动" in zh and "杭州市 （2）" in zh
+    assert main_lines(root, "regions/index.html")[3:] == ["浙江省 （2）"]  # the index lists provinces only
+
+
+def test_a_markdown_link_may_name_a_citys_listing(tmp_path):
+    site = with_cities(tmp_path)
+    replace_in(site / "activities.yaml", "      en: Readers read every day and keep a log.\n",
+               "      en: Readers read every day and keep a log ([in Hangzhou](/regions/330100/)).\n")
+    result = run_build("check", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    replace_in(site / "activities.yaml", "(/regions/330100/)", "(/regions/330200/)")
+    result = run_build("check", "--site", str(site))
+    assert result.returncode == 1 and "/regions/330200/" in result.stderr  # a city without activities has no page
