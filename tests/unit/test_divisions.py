@@ -24,6 +24,7 @@ from campaignsite.regions import (
     place_name,
     place_of,
 )
+from campaignsite.render.fingerprints import tool_files
 
 REPO = Path(__file__).resolve().parents[2]
 TABLE = REPO / "campaignsite" / "data" / "divisions.csv"
@@ -136,3 +137,7 @@ def test_a_build_that_names_no_city_does_not_read_the_table():
             "print(r.divisions.cache_info().currsize)")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert found.stdout.strip() == "0"
+
+
+def test_the_tools_digest_covers_the_table_so_a_new_table_reads_every_activity_again():
+    assert TABLE in tool_files(REPO / "campaignsite")
