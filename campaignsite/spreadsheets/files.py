@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import ACTIVITY_STATUSES, SCHEDULE_KINDS
-from ..regions import REGIONS
+from ..regions import CITY, NATIONAL, REGIONS, divisions
 from ..render.opendata import CSV_FORMULA_START, csv_cell
 from .cells import COLUMNS, DATES, EXAMPLE, HEADINGS, region_cell
 from .sheets import Cell, Sheet
@@ -95,9 +95,13 @@ def _activities_sheet(book: object, rows: list[list[Cell]]) -> None:
     kind, region, status = (COLUMNS.index(key) for key in ("schedule.kind", "region", "status"))
     sheet.data_validation(1, kind, last, kind, {"validate": "list", "source": list(SCHEDULE_KINDS)})
     sheet.data_validation(1, status, last, status, {"validate": "list", "source": list(ACTIVITY_STATUSES)})
-    sheet.data_validation(1, region, last, region, {"validate": "list", "source": "=Regions!$A$1:$A$35"})
+    places = [*REGIONS, *(code for code, division in divisions().items() if division.level == CITY)]
+    places.sort(key=lambda code: (code != NATIONAL, code))  # national, then each province followed by its cities
+    # the list offers the provinces and cities; a county or a name may be typed (the import reads and checks it)
+    sheet.data_validation(1, region, last, region, {"validate": "list", "source": f"=Regions!$A$1:$A${len(places)}",
+                                                    "show_error": False})
     lists = book.add_worksheet("Regions")  # type: ignore[attr-defined]
-    for index, code in enumerate(REGIONS):
+    for index, code in enumerate(places):
         lists.write_string(index, 0, region_cell(code))
 
 

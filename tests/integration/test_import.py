@@ -227,6 +227,10 @@ def test_the_template_has_dropdowns_dates_and_instructions(tmp_path, capsys):
     import zipfile
     sheet = zipfile.ZipFile(tmp_path / "t.xlsx").read("xl/worksheets/sheet1.xml").decode()
     assert sheet.count("<dataValidation ") == 3 and '"campaign,days,months,window,deadline,unscheduled"' in sheet
+    places = [row[0] for row in book.get_sheet_by_name("Regions").to_python()]
+    assert places[:3] == ["national 全国", "110000 北京市 Beijing", "120000 天津市 Tianjin"] and len(places) == 35 + 365
+    assert places.index("330100 杭州市 Hangzhou") == places.index("330000 浙江省 Zhejiang") + 1
+    assert 'showErrorMessage="1"' not in sheet.split("<dataValidation ")[3]  # a county or a name may be typed
 
 
 def test_a_named_sheet_is_read_and_a_missing_one_is_named_with_the_others(site, tmp_path, capsys):
