@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import copy_fixture, run_build
-from tests.integration.test_regions import jsonld, main_lines, replace_in
+from tests.integration.test_regions import TODAY, jsonld, main_lines, replace_in
 
 
 def with_cities(into: Path) -> Path:
@@ -27,7 +27,7 @@ def with_cities(into: Path) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, str]:
     site = with_cities(tmp_path_factory.mktemp("cities"))
-    result = run_build("build", "--site", str(site))
+    result = run_build("build", "--site", str(site), "--today", TODAY)
     assert result.returncode == 0, result.stderr
     return site / "output", result.stderr
 
@@ -41,7 +41,7 @@ def test_activities_of_a_city_and_of_its_county_are_listed_under_the_province(bu
     root = built[0]
     assert main_lines(root, "regions/index.html")[-1] == "浙江省 （2）"
     titles = [line for line in main_lines(root, "en/regions/330000/index.html") if line.startswith("(")]
-    assert titles == ["(3) Author Talks", "(1) Spring Book Fair"]
+    assert titles == ["(1) Spring Book Fair", "(3) Author Talks"]  # from the build date: the day, then under way
 
 
 def test_the_city_the_code_names_is_shown_once_in_the_pages_language(built):
@@ -84,7 +84,9 @@ def test_a_citys_listing_is_at_its_code_under_its_province_and_the_province_page
     root = built[0]
     city = main_lines(root, "en/regions/330100/index.html")
     assert city[:2] == ["Schedule of activities / Activities by region / Zhejiang", "Schedule: Hangzhou"]
-    assert [line for line in city if line.startswith("(")] == ["(3) Author Talks", "(1) Spring Book Fair"]
+    assert city[3:] == ["23 April 2025", "(1) Spring Book Fair", "23–25 April 2025 · Hangzhou, Central Square · Upcoming",
+                        "Under way (dates by month or approximate)", "(3) Author Talks",
+                        "March to April 2025 · Hangzhou · Under way"]  # the city once in each entry
     assert main_lines(root, "regions/330100/index.html")[1] == "活动安排：杭州市"
     province = (root / "en/regions/330000/index.html").read_text("utf-8")
     assert re.findall(r'<li><a href="(/en/regions/\d+/)">([^<]*)</a>([^<]*)</li>', province) == [
@@ -104,3 +106,14 @@ def test_a_markdown_link_may_name_a_citys_listing(tmp_path):
     replace_in(site / "activities.yaml", "(/regions/330100/)", "(/regions/330200/)")
     result = run_build("check", "--site", str(site))
     assert result.returncode == 1 and "/regions/330200/" in result.stderr  # a city without activities has no page
+
+
+def test_a_citys_listing_has_its_archive_once_its_activities_have_ended(tmp_path):
+    site = with_cities(tmp_path)
+    assert run_build("build", "--site", str(site), "--today", "2025-05-01").returncode == 0
+    city = main_lines(site / "output", "en/regions/330100/index.html")
+    assert city[3:] == ["Activities that have ended (2)", "Nothing is scheduled from today on."]
+    archive = main_lines(site / "output", "en/regions/330100/archive/index.html")
+    assert archive[:2] == ["Schedule of activities / Activities by region / Zhejiang / Schedule: Hangzhou",
+                           "Ended: Hangzhou"]
+    assert [line for line in archive if line.startswith("(")] == ["(3) Author Talks", "(1) Spring Book Fair"]
