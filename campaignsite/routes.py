@@ -285,13 +285,14 @@ def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists |
 
 
 def _listed_in(activity: Activity, by_listing: dict[str, Listed]) -> dict[str, Any]:
-    """The key of the page of its region's listing an activity is on (or None), and of its months' pages,
-    `(month, key)` in calendar order."""
+    """The key of the page of its region's listing an activity is on (or None), of its city's (or None), and of
+    its months' pages, `(month, key)` in calendar order."""
     region = f"region/{activity.region}" if activity.region is not None else None
+    city = f"region/{activity.city_code}" if activity.city_code is not None else None
     months = tuple((month, by_listing[f"month/{month}"].pages_of[activity.slug])
                    for month in months_of(activity.schedule))
     return {"region_listing": by_listing[region].pages_of[activity.slug] if region else None,
-            "month_listings": months}
+            "city_listing": by_listing[city].pages_of[activity.slug] if city else None, "month_listings": months}
 
 
 def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Lists | None) -> list[Page]:

@@ -52,6 +52,8 @@ def test_the_city_the_code_names_is_shown_once_in_the_pages_language(built):
     assert "杭州市，中心广场" in main_lines(root, "activities/book-fair/index.html")
     text = (root / "en/activities/book-fair/index.html").read_text("utf-8")
     assert "Wenzhou" not in text and "温州" not in text
+    assert "See also: Schedule: Hangzhou ; Schedule: April 2025" in fair  # its city's listing, then its months'
+    assert '<a href="/en/regions/330100/">Schedule: Hangzhou</a>' in text
 
 
 def test_the_open_data_gives_the_city_and_county_codes(built):
