@@ -119,3 +119,10 @@ def test_a_citys_listing_has_its_archive_once_its_activities_have_ended(tmp_path
     assert archive[:2] == ["Schedule of activities / Activities by region / Zhejiang / Schedule: Hangzhou",
                            "Ended: Hangzhou"]
     assert [line for line in archive if line.startswith("(")] == ["(3) Author Talks", "(1) Spring Book Fair"]
+
+
+def test_the_home_pages_place_picker_leads_to_the_city_without_javascript(built):
+    text = (built[0] / "en/index.html").read_text("utf-8")
+    picker = re.search(r'<ul class="place-picker">.*?</ul></details></li>', text, re.S).group(0)
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', picker) == [
+        ("/en/regions/330000/", "All of Zhejiang (2)"), ("/en/regions/330100/", "Hangzhou (2)")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from campaignsite.home import places
 from campaignsite.listings import listings
 from campaignsite.model import Text, by_start
 from campaignsite.validate import validate
@@ -79,3 +80,12 @@ def test_each_citys_activities_are_listed_under_the_city_and_the_province():
         "330100": ["a", "b"], "330300": ["c"]}
     assert [a.slug for a in found.regions["330000"]] == ["a", "b", "c", "d"]
     assert list(found.cities) == ["330100", "330300"]
+
+
+def test_the_home_pages_place_picker_offers_each_provinces_cities_with_their_counts():
+    text = (with_place("region: 330100", slug="a") + "\n".join(
+        with_place(line, slug=slug).split("\n", 1)[1] for slug, line in (
+            ("b", "region: 330106"), ("c", "region: 温州"), ("d", "region: 浙江"), ("e", "region: 北京"))))
+    assert places(listings(by_start(validate(sources(activities=text)).site.activities))) == (
+        {"code": "110000", "count": 1, "cities": ()},
+        {"code": "330000", "count": 4, "cities": ({"code": "330100", "count": 2}, {"code": "330300", "count": 1})})
