@@ -30,7 +30,7 @@ from ..model import (
     by_start,
     shown_status,
 )
-from ..regions import REGIONS
+from ..regions import name_of
 from ..routes import Page, navigation, route_of
 from . import news, posters, searchterms, structured
 from .markdown import Conversions
@@ -145,7 +145,7 @@ class PageMaker:
             "section_no": lambda number: strings.section_number(number, lang),
             "item_no": lambda number: strings.item_number(number, lang),
             "cn": chinese_numeral,
-            "region_name": lambda code: getattr(REGIONS[code], lang),
+            "region_name": lambda code: name_of(code, lang),
             "month_text": lambda month: strings.month(date(int(month[:4]), int(month[5:7]), 1), lang),
             "day_span": lambda days: strings.short_range(days[0], days[1], lang),
             "group_heading": lambda group: _group_heading(group, self.publication.today, strings, ui, lang),
@@ -200,7 +200,7 @@ class PageMaker:
             "search_order": lambda activity: searchterms.order(activity, site.campaign, today),
             "search_names": lambda activity: searchterms.place_names(activity, lang),
             "search_when": searchterms.WHEN,
-            "region_name": lambda code: getattr(REGIONS[code], lang),
+            "region_name": lambda code: name_of(code, lang),
             "article_data": self._article_data(lang),
         }
 
