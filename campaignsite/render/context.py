@@ -149,6 +149,7 @@ class PageMaker:
             "month_text": lambda month: strings.month(date(int(month[:4]), int(month[5:7]), 1), lang),
             "day_span": lambda days: strings.short_range(days[0], days[1], lang),
             "group_heading": lambda group: _group_heading(group, self.publication.today, strings, ui, lang),
+            "day_heading": lambda day: _group_heading(Group("day", (), day), self.publication.today, strings, ui, lang),
             "page_span": lambda link: _page_span(link, strings, ui, lang),
         }
 
