@@ -47,16 +47,20 @@ def name(code: str, lang: str) -> str:
 
 
 def activity(n: int, first_day: date, days: int) -> dict:
-    """Activity `n`: in city n mod the cities, on a day that walks the month, at one of the day's times."""
-    city = cities()[n % len(cities())]
-    kind_zh, kind_en = KINDS[n // len(cities()) % len(KINDS)]
-    day = first_day + timedelta(days=(n * 7 + n // len(cities())) % days)
+    """Activity `n`: in city n mod the cities, each city's on days that follow one another (a city's first day
+    depends on the city), at one of the day's times."""
+    place, round_ = n % len(cities()), n // len(cities())
+    city = cities()[place]
+    kind_zh, kind_en = KINDS[round_ % len(KINDS)]
+    day = first_day + timedelta(days=(round_ * 4 // 5 + 3 * place) % days)  # a day with two, now and then
+    zh, en = name(city, "zh"), name(city, "en")
     return {
         "slug": f"local-{n:05d}",
-        "title": {"zh": f"{name(city, 'zh')}{kind_zh}（第{n}场）", "en": f"{name(city, 'en')} {kind_en} no. {n}"},
-        "summary": {"zh": f"{name(city, 'zh')}市民可参加的{kind_zh}。", "en": f"A {kind_en} open to {name(city, 'en')}'s residents."},
-        "body": {"zh": f"{name(city, 'zh')}{kind_zh}，欢迎市民参加。\n", "en": f"A {kind_en} in {name(city, 'en')}; all welcome.\n"},
-        "schedule": {"kind": "days", "start": day.isoformat(), "end": day.isoformat(), "time": TIMES[n % len(TIMES)]},
+        "title": {"zh": f"{zh}{kind_zh}（第{n}场）", "en": f"{en} {kind_en} no. {n}"},
+        "summary": {"zh": f"{zh}市民可参加的{kind_zh}。", "en": f"A {kind_en} open to {en}'s residents."},
+        "body": {"zh": f"{zh}{kind_zh}，欢迎市民参加。\n", "en": f"A {kind_en} in {en}; all welcome.\n"},
+        "schedule": {"kind": "days", "start": day.isoformat(), "end": day.isoformat(),
+                     "time": TIMES[(place + round_ * 3) % len(TIMES)]},
         "region": city,
         "in_notice": False,
     }

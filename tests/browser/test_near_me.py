@@ -44,8 +44,10 @@ def names(city: str, lang: str) -> tuple[str, str]:
     return getattr(REGIONS[province], lang), city_name
 
 
-def scrolled(page) -> float:
-    return page.evaluate("window.scrollY")
+def scroll_to_see(page, locator) -> float:
+    """How far a reader scrolls from the top of the page to see all of `locator` at the bottom of the screen."""
+    bottom = locator.evaluate("element => element.getBoundingClientRect().bottom + window.scrollY")
+    return max(0.0, bottom - PHONE["height"])
 
 
 @pytest.mark.parametrize("city, lang", CITIES)
@@ -63,13 +65,12 @@ def test_this_weeks_activities_in_a_city_are_two_clicks_and_three_screens_from_h
         summary.click()
         clicks += 1
         target = page.locator(".place-picker details[open] a", has_text=re.compile("^" + re.escape(city_name)))
-    target.scroll_into_view_if_needed()
-    scrolling += scrolled(page)
+    scrolling += scroll_to_see(page, target)
     target.click()
     clicks += 1
     page.wait_for_load_state()
     assert re.search(rf"/regions/{city}/$", page.url), page.url
-    week = page.evaluate("""(today, last) => {
+    week = page.evaluate("""([today, last]) => {
         const found = [];
         let bottom = 0;
         for (const group of document.querySelectorAll('.day-group')) {
