@@ -21,10 +21,11 @@ from ..i18n import Strings, chinese_numeral, other_language
 from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, NewsPost, Site, Text, by_start, shown_status
 from ..regions import REGIONS
 from ..routes import Page, navigation, route_of
+from ..validate.sitepaths import NO_ADDRESS, SiteAddress, site_address
 from . import news, posters, searchterms, structured
 from .markdown import Conversions
 from .media import FirstImage, show_media
-from .urls import Publication, json_for_script, site_links
+from .urls import Publication, json_for_script, own_paths, site_links
 
 Ui = Callable[..., str]  # ui(key, **values): a UI string in the page's language
 
@@ -37,11 +38,12 @@ class SiteFacts:
     menus: dict[str, tuple[str, ...]]  # language -> the keys of the pages in the main menu
     scheduled: tuple[Activity, ...]  # the activities by the start of their window
     has_dated: bool  # some activity is in the calendars
+    address: SiteAddress = NO_ADDRESS  # where the site is published: Markdown may link to its pages' addresses there
 
     @classmethod
     def of(cls, site: Site, pages: list[Page]) -> SiteFacts:
         return cls({lang: tuple(navigation(pages, lang)) for lang in LANGUAGES}, tuple(by_start(site.activities)),
-                   any(activity.in_calendar for activity in site.activities))
+                   any(activity.in_calendar for activity in site.activities), site_address(site))
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ class PageMaker:
         first = FirstImage()  # one per page: its first image is loaded at once
 
         def md(text: Text) -> Markup:
-            html = show_media(self.conversions.to_html(text.get(lang)), self.publication.media, first,
+            html = show_media(own_paths(self.conversions.to_html(text.get(lang)), self.facts.address),
+                              self.publication.media, first,
                               lambda kind, size: ui("download.label", type=kind, size=size))
             body = Markup(site_links(html, lang, self.publication.urls.base_path))
             if text.is_pending(lang):

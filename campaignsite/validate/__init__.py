@@ -13,7 +13,6 @@ One module reads each document (campaign, activities, slogans, pages, strings) t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
@@ -71,7 +70,7 @@ def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles |
     log.raise_if_errors()
     assert campaign is not None, "a campaign that could not be read was reported as an error"
     site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings, news)
-    paths = SitePaths.of(site, sources.content_files, urlsplit(campaign.base_url).path or "/")
+    paths = SitePaths.of(site, sources.content_files)
     texts = [*activity_texts(activities, places), *page_texts(pages, sources.pages, log),
              *news_texts(news, sources.news, log)]
     check_markdown_links(texts, paths)

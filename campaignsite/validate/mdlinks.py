@@ -23,7 +23,7 @@ from ..load import MarkdownDoc
 from ..model import LANGUAGES, Activity, ContentPage, Text
 from .common import KeyPath
 from .reader import Reader
-from .sitepaths import SitePaths, parse_link
+from .sitepaths import SitePaths
 
 Report = Callable[[int, int, str, str], None]  # (line, column) in the text, message, hint
 
@@ -96,7 +96,7 @@ def check_markdown_links(texts: Iterable[MarkdownText], paths: SitePaths) -> Non
     """Report every link of `texts` that leads nowhere on the site, and every relative one, once per place."""
     for source in texts:
         for line, col, address in find_links(source.text):
-            link = parse_link(address)
+            link = paths.parse(address)
             wrong = {found for lang in source.shown_in if (found := paths.problem(link, source.on_page, lang))}
             for message, hint in sorted(wrong):
                 source.report(line, col, message, hint)

@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import unquote
 
 from ..errors import Problem
 from ..images import Encoded, ImageCache, Picture, at_reference, picture, process_all, read_image
@@ -149,12 +148,13 @@ def check_media(texts: Iterable[MarkdownText], paths: SitePaths, files: MediaFil
         shown = set()
         for line, col, alt, address, title in find_images(source.text):
             _check_alt(source, line, col, alt, address, title)
-            decoded = unquote(parse_link(address).path) if parse_link(address).kind == "site" else ""
+            image = paths.parse(address)
+            decoded = image.decoded if image.kind == "site" else ""
             if decoded.startswith("/images/") and decoded in paths.files:
                 uses.setdefault(decoded, []).append((source.report, line, col))
                 shown.add((line, decoded))
         for line, col, address in find_links(source.text):
-            link = parse_link(address)
+            link = paths.parse(address)
             if (link.kind == "site" and link.decoded.startswith("/images/") and link.decoded in paths.files
                     and (line, link.decoded) not in shown):  # only linked: published as its variants all the same
                 uses.setdefault(link.decoded, []).append((source.report, line, col))
