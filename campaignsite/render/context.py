@@ -8,7 +8,7 @@ Gives: the context dict of one page. Every text a template shows comes through a
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,7 +22,7 @@ from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, NewsPost, 
 from ..regions import REGIONS
 from ..routes import Page, navigation, route_of
 from ..validate.sitepaths import NO_ADDRESS, SiteAddress, site_address
-from . import news, posters, searchterms, structured
+from . import charts, news, posters, searchterms, structured
 from .markdown import Conversions
 from .media import FirstImage, show_media
 from .urls import Publication, json_for_script, own_paths, site_links
@@ -189,7 +189,23 @@ class PageMaker:
             "search_when": searchterms.WHEN,
             "region_name": lambda code: getattr(REGIONS[code], lang),
             "article_data": self._article_data(lang),
+            "region_chart": self._region_chart(lang, ui),
         }
+
+    def _region_chart(self, lang: str, ui: Ui) -> Callable[[Sequence[tuple[str, int]], str], Markup]:
+        """region_chart(region_counts, id): the regions' counts as a bar chart, the most active first, named by the
+        element with that id; each bar links the region's listing."""
+        urls = self.publication.urls
+
+        def chart(counts: Sequence[tuple[str, int]], labelled_by: str) -> Markup:
+            bars = []
+            for code, count in sorted(counts, key=lambda item: -item[1]):
+                name = getattr(REGIONS[code], lang)
+                bars.append(charts.Bar(name, count, urls.link(route_of(f"region/{code}", lang)),
+                                       name + ui("listing.count", n=count)))
+            return Markup(charts.bar_chart(bars, labelled_by))
+
+        return chart
 
     def _cover_helpers(self, lang: str, ui: Ui, first: FirstImage) -> dict[str, Any]:
         """A post's cover as a picture (`small` on a list) and its share card. A post's cover is its page's first
