@@ -84,7 +84,7 @@ def _day_cell(position: int, day: Day, most: int) -> str:
     week, column = divmod(position, WEEK)
     top, width = week * DAY_ROW, 100 / WEEK - DAY_GAP
     left, middle = column * 100 / WEEK, (column + 0.5) * 100 / WEEK
-    bar = 100 * day.count / most * width / 100
+    bar = 0.8 * width * day.count / most  # the fullest day's bar leaves a margin in its cell
     kind = "chart-day" if day.href else "chart-day chart-day-empty"
     drawn = (f'<title>{escape(day.name)}</title>'
              f'<rect class="chart-cell" x="{left:.3f}%" y="{top}" width="{width:.3f}%" height="{DAY_ROW - 4}" '

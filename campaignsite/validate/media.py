@@ -117,11 +117,14 @@ def is_remote(address: str) -> bool:
     return cleaned.startswith(("http:", "https:", "//"))
 
 
-def _check_remote(source: MarkdownText) -> None:
+def _check_remote(source: MarkdownText, paths: SitePaths) -> None:
     written = [(line, col, f"![{alt}]({address})", address) for line, col, alt, address, _ in find_images(source.text)]
     written += [(line, col, f'<img src="{address}">', address) for line, col, address in html_images(source.text)]
     for line, col, shown, address in written:
-        if is_remote(address):
+        if is_remote(address) and (own := paths.parse(address)).kind == "site":
+            source.report(line, col, f"{shown}: a picture is shown from its path on the site, not its whole address",
+                          f"write ![what it shows]({own.path})")
+        elif is_remote(address):
             source.report(line, col, f"{shown}: pictures from another site are not shown", _SAVE_IT)
         elif parse_link(address).kind == "external":  # data:, file:, ftp:…: a browser would show nothing
             source.report(line, col, f"{shown}: a picture is shown from a file of content/images/ only", _SAVE_IT)
@@ -144,7 +147,7 @@ def check_media(texts: Iterable[MarkdownText], paths: SitePaths, files: MediaFil
         uses.setdefault(src, []).append(use)
     downloads: dict[str, tuple[str, int]] = {}
     for source in texts:
-        _check_remote(source)
+        _check_remote(source, paths)
         shown = set()
         for line, col, alt, address, title in find_images(source.text):
             _check_alt(source, line, col, alt, address, title)

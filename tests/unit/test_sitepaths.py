@@ -296,6 +296,18 @@ def test_validation_takes_a_pages_published_address_and_reports_one_that_leads_n
                                                                 + "\n\n## Contact {#contact}"})).site
 
 
+def test_a_picture_at_its_published_path_is_shown_and_at_its_whole_address_is_refused_saying_what_to_write():
+    pages = {"about.zh.md": "![地图](/zt/reading-2024/images/map.png)",
+             "about.en.md": "![Map](https://www.example.gov.cn/zt/reading-2024/images/map.png)\n\n"
+                            "![Other](https://example.com/zt/reading-2024/images/map.png)"}
+    assert problems_of(campaign=PUBLISHED_CAMPAIGN, pages=pages, files=("images/map.png",)) == [
+        "content/about.en.md:4:1: ![Map](https://www.example.gov.cn/zt/reading-2024/images/map.png): a picture is "
+        "shown from its path on the site, not its whole address — write ![what it shows](/images/map.png)",
+        "content/about.en.md:6:1: ![Other](https://example.com/zt/reading-2024/images/map.png): pictures from another "
+        "site are not shown — save the picture into content/images/ and link that: ![what it shows](/images/NAME.jpg)",
+    ]
+
+
 # -- where the links of a text are ----------------------------------------------------------------
 
 def test_links_are_found_in_every_form_markdown_makes_an_address_of():
