@@ -121,9 +121,9 @@ def _check_remote(source: MarkdownText, paths: SitePaths) -> None:
     written = [(line, col, f"![{alt}]({address})", address) for line, col, alt, address, _ in find_images(source.text)]
     written += [(line, col, f'<img src="{address}">', address) for line, col, address in html_images(source.text)]
     for line, col, shown, address in written:
-        if is_remote(address) and (own := paths.parse(address)).kind == "site":
+        if is_remote(address) and (own := paths.address.site_path(address)) is not None:
             source.report(line, col, f"{shown}: a picture is shown from its path on the site, not its whole address",
-                          f"write ![what it shows]({own.path})")
+                          f"write ![what it shows]({own})")
         elif is_remote(address):
             source.report(line, col, f"{shown}: pictures from another site are not shown", _SAVE_IT)
         elif parse_link(address).kind == "external":  # data:, file:, ftp:…: a browser would show nothing
