@@ -60,6 +60,16 @@ class Strings:
             return self.get("date.day_range_same_year", lang, **parts)
         return self.get("date.day_range_same_month", lang, **parts)
 
+    def short_range(self, start: Day, end: Day, lang: str) -> str:
+        """Days without their year, as a pager names the days a page covers: 9月16日–9月18日, 16–18 September."""
+        if start == end:
+            return self.get("date.short_day", lang, **self._parts(start, lang))
+        if (start.year, start.month) == (end.year, end.month):
+            return self.get("date.short_range_same_month", lang, **self._parts(start, lang),
+                            **self._parts(end, lang, "2"))
+        return self.get("date.short_range", lang, start=self.get("date.short_day", lang, **self._parts(start, lang)),
+                        end=self.get("date.short_day", lang, **self._parts(end, lang)))
+
     def month_range(self, start: Day, end: Day, lang: str) -> str:
         if (start.year, start.month) == (end.year, end.month):
             return self.month(start, lang)

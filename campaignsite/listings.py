@@ -7,7 +7,8 @@ is in no region's listing; one without dates of its own (during the campaign, to
 A month is written YYYY-MM. Shared by the page plan (routes) and the site paths Markdown links may name.
 `is_local` (an activity placed in a division of the country or a city, not national) and `neighbours` (the
 previous and next activity a page links: a local one's among the same place's in schedule order, any other's
-among the others in file order).
+among the others in file order). `cut`: a listing's groups (`model.now_first`) cut into pages of whole days;
+`later_pages`: the paths of the pages after the first that the listings cut so make on a given build date.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Activity, Schedule
+from .model import Activity, Group, Schedule, now_first, on_day
 from .regions import NATIONAL
 
 Neighbours = tuple[Activity | None, Activity | None]  # (previous, next)
@@ -95,3 +96,50 @@ def _index(day: date) -> int:
 
 def _month(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def cut(groups: tuple[Group, ...], size: int) -> list[tuple[Group, ...]]:
+    """The pages of a listing of `groups`, each of at most `size` entries and of whole groups, as many as fit; a
+    group of more than `size` entries starts a page and runs on over as many as it needs (its later parts
+    `continued`). No groups make one empty page."""
+    pages: list[list[Group]] = [[]]
+    filled = 0
+    for group in groups:
+        if filled + len(group.activities) > size and filled:
+            pages.append([])
+            filled = 0
+        for start in range(0, len(group.activities), size):
+            if start:
+                pages.append([])
+            part = group.activities[start:start + size]
+            pages[-1].append(Group(group.kind, part, group.day, continued=start > 0))
+            filled = len(part) if start else filled + len(part)
+    return [tuple(page) for page in pages]
+
+
+def days_covered(page: tuple[Group, ...]) -> tuple[date, date] | None:
+    """The first and last day a page's day groups cover (in listing order), or None when it has none."""
+    days = [group.day for group in page if group.day is not None]
+    return (days[0], days[-1]) if days else None
+
+
+def later_pages(scheduled: Sequence[Activity], today: date, size: int) -> frozenset[str]:
+    """The site paths of every listing's pages after its first (`/schedule/page/2/`, `/regions/440000/archive/page/2/`,
+    `/schedule/2008-09-16/page/2/`) that a build on `today` makes with pages of `size` entries, as the page plan
+    cuts them: which they are moves with the build date."""
+    ordered = tuple(scheduled)
+    found = listings(ordered)
+    firsts = [("/schedule/", ordered)]
+    firsts += [(f"/regions/{code}/", listed) for code, listed in found.regions.items()]
+    firsts += [(f"/schedule/{month}/", listed) for month, listed in found.months.items()]
+    paths: list[str] = []
+    for first, listed in firsts:
+        current, ended = now_first(listed, today)
+        paths += _numbered(first, len(cut(current, size))) + _numbered(first + "archive/", len(cut(ended, size)))
+    for day, activities in on_day(ordered).items():
+        paths += _numbered(f"/schedule/{day.isoformat()}/", len(cut((Group("day", activities, day),), size)))
+    return frozenset(paths)
+
+
+def _numbered(first: str, count: int) -> list[str]:
+    return [f"{first}page/{number}/" for number in range(2, count + 1)]

@@ -3,7 +3,7 @@
 Takes: nothing (definitions only).
 Gives: frozen dataclasses for the campaign, its bodies, activities, slogans, pages and UI strings,
 and the pure functions of them that every later stage shares (the schedule's order, an activity's
-status on a given day).
+status on a given day, the listings' order from a given day: `now_first`, `on_day`).
 Every reader-visible text is a `Text` holding both languages; a language that is missing while the
 campaign allows it is recorded in `Text.pending` and shown with a visible note, never as a blank.
 """
@@ -15,7 +15,7 @@ from datetime import date, time
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
-SCHEDULE_PAGE_SIZE = 100  # activities per schedule page unless site.schedule_page_size says otherwise
+SCHEDULE_PAGE_SIZE = 30  # entries per listing page (about 7 phone screens at 375 px) unless site.schedule_page_size
 STALE_MODES = ("mark", "fallback", "error")  # site.stale_translations: how a stale translation is shown
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # the campaign's time zone unless site.timezone says otherwise
 NEWS_PAGE_SIZE = 10  # posts per news list page; more make further pages (news/page/2/)
@@ -295,3 +295,74 @@ def published(site: Site, today: date) -> tuple[Site, tuple[NewsPost, ...]]:
         return site, ()
     shown = tuple(post for post in site.news if post.day <= today)
     return replace(site, news=shown), tuple(post for post in site.news if post.day > today)
+
+
+APPROXIMATE_KINDS = ("months", "window")  # dated, but not to the day: listed on their first day, not on each day
+
+
+@dataclass(frozen=True)
+class Group:
+    """Activities a listing shows under one heading: a day's ("day", with `day`), those of approximate dates
+    already under way ("ongoing"), those during the campaign ("campaign") or whose date is to be announced
+    ("unscheduled"). `continued`: the rest of a day's activities, whose first ones are on the page before."""
+
+    kind: str
+    activities: tuple[Activity, ...]
+    day: date | None = None
+    continued: bool = False
+
+
+def now_first(scheduled: tuple[Activity, ...] | list[Activity], today: date) -> tuple[tuple[Group, ...],
+                                                                                         tuple[Group, ...]]:
+    """A listing from `today` (the build date), and its archive. The listing: a group per day from today on, by
+    the day each activity starts (today for those of exact dates begun earlier and still on), each in time
+    order; then those of approximate dates already under way, those during the campaign, and those whose date
+    is to be announced, each in schedule order. The archive: those whose last day is before today, a group per
+    last day, the latest day first, each day in time order."""
+    days: dict[date, list[Activity]] = {}
+    ended: dict[date, list[Activity]] = {}
+    sections: dict[str, list[Activity]] = {"ongoing": [], "campaign": [], "unscheduled": []}
+    for activity in scheduled:
+        schedule = activity.schedule
+        if not schedule.is_dated:
+            sections[schedule.kind].append(activity)
+            continue
+        first, last = schedule.span
+        if last < today:
+            ended.setdefault(last, []).append(activity)
+        elif first < today and schedule.kind in APPROXIMATE_KINDS:
+            sections["ongoing"].append(activity)
+        else:
+            days.setdefault(max(first, today), []).append(activity)
+    listing = [Group("day", tuple(in_time_order(days[day], day)), day) for day in sorted(days)]
+    listing += [Group(kind, tuple(found)) for kind, found in sections.items() if found]
+    archive = [Group("day", tuple(in_time_order(ended[day], day)), day) for day in sorted(ended, reverse=True)]
+    return tuple(listing), tuple(archive)
+
+
+def on_day(scheduled: tuple[Activity, ...] | list[Activity]) -> dict[date, tuple[Activity, ...]]:
+    """Each day with activities, in calendar order, and what is on it in time order: those of exact dates (days,
+    a deadline) on every day they span, those of approximate dates (months, a window) on their first day."""
+    found: dict[date, list[Activity]] = {}
+    for activity in scheduled:
+        if not activity.schedule.is_dated:
+            continue
+        first, last = activity.schedule.span
+        if activity.schedule.kind in APPROXIMATE_KINDS:
+            last = first
+        day = first
+        while day <= last:
+            found.setdefault(day, []).append(activity)
+            day = date.fromordinal(day.toordinal() + 1)
+    return {day: tuple(in_time_order(found[day], day)) for day in sorted(found)}
+
+
+def in_time_order(activities: list[Activity], day: date) -> list[Activity]:
+    """Activities on `day` (given in schedule order) in the order of the day: those begun earlier first, then
+    those without a time of day, then by their time; ties keep schedule order."""
+    def moment(activity: Activity) -> tuple[int, time]:
+        schedule = activity.schedule
+        if schedule.start is not None and schedule.start < day:
+            return 0, time.min
+        return (1, time.min) if schedule.time is None else (2, schedule.time.start)
+    return sorted(activities, key=moment)

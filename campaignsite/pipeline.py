@@ -138,12 +138,12 @@ def plan_site(options: BuildOptions, session: Session) -> tuple[SitePlan, tuple[
     session.activities.prune()
     (site, scheduled), shown = published(validated.site, options.day()), validated.media
     check_table(Strings(site.strings), STRINGS_FILE)
-    urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls)
+    urls = Urls(options.published_at(site.campaign.base_url), options.relative_urls, validated.moved)
     assets, asset_names = fingerprint_assets(collect_assets(options.site_dir, options.theme_dir))
     assets = {path: source for path, source in assets.items() if "/" + path not in shown.pictures}  # variants only
     env = session.environment(layered(options.site_dir, options.theme_dir, "templates"))
     publication = Publication(urls, options.day(), asset_names, search=options.search, media=shown.shown())
-    planned = SitePlan(site, plan(site), env, publication, options.site_dir, shown.files)
+    planned = SitePlan(site, plan(site, options.day()), env, publication, options.site_dir, shown.files)
     return planned, (*validated.warnings, *scheduled_notes(scheduled, options.day())), assets
 
 
@@ -154,12 +154,13 @@ def load_and_validate(options: BuildOptions, readings: ReadingCache | None = Non
     so that every message names its line and column (the exact reading is slower)."""
     quick = load_sources(options.site_dir, options.theme_dir, exact=False, cache=readings)
     try:
-        validated = validate(quick, options.allow_fallback, media, memo)
+        validated = validate(quick, options.allow_fallback, media, memo, options.day())
         if not validated.warnings:
             return validated
     except SiteError:
         pass
-    return validate(load_sources(options.site_dir, options.theme_dir), options.allow_fallback, media)
+    return validate(load_sources(options.site_dir, options.theme_dir), options.allow_fallback, media,
+                    today=options.day())
 
 
 def _to_stderr(line: str) -> None:

@@ -6,11 +6,16 @@ two pages would be written to the same file (both sources named). Pages that wou
 left out: no slogans means no gallery, no activities means no schedule.
 
 Only list pages see many activities, and each page's `data` holds what it shows, so that no page
-grows with the size of the site unless it lists it: the schedule is cut into pages of
-`campaign.schedule_page_size` activities (page 1 at schedule/, key "schedule"; page N at
-schedule/page/N/, key "schedule/N"), the home page gets the first `GLANCE` activities, the notice
+grows with the size of the site unless it lists it. Every listing (the schedule; a region's, a month's) opens
+at the build date (`model.now_first`: a group per day from today on, then the sections of what has no day) and
+is cut into pages of whole days of at most `campaign.schedule_page_size` entries (`listings.cut`); what has
+ended is in its archive, newest first, cut likewise. The schedule's page 1 is at schedule/ (key "schedule"),
+page N at schedule/page/N/ ("schedule/N"); its archive at schedule/archive/ ("archive/schedule") and
+schedule/archive/page/N/; a region's at regions/CODE/, a month's at schedule/YYYY-MM/, each with archive/ below;
+a day's page (`model.on_day`) at schedule/YYYY-MM-DD/ ("day/YYYY-MM-DD"). The listings are worked out once for
+both languages. The home page gets the first `GLANCE` activities, the notice
 the activities that are in the notice, and an activity page its neighbours (`listings.neighbours`: a local
-activity's among the same place's by date), whether it is local, and where it is listed.
+activity's among the same place's by date), whether it is local, and the pages that list it.
 The news list is cut likewise (news/, news/page/N/); a post (news/SLUG/) gets its neighbours, the home page
 the latest `LATEST_NEWS` posts and an activity page the posts that report on it (`reports`).
 """
@@ -19,16 +24,30 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from typing import Any
 
 from .errors import Problem, SiteError
-from .listings import Listings, is_local, listings, neighbours
-from .model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Activity, NewsPost, Site, by_start
+from .listings import Listings, cut, days_covered, is_local, listings, months_of, neighbours
+from .model import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    NEWS_PAGE_SIZE,
+    Activity,
+    Group,
+    NewsPost,
+    Site,
+    by_start,
+    now_first,
+    on_day,
+)
 
 GLANCE = 10  # activities in the home page's schedule at a glance
 LATEST_NEWS = 3  # posts on the home page
 SCHEDULE = "schedule"  # the key of the schedule's first page; page N is "schedule/N"
+ARCHIVE = "archive"  # "archive/schedule", "archive/region/440000", "archive/month/2008-09", then "/N" for page N
+DAY = "day"  # the key of a day's page: "day/2008-09-16", then "/N" for page N
 NEWS = "news"  # the key of the news list's first page; page N is "news/page/N", a post "news/SLUG"
 
 
@@ -69,6 +88,13 @@ def route_of(key: str, lang: str) -> str:
         path = f"slogans/{key.split('/', 1)[1]}/"
     elif key.startswith(SCHEDULE + "/"):
         path = f"{SCHEDULE}/page/{key.split('/', 1)[1]}/"
+    elif key.startswith(ARCHIVE + "/"):
+        kind, *rest = key.split("/")[1:]
+        base, number = (SCHEDULE, rest) if kind == SCHEDULE else (f"{kind}/{rest[0]}", rest[1:])
+        path = route_of(base, DEFAULT_LANGUAGE) + "archive/" + "".join(f"page/{n}/" for n in number)
+    elif key.startswith(DAY + "/"):
+        _, day, *number = key.split("/")
+        path = f"{SCHEDULE}/{day}/" + "".join(f"page/{n}/" for n in number)
     elif key.startswith(("region/", "month/")):
         kind, name, *number = key.split("/")
         path = f"{'regions' if kind == 'region' else SCHEDULE}/{name}/" + "".join(f"page/{n}/" for n in number)
@@ -82,15 +108,11 @@ def schedule_key(number: int) -> str:
     return SCHEDULE if number == 1 else f"{SCHEDULE}/{number}"
 
 
-def listing_key(base: str, number: int) -> str:
-    """The key of page `number` of a listing whose first page's key is `base` ("region/440000", "month/2008-09")."""
-    return base if number == 1 else f"{base}/{number}"
-
-
-def plan(site: Site) -> list[Page]:
-    """Every page of the site, both languages, in a stable order."""
+def plan(site: Site, today: date | None = None) -> list[Page]:
+    """Every page of the site, both languages, in a stable order, its listings as of `today` (the build date;
+    by default the campaign's first day)."""
     scheduled = tuple(by_start(site.activities))
-    lists = _lists(site, scheduled)
+    lists = _lists(site, scheduled, today or site.campaign.period_start)
     pages = [spec for lang in LANGUAGES for spec in _pages_in(site, lang, scheduled, lists)]
     _refuse_shared_outputs(pages)
     return pages
@@ -102,101 +124,175 @@ def paginate(items: tuple[Activity, ...], page_size: int, key_of: Callable[[int]
     count = max(1, -(-len(items) // page_size))
     found = []
     for number in range(1, count + 1):
-        linked = sorted(n for n in {1, number - 1, number, number + 1, count} if 1 <= n <= count)
-        found.append({
-            "activities": items[(number - 1) * page_size:number * page_size],
-            "page_number": number,
-            "page_count": count,
-            "page_links": tuple({"number": n, "key": key_of(n)} for n in linked),
-        })
+        found.append({"activities": items[(number - 1) * page_size:number * page_size], "page_number": number,
+                      "page_count": count, "page_links": _page_links(number, count, key_of)})
     return found
 
 
-def schedule_pages(scheduled: tuple[Activity, ...], page_size: int) -> list[dict[str, Any]]:
-    """The data of each schedule page (see `paginate`), with what every schedule page says of them all."""
-    kinds = {activity.schedule.kind for activity in scheduled}
-    said = {
-        # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
-        "has_dated": any(activity.in_calendar for activity in scheduled),
-        "has_undated": "campaign" in kinds,
-        "has_unscheduled": "unscheduled" in kinds,
-    }
-    found = paginate(scheduled, page_size, schedule_key)
-    for data in found:
-        data.update(said)
+def _page_links(number: int, count: int, key_of: Callable[[int], str],
+                labels: Callable[[int], dict[str, Any]] | None = None) -> tuple[dict[str, Any], ...]:
+    linked = sorted(n for n in {1, number - 1, number, number + 1, count} if 1 <= n <= count)
+    return tuple({"number": n, "key": key_of(n), **(labels(n) if labels else {})} for n in linked)
+
+
+def cut_pages(groups: tuple[Group, ...], page_size: int, key_of: Callable[[int], str],
+              day_pages: frozenset[date] = frozenset()) -> list[dict[str, Any]]:
+    """A listing's groups cut into pages (`listings.cut`): each page's groups, with `linked` (for each group,
+    whether its heading links its day's page, one of `day_pages`), number, page count, the days it covers
+    (`covers`: first, last, or None) and the pages its pager links, each with the days it covers and the
+    sections it holds, which the pager shows (9月16日–9月18日)."""
+    pages = cut(groups, page_size)
+    count = len(pages)
+
+    def labels(number: int) -> dict[str, Any]:
+        page = pages[number - 1]
+        return {"days": days_covered(page), "sections": tuple(g.kind for g in page if g.day is None)}
+
+    return [{"groups": page, "linked": tuple(group.day in day_pages for group in page), "page_number": number,
+             "page_count": count, "covers": days_covered(page),
+             "page_links": _page_links(number, count, key_of, labels)} for number, page in enumerate(pages, 1)]
+
+
+def listing_key(base: str, number: int) -> str:
+    """The key of page `number` of a listing whose first page's key is `base` ("schedule", "region/440000",
+    "month/2008-09", "archive/schedule", "day/2008-09-16")."""
+    if base == SCHEDULE:
+        return schedule_key(number)
+    return base if number == 1 else f"{base}/{number}"
+
+
+def archive_key(base: str) -> str:
+    """The key of the first page of the archive of the listing whose first page's key is `base`."""
+    return f"{ARCHIVE}/{base}"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A listing and its archive, cut into pages, and on which page each activity is."""
+
+    current: list[dict[str, Any]]
+    archive: list[dict[str, Any]]
+    pages_of: dict[str, str]  # activity slug -> the key of the page that lists it
+
+
+def listed(activities: tuple[Activity, ...], today: date, page_size: int, base: str,
+           day_pages: frozenset[date] = frozenset()) -> Listed:
+    """The listing of `activities` (in schedule order) from `today` whose first page's key is `base`, and its
+    archive: each page's data (`cut_pages`), with `archive` (the archive's first page's key and how many it
+    holds, or None when nothing has ended) and, on the archive's pages, `current_listing` (the listing's first
+    page's key)."""
+    groups, ended = now_first(activities, today)
+    # the archive has a first page even when empty: a link may name it
+    current = cut_pages(groups, page_size, partial(listing_key, base), day_pages)
+    archive = cut_pages(ended, page_size, partial(listing_key, archive_key(base)), day_pages)
+    count = sum(len(group.activities) for group in ended)
+    link = {"key": archive_key(base), "count": count} if ended else None
+    for data in current:
+        data.update({"archive": link, "current_listing": None})
+    for data in archive:
+        data.update({"archive": None, "current_listing": base})
+    pages_of: dict[str, str] = {}
+    for first, found in ((base, current), (archive_key(base), archive)):
+        for data in found:
+            key = listing_key(first, data["page_number"])
+            pages_of.update((activity.slug, key) for group in data["groups"] for activity in group.activities)
+    return Listed(current, archive, pages_of)
+
+
+def day_pages(days: dict[date, tuple[Activity, ...]], page_size: int) -> list[tuple[str, dict[str, Any]]]:
+    """A page (or pages) per day with activities (`model.on_day`), as (key, data): the day's activities in time
+    order, cut into pages, with the days before and after it that have a page."""
+    ordered = tuple(days)
+    found = []
+    for index, (day, activities) in enumerate(days.items()):
+        base = f"{DAY}/{day.isoformat()}"
+        beside = {"day": day, "previous_day": ordered[index - 1] if index else None,
+                  "next_day": ordered[index + 1] if index + 1 < len(ordered) else None}
+        for data in cut_pages((Group("day", activities, day),), page_size, partial(listing_key, base)):
+            found.append((listing_key(base, data["page_number"]), {**data, **beside}))
     return found
 
 
-def listing_pages(site: Site, lang: str, found: Listings) -> list[Page]:
-    """The regions' index, each region's pages and each month's pages (none when nothing is listed)."""
-    size, pages = site.campaign.schedule_page_size, []
-    if found.regions:
-        counts = tuple((code, len(listed)) for code, listed in found.regions.items())
+def listing_pages(site: Site, lang: str, lists: _Lists) -> list[Page]:
+    """The regions' index, each region's and each month's pages and their archives (none when nothing is
+    listed), and the day pages."""
+    pages = []
+    if lists.found.regions:
+        counts = tuple((code, len(found)) for code, found in lists.found.regions.items())
         pages.append(Page("regions", lang, "regions.html", "activities.yaml (regions)", {"region_counts": counts}))
     undated = any(not activity.schedule.is_dated for activity in site.activities)
-    for kind, groups in (("region", found.regions), ("month", found.months)):
-        for name, listed in groups.items():
-            base = f"{kind}/{name}"
-            for data in paginate(listed, size, partial(listing_key, base)):
-                data.update({"listing": kind, "region": name if kind == "region" else None,
-                             "month": name if kind == "month" else None,
-                             "has_monthless": undated and kind == "month"})
-                pages.append(Page(listing_key(base, data["page_number"]), lang, "listing.html",
-                                  f"activities.yaml ({kind} {name})", data))
+    for base, found in lists.listings.items():
+        kind, name = base.split("/")
+        said = {"kind": kind, "region": name if kind == "region" else None,
+                "month": name if kind == "month" else None, "has_monthless": undated and kind == "month"}
+        for first, cut_up in ((base, found.current), (archive_key(base), found.archive)):
+            for data in cut_up:
+                pages.append(Page(listing_key(first, data["page_number"]), lang, "listing.html",
+                                  f"activities.yaml ({kind} {name})", {**data, **said}))
+    for key, data in lists.days:
+        pages.append(Page(key, lang, "day.html", "activities.yaml (days)", data))
     return pages
-
-
-def listed_in(found: Listings, page_size: int) -> dict[str, dict[str, Any]]:
-    """For each activity's slug, the key of the page of its region's listing it is on (or None) and the keys
-    of its months' pages, `(month, key)` in order."""
-    places: dict[str, dict[str, Any]] = {}
-    for kind, groups in (("region", found.regions), ("month", found.months)):
-        for name, listed in groups.items():
-            for index, activity in enumerate(listed):
-                entry = places.setdefault(activity.slug, {"region_listing": None, "month_listings": ()})
-                key = listing_key(f"{kind}/{name}", index // page_size + 1)
-                if kind == "region":
-                    entry["region_listing"] = key
-                else:
-                    entry["month_listings"] += ((name, key),)
-    return places
 
 
 @dataclass(frozen=True)
 class _Lists:
     """What the pages of both languages say of the activities, worked out once (the same data in both)."""
 
-    schedule: list[dict[str, Any]]  # each schedule page's data
+    schedule: Listed  # the schedule's pages and its archive's
     activities: list[dict[str, Any]]  # each activity page's data, in the order of site.activities
     found: Listings
+    listings: dict[str, Listed]  # "region/440000", "month/2008-09" -> its pages and its archive's
+    days: list[tuple[str, dict[str, Any]]]  # each day page's key and data
 
 
-def _lists(site: Site, scheduled: tuple[Activity, ...]) -> _Lists | None:
+def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists | None:
     if not site.activities:
         return None
-    size, found = site.campaign.schedule_page_size, listings(scheduled)
-    schedule = schedule_pages(scheduled, size)
-    for data in schedule:
-        data.update({"has_regions": bool(found.regions), "months": tuple(found.months)})
-    listed_on = {activity.slug: schedule_key(index // size + 1) for index, activity in enumerate(scheduled)}
-    elsewhere, unlisted = listed_in(found, size), {"region_listing": None, "month_listings": ()}
+    size, found, days = site.campaign.schedule_page_size, listings(scheduled), on_day(scheduled)
+    schedule = listed(scheduled, today, size, SCHEDULE, frozenset(days))
+    kinds = {activity.schedule.kind for activity in scheduled}
+    said = {
+        # every page shows it (the calendar link); here, it is part of what the page's fingerprint covers
+        "has_dated": any(activity.in_calendar for activity in scheduled),
+        "has_undated": "campaign" in kinds,
+        "has_unscheduled": "unscheduled" in kinds,
+        "has_regions": bool(found.regions), "months": tuple(found.months),
+    }
+    for data in (*schedule.current, *schedule.archive):
+        data.update(said)
+    by_listing = {f"{kind}/{name}": listed(group, today, size, f"{kind}/{name}", frozenset(days))
+                  for kind, groups in (("region", found.regions), ("month", found.months))
+                  for name, group in groups.items()}
     beside = neighbours(site.activities, scheduled)
     return _Lists(schedule, [{"activity": activity, "previous": beside[activity.slug][0],
                               "next": beside[activity.slug][1], "local": is_local(activity),
                               "notice_number": activity.notice_number,  # None: not in the notice
-                              "schedule_page": listed_on[activity.slug], **posts_about(site, activity),
-                              **elsewhere.get(activity.slug, unlisted)} for activity in site.activities], found)
+                              "schedule_page": schedule.pages_of[activity.slug], **posts_about(site, activity),
+                              **_listed_in(activity, by_listing)} for activity in site.activities],
+                  found, by_listing, day_pages(days, size))
+
+
+def _listed_in(activity: Activity, by_listing: dict[str, Listed]) -> dict[str, Any]:
+    """The key of the page of its region's listing an activity is on (or None), and of its months' pages,
+    `(month, key)` in calendar order."""
+    region = f"region/{activity.region}" if activity.region is not None else None
+    months = tuple((month, by_listing[f"month/{month}"].pages_of[activity.slug])
+                   for month in months_of(activity.schedule))
+    return {"region_listing": by_listing[region].pages_of[activity.slug] if region else None,
+            "month_listings": months}
 
 
 def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Lists | None) -> list[Page]:
     pages = [Page("home", lang, "home.html", "campaign.yaml", {"glance": scheduled[:GLANCE], **_latest(site)})]
     if lists is not None:
-        for data in lists.schedule:
-            pages.append(Page(schedule_key(data["page_number"]), lang, "schedule.html", "activities.yaml", data))
+        for first, cut_up in ((SCHEDULE, lists.schedule.current), (archive_key(SCHEDULE), lists.schedule.archive)):
+            for data in cut_up:
+                pages.append(Page(listing_key(first, data["page_number"]), lang, "schedule.html", "activities.yaml",
+                                  data))
         for activity, data in zip(site.activities, lists.activities, strict=True):
             pages.append(Page(f"activity/{activity.slug}", lang, "activity.html",
                               f"activities.yaml (activities[{activity.slug}])", data))
-        pages += listing_pages(site, lang, lists.found)
+        pages += listing_pages(site, lang, lists)
     if site.slogans:
         pages.append(Page("slogans", lang, "slogans.html", "slogans.yaml"))
         for slogan in site.slogans:

@@ -18,7 +18,18 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..i18n import Strings, chinese_numeral, other_language
-from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, NewsPost, Site, Text, by_start, shown_status
+from ..model import (
+    DEFAULT_LANGUAGE,
+    HTML_LANG,
+    LANGUAGES,
+    Activity,
+    Group,
+    NewsPost,
+    Site,
+    Text,
+    by_start,
+    shown_status,
+)
 from ..regions import REGIONS
 from ..routes import Page, navigation, route_of
 from ..validate.sitepaths import NO_ADDRESS, SiteAddress, site_address
@@ -118,7 +129,7 @@ class PageMaker:
             html = show_media(own_paths(self.conversions.to_html(text.get(lang)), self.facts.address),
                               self.publication.media, first,
                               lambda kind, size: ui("download.label", type=kind, size=size))
-            body = Markup(site_links(html, lang, self.publication.urls.base_path))
+            body = Markup(site_links(html, lang, self.publication.urls.base_path, self.publication.urls.moved))
             if text.is_pending(lang):
                 return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
                     HTML_LANG[other_language(lang)], body, ui(_pending_note(text)))
@@ -133,11 +144,15 @@ class PageMaker:
             "plain": lambda text: text.get(lang),
             "fmt_date": lambda day: strings.date(day, lang),
             "schedule_text": lambda schedule: strings.schedule(schedule, lang),
+            "hours_text": lambda hours: strings.hours(hours, lang),
             "section_no": lambda number: strings.section_number(number, lang),
             "item_no": lambda number: strings.item_number(number, lang),
             "cn": chinese_numeral,
             "region_name": lambda code: getattr(REGIONS[code], lang),
             "month_text": lambda month: strings.month(date(int(month[:4]), int(month[5:7]), 1), lang),
+            "day_span": lambda days: strings.short_range(days[0], days[1], lang),
+            "group_heading": lambda group: _group_heading(group, self.publication.today, strings, ui, lang),
+            "page_span": lambda link: _page_span(link, strings, ui, lang),
         }
 
     def _link_helpers(self, lang: str) -> dict[str, Any]:
@@ -258,6 +273,26 @@ def shows_city(activity: Activity, lang: str) -> bool:
 
 def _without_suffix(text: str, suffix: str) -> str:
     return text[:-len(suffix)] if text.casefold().endswith(suffix) else text
+
+
+def _group_heading(group: Group, today: date, strings: Strings, ui: Ui, lang: str) -> str:
+    """A listing's heading over a group: its day (today's called so) or its section, and whether it continues
+    the page before."""
+    if group.day is None:
+        heading = ui(f"listing.section.{group.kind}")
+    elif group.day == today:
+        heading = ui("listing.today", date=strings.date(group.day, lang))
+    else:
+        heading = strings.date(group.day, lang)
+    return ui("listing.continued", heading=heading) if group.continued else heading
+
+
+def _page_span(link: dict[str, Any], strings: Strings, ui: Ui, lang: str) -> str:
+    """What a pager calls a listing's page: the days it covers (9月16日–9月18日), else the sections it holds."""
+    if link["days"] is not None:
+        first, last = link["days"]
+        return strings.short_range(first, last, lang)
+    return ui("list.separator").join(ui(f"listing.section.{kind}") for kind in link["sections"])
 
 
 def _nav_label(site: Site, key: str, ui: Ui, lang: str) -> str:

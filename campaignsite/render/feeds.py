@@ -125,7 +125,7 @@ def _atom_entry(site: Site, activity: Activity, urls: Urls, lang: str, updated: 
         lines.append(f"    <published>{_atom_time(site.campaign.record.issued)}</published>")
     lines += [_atom_text("summary", activity.summary, lang),
               _atom_text("content", activity.body, lang,  # a feed reader is elsewhere: links to pages are whole
-                         to_html=lambda source: site_links(to_html(source), lang, urls.base_url)),
+                         to_html=lambda source: site_links(to_html(source), lang, urls.base_url, urls.moved)),
               "  </entry>"]
     return lines
 
@@ -141,7 +141,7 @@ def _post_entry(post: NewsPost, urls: Urls, lang: str, to_html: ToHtml) -> list[
             f"    <published>{_atom_time(post.day)}</published>",
             _atom_text("summary", post.summary, lang),
             _atom_text("content", post.body, lang,
-                       to_html=lambda source: site_links(to_html(source), lang, urls.base_url)),
+                       to_html=lambda source: site_links(to_html(source), lang, urls.base_url, urls.moved)),
             "  </entry>"]
 
 

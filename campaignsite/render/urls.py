@@ -9,6 +9,7 @@ that Markdown links to, made addresses under the base URL) and `json_for_script`
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -31,6 +32,8 @@ class Urls:
 
     base_url: str  # https://example.org/zt/quality-month/
     relative: bool = False
+    moved: dict[str, str] = field(default_factory=dict)  # a listing's page Markdown names that this build does
+    # not make (its pages follow the build date) -> the listing's first page, where such a link leads instead
 
     @property
     def base_path(self) -> str:
@@ -105,10 +108,11 @@ def own_paths(html: str, address: SiteAddress) -> str:
     return _with_srcsets(html, replace)
 
 
-def site_links(html: str, lang: str, prefix: str) -> str:
+def site_links(html: str, lang: str, prefix: str, moved: dict[str, str] | None = None) -> str:
     """The links of converted Markdown written as paths of the site (/schedule/, /en/notice/#x, /images/x.jpg)
     made addresses under `prefix` (the base URL's path, or the whole base URL where the text leaves the site, as in
-    a feed), on a page in `lang`; validation has checked that each leads somewhere."""
+    a feed), on a page in `lang`; validation has checked that each leads somewhere, or given the page it leads to
+    instead (`moved`)."""
     if '="/' not in html:
         return html
 
@@ -116,7 +120,10 @@ def site_links(html: str, lang: str, prefix: str) -> str:
         url = unescape(match.group(2))
         if not url.startswith("/") or url.startswith("//"):
             return match.group(0)
-        return f"{match.group(1)}{escape(prefix + parse_link(url).route(lang))}{match.group(3)}"
+        link = parse_link(url)
+        if moved and link.decoded in moved:
+            link = dataclasses.replace(link, path=moved[link.decoded])
+        return f"{match.group(1)}{escape(prefix + link.route(lang))}{match.group(3)}"
 
     return _with_srcsets(html, replace)
 

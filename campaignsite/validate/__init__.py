@@ -13,6 +13,7 @@ One module reads each document (campaign, activities, slogans, pages, strings) t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
@@ -40,13 +41,16 @@ class Validated:
     site: Site
     warnings: tuple[Problem, ...]
     media: Media = field(default_factory=Media)
+    moved: dict[str, str] = field(default_factory=dict)  # listing pages Markdown names that the build does not make
 
 
 def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles | None = None,
-             memo: ActivityMemo | None = None) -> Validated:
+             memo: ActivityMemo | None = None, today: date | None = None) -> Validated:
     """Check every document and build the model; raise `SiteError` listing every error. With `media`, the
     images the Markdown shows are processed and the documents it links measured (`Validated.media`); `memo` keeps
-    the activities of activities/ read from one build to the next."""
+    the activities of activities/ read from one build to the next; `today` is the build date, which says which
+    later pages the listings have (a link to one no longer made is warned of and leads to the listing's first page:
+    `Validated.moved`)."""
     log = ProblemLog()
     fallback = allow_fallback or wants_fallback(sources.campaign)
     year = campaign_year(sources.campaign)
@@ -70,10 +74,10 @@ def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles |
     log.raise_if_errors()
     assert campaign is not None, "a campaign that could not be read was reported as an error"
     site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings, news)
-    paths = SitePaths.of(site, sources.content_files)
+    paths = SitePaths.of(site, sources.content_files, today)
     texts = [*activity_texts(activities, places), *page_texts(pages, sources.pages, log),
              *news_texts(news, sources.news, log)]
-    check_markdown_links(texts, paths)
+    moved = check_markdown_links(texts, paths)
     shown = check_media(texts, paths, media, cover_uses(news, sources.news, log))
     log.raise_if_errors()
-    return Validated(site, tuple(log.warnings), shown)
+    return Validated(site, tuple(log.warnings), shown, moved)

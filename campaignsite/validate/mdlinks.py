@@ -15,17 +15,23 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from ..errors import Problem, ProblemLog
+from ..errors import ERROR, WARNING, Problem, ProblemLog
 from ..load import MarkdownDoc
 from ..model import LANGUAGES, Activity, ContentPage, Text
 from .common import KeyPath
 from .reader import Reader
 from .sitepaths import SitePaths
 
-Report = Callable[[int, int, str, str], None]  # (line, column) in the text, message, hint
+
+class Report(Protocol):
+    """Where to report a problem at a (line, column) of a text: message, hint and severity (an error unless said)."""
+
+    def __call__(self, line: int, col: int, message: str, hint: str, severity: str = ERROR) -> None: ...
+
 
 _INLINE = re.compile(r"\]\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\([^\s()]*\))+))")
 _REFERENCE = re.compile(r" {0,3}\[[^\]\n]+\]:\s*(?:<([^<>\n]*)>|(\S+))")
@@ -92,14 +98,22 @@ def prose_lines(text: str) -> Iterable[tuple[int, str]]:
         yield number, line
 
 
-def check_markdown_links(texts: Iterable[MarkdownText], paths: SitePaths) -> None:
-    """Report every link of `texts` that leads nowhere on the site, and every relative one, once per place."""
+def check_markdown_links(texts: Iterable[MarkdownText], paths: SitePaths) -> dict[str, str]:
+    """Report every link of `texts` that leads nowhere on the site, and every relative one, once per place; warn of
+    each that names a listing's later page this build does not make (`SitePaths.moved`). Gives those pages' paths,
+    each with the listing's first page, where such a link then leads."""
+    moved: dict[str, str] = {}
     for source in texts:
         for line, col, address in find_links(source.text):
             link = paths.parse(address)
+            if (warning := paths.moved(link)) is not None:
+                message, hint, moved[link.decoded] = warning
+                source.report(line, col, message, hint, WARNING)
+                continue
             wrong = {found for lang in source.shown_in if (found := paths.problem(link, source.on_page, lang))}
             for message, hint in sorted(wrong):
-                source.report(line, col, message, hint)
+                source.report(line, col, message, hint, ERROR)
+    return moved
 
 
 def _shown_in(text: Text, lang: str) -> tuple[str, ...]:
@@ -123,7 +137,8 @@ def activity_texts(activities: Iterable[Activity], places: dict[str, tuple[Reade
 
 
 def _field_report(reader: Reader, field: KeyPath) -> Report:
-    return lambda line, col, message, hint: reader.text_problem(field, line, col, message, hint)
+    return lambda line, col, message, hint, severity=ERROR: reader.text_problem(field, line, col, message, hint,
+                                                                                severity)
 
 
 def page_texts(pages: Iterable[ContentPage], docs: Iterable[MarkdownDoc], log: ProblemLog) -> list[MarkdownText]:
@@ -138,5 +153,5 @@ def page_texts(pages: Iterable[ContentPage], docs: Iterable[MarkdownDoc], log: P
 
 
 def _file_report(doc: MarkdownDoc, log: ProblemLog) -> Report:
-    return lambda line, col, message, hint: log.add(Problem(doc.file, doc.body_line + line - 1, col, "",
-                                                            message, hint))
+    return lambda line, col, message, hint, severity=ERROR: log.add(Problem(doc.file, doc.body_line + line - 1, col, "",
+                                                                            message, hint, severity))

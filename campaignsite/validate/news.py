@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..errors import NOTE, Problem, ProblemLog, example_day
+from ..errors import ERROR, NOTE, Problem, ProblemLog, example_day
 from ..load import MarkdownDoc
 from ..load.yamldoc import visible
 from ..model import LANGUAGES, Activity, Cover, NewsPost, Text, newest_first
@@ -184,7 +184,8 @@ def cover_uses(posts: tuple[NewsPost, ...], docs: tuple[MarkdownDoc, ...],
 
 
 def _cover_report(file: str, log: ProblemLog) -> Report:
-    return lambda line, col, message, hint: log.add(Problem(file, line, col, "image.src", message, hint))
+    return lambda line, col, message, hint, severity=ERROR: log.add(Problem(file, line, col, "image.src", message,
+                                                                            hint, severity))
 
 
 def scheduled_notes(posts: tuple[NewsPost, ...], today: date) -> list[Problem]:

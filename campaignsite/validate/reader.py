@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any, TypeVar
 
-from ..errors import EXAMPLE_YEAR, TRANSLATION, WARNING, Problem, ProblemLog, example_day, example_month
+from ..errors import ERROR, EXAMPLE_YEAR, TRANSLATION, WARNING, Problem, ProblemLog, example_day, example_month
 from ..load import YamlDoc, format_path
 from ..load.yamldoc import forbidden_character
 from ..model import LANGUAGES, Hours, Text
@@ -136,19 +136,22 @@ class _Texts(Structure):
             self._text_problem(path + (lang,), spot.line, spot.col, spot.message, spot.hint)
         return None if spots else text
 
-    def text_problem(self, path: KeyPath, line: int, col: int, message: str, hint: str) -> None:
+    def text_problem(self, path: KeyPath, line: int, col: int, message: str, hint: str,
+                     severity: str = ERROR) -> None:
         """A problem found later in the text at `path` (a link in Markdown), at its line and column."""
-        self._text_problem(path, line, col, message, hint)
+        self._text_problem(path, line, col, message, hint, severity)
 
-    def _text_problem(self, path: KeyPath, line: int, col: int, message: str, hint: str) -> None:
+    def _text_problem(self, path: KeyPath, line: int, col: int, message: str, hint: str,
+                      severity: str = ERROR) -> None:
         """A problem at line `line`, column `col` of the text at `path`: there in a `|` block (each line of its text
         a line of the file); elsewhere at the text's start, naming the line."""
         start = self.doc.blocks.get(path)
         if start is None:
-            self.problem(path, f"{message} (line {line} of the text)" if line > 1 else message, hint)
+            self.problem(path, f"{message} (line {line} of the text)" if line > 1 else message, hint,
+                         severity=severity)
             return
         self.log.add(Problem(self.doc.file, start.line + line - 1, start.col + col - 1,
-                             format_path(path, self.names), message, hint))
+                             format_path(path, self.names), message, hint, severity))
 
     def plain(self, path: KeyPath, required: bool = False, controls: bool = True) -> str | None:
         value = self.get(path)

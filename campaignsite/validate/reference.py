@@ -63,7 +63,9 @@ def _links() -> list[str]:
         "with `--relative-urls`, so it works under any `--base-url` and in the preview.", "",
         "| path | leads to |", "|---|---|",
         "| `/` | the home page |",
-        "| `/schedule/` (`/schedule/page/2/` …) | the schedule |",
+        "| `/schedule/`, `/schedule/archive/`, `/schedule/YYYY-MM-DD/` | the schedule from the build date, what has "
+        "ended, a day's activities (a later page such as `/schedule/page/2/` holds other days as the build date "
+        "moves: a link to one the build no longer makes leads to `/schedule/`, with a warning) |",
         "| `/activities/SLUG/` | an activity's page |",
         "| `/slogans/`, `/slogans/#SLUG`, `/slogans/SLUG/` | the slogans, one slogan, its poster |",
         "| `/notice/`, `/notice/#activity-SLUG` | the notice, an activity in it |",

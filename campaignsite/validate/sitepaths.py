@@ -26,15 +26,17 @@ templates alone make may change with the theme, and is not a target.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Literal
 from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
-from ..listings import listings, page_count
+from ..listings import later_pages, listings
 from ..load.assets import CONTENT_FILE_FOLDERS
-from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text, by_start
+from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text, by_start, on_day
 from .common import LANGUAGE_NAMES
 
 THEME_ANCHORS = frozenset({"main"})  # on every page (the skip link's target)
@@ -43,11 +45,12 @@ SITE_FOLDERS = frozenset({"", "schedule", "activities", "news", "slogans", "noti
                           "search", *CONTENT_FILE_FOLDERS, *LANGUAGES})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 PAGE_FORMS = ("/, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, /slogans/, /notice/, /requirements/, "
-              "/regions/, /regions/CODE/, /schedule/YYYY-MM/ or /NAME/ for content/NAME.zh.md")
+              "/regions/, /regions/CODE/, /schedule/YYYY-MM/, /schedule/YYYY-MM-DD/ or /NAME/ for content/NAME.zh.md")
 # ids a Markdown text declares: attr_list's {#name} (or {: #name .class}), and an id="name" in raw HTML
 _ATTRIBUTE_LIST_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}")
 _HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"'\n]+)["']""")
 _MAX_LISTED = 8  # anchors named in a hint
+_LATER_PAGE = re.compile(r"(/(?:schedule|regions)/(?:.+/)?)page/([1-9][0-9]*)/")  # a listing's page N
 
 
 @dataclass(frozen=True)
@@ -180,9 +183,13 @@ class SitePaths:
     pages: dict[str, dict[str, frozenset[str]]]
     files: frozenset[str]
     address: SiteAddress = NO_ADDRESS
+    # the listings' later pages a build makes on its date (worked out when a link names one); None: no build date
+    later: Callable[[], frozenset[str]] | None = None
 
     @classmethod
-    def of(cls, site: Site, content_files: tuple[str, ...] = ()) -> SitePaths:
+    def of(cls, site: Site, content_files: tuple[str, ...] = (), today: date | None = None) -> SitePaths:
+        """The table of `site`'s pages and files; with `today` (the build date), which later pages of its listings
+        that build makes."""
         pages: dict[str, dict[str, frozenset[str]]] = {}
 
         def add(path: str, anchors: frozenset[str] = frozenset(), text: Text | None = None) -> None:
@@ -201,11 +208,32 @@ class SitePaths:
             pages["/notice/"][lang] = pages["/notice/"][lang].union(
                 *(pages[f"/activities/{a.slug}/"][lang] for a in site.activities if a.in_notice))
         files = frozenset("/" + name for name in content_files if is_file_path("/" + name))
-        return cls(pages, files, site_address(site))
+        later = None if today is None else functools.cache(
+            lambda: later_pages(by_start(site.activities), today, site.campaign.schedule_page_size))
+        return cls(pages, files, site_address(site), later)
 
     def parse(self, href: str) -> Link:
         """What `href`, written in one of the site's texts, is (an address on the published site: the path it names)."""
         return parse_link(href, self.address)
+
+    def moved(self, link: Link) -> tuple[str, str, str] | None:
+        """When `link` names a later page of a listing (/schedule/page/9/) that this build does not make: a warning
+        (message, hint) and the listing's first page, which it then leads to. A listing's pages follow the build
+        date, so a page number that named a page once may name none later; a build without a date (None) makes
+        every such page."""
+        first = self._listing_of(link.decoded) if link.kind == "site" else None
+        if first is None or self.later is None or link.decoded in self.later():
+            return None
+        return (f"the link {link.href} names a page this build does not make: the pages of the listing {first} "
+                 "now follow the build date, and the link leads to its first page",
+                f"link {first}, or a day's page such as /schedule/YYYY-MM-DD/, instead", first)
+
+    def _listing_of(self, decoded: str) -> str | None:
+        """The first page of the listing whose later page `decoded` names (/schedule/ for /schedule/page/2/)."""
+        match = _LATER_PAGE.fullmatch(decoded)
+        if match is None or int(match.group(2)) < 2 or match.group(1) not in self.pages:
+            return None
+        return match.group(1) if match.group(1) != "/regions/" else None
 
     def problem(self, link: Link, on_page: str, lang: str) -> tuple[str, str] | None:
         """What is wrong with `link` written in a text shown on the page `on_page` in `lang`: (message, hint)."""
@@ -221,13 +249,16 @@ class SitePaths:
                 return None
             return (f"the link {link.href} leads to the file content{decoded}, which is not there",
                     f"add the file content{decoded}, or correct the name")
+        if decoded not in self.pages and (first := self._listing_of(decoded)) is not None:
+            return self._anchor(link, first, link.lang or lang, f"the page {decoded}")  # a moved one is `moved`'s
         if decoded not in self.pages:
             return f"the link {link.href} leads to no page of the site", self._page_hint(link)
         return self._anchor(link, decoded, link.lang or lang, f"the {LANGUAGE_NAMES[link.lang or lang]} page {decoded}")
 
     def exists(self, href: str) -> bool:
         link = self.parse(href)
-        return link.kind == "site" and (link.decoded in self.pages or link.decoded in self.files)
+        return link.kind == "site" and (link.decoded in self.pages or link.decoded in self.files
+                                        or self._listing_of(link.decoded) is not None)
 
     def _anchor(self, link: Link, page: str, lang: str, where: str) -> tuple[str, str] | None:
         anchor = unquote(link.fragment)
@@ -268,8 +299,7 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
     found = [("/", frozenset()), ("/notice/", frozenset(f"activity-{a.slug}" for a in site.activities
                                                         if a.in_notice)), ("/search/", frozenset())]
     if site.activities:
-        count = -(-len(site.activities) // site.campaign.schedule_page_size)
-        found += [("/schedule/", frozenset())] + [(f"/schedule/page/{n}/", frozenset()) for n in range(2, count + 1)]
+        found += [("/schedule/", frozenset()), ("/schedule/archive/", frozenset())]
         found += _listing_pages(site)
     if site.slogans:
         found.append(("/slogans/", frozenset(slogan.slug for slogan in site.slogans)))
@@ -283,13 +313,15 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
 
 
 def _listing_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
-    """The regions' index, each region's pages and each month's pages (the page plan makes the same)."""
-    found = listings(by_start(site.activities))
+    """The regions' index, each region's and each month's first page and its archive's, and each day's page (the
+    page plan makes the same). Their later pages are not among them: which days they hold moves with the build
+    date."""
+    scheduled = by_start(site.activities)
+    found = listings(scheduled)
     paths = ["/regions/"] if found.regions else []
     for folder, groups in (("regions", found.regions), ("schedule", found.months)):
-        for name, listed in groups.items():
-            count = page_count(len(listed), site.campaign.schedule_page_size)
-            paths += [f"/{folder}/{name}/"] + [f"/{folder}/{name}/page/{n}/" for n in range(2, count + 1)]
+        paths += [path for name in groups for path in (f"/{folder}/{name}/", f"/{folder}/{name}/archive/")]
+    paths += [f"/schedule/{day.isoformat()}/" for day in on_day(scheduled)]
     return [(path, frozenset()) for path in paths]
 
 

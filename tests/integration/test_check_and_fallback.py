@@ -9,7 +9,7 @@ from tests.helpers import REPO, copy_fixture, read_page, run_build
 def test_the_default_campaign_passes_check_strict_and_nothing_is_written(tmp_path):
     result = run_build("check", "--strict")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("check: 0 errors, 0 warnings; 80 pages, ")
+    assert result.stdout.startswith("check: 0 errors, 0 warnings; 94 pages, ")
     assert result.stdout.rstrip().endswith("links checked; translations complete")
 
 
@@ -56,8 +56,8 @@ def test_check_finds_a_broken_link_and_a_missing_anchor_a_template_makes(tmp_pat
         "which is not built — check the slug or the template that makes this link",
         "output/visit/index.html:N: the link /slogans/#nope names the anchor #nope, which is not on "
         "slogans/index.html — check the slug or the template that makes this link",
-        "check: 4 errors, 0 warnings; 34 pages, 838 links checked; translations complete",
-    ]  # 838: the regions chart's bar, in each language, is a link
+        "check: 4 errors, 0 warnings; 50 pages, 1252 links checked; translations complete",
+    ]  # 1252: the regions chart's bar, in each language, is a link
 
 
 def _chinese_first(tmp_path):
@@ -124,7 +124,7 @@ def test_check_lists_every_pending_translation_and_strict_passes_when_the_campai
         result = run_build("check", "--site", str(site), *options)
         assert result.returncode == 0, result.stderr
         assert result.stderr.splitlines() == PENDING
-        assert result.stdout.startswith("check: 0 errors, 4 warnings; 36 pages, ")
+        assert result.stdout.startswith("check: 0 errors, 4 warnings; 52 pages, ")
         assert result.stdout.rstrip().endswith("links checked; 4 translations pending")
 
 

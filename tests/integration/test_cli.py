@@ -14,14 +14,14 @@ def test_build_prints_one_summary_line_and_exits_0(tmp_path):
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("Built 12 pages (6 zh, 6 en) in ")
+    assert lines[0].startswith("Built 14 pages (7 zh, 7 en) in ")
     assert lines[0].endswith(f" s into {tmp_path / 'out'}")
     assert result.stderr == ""
 
 
 def test_no_command_means_build(tmp_path):
     result = run_build("--site", str(FIXTURES / "bare"), "--output", str(tmp_path / "out"))
-    assert result.returncode == 0 and result.stdout.startswith("Built 12 pages")
+    assert result.returncode == 0 and result.stdout.startswith("Built 14 pages")
 
 
 def test_every_command_and_option_has_help():
@@ -93,7 +93,7 @@ def test_the_default_site_builds_into_output_beside_the_data(tmp_path):
     shutil.copytree(REPO / "content", site / "content")
     result = run_build("build", "--site", str(site))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built 80 pages (40 zh, 40 en)")
+    assert result.stdout.startswith("Built 94 pages (47 zh, 47 en)")
     assert (site / "output" / "en" / "slogans" / "index.html").is_file()
 
 

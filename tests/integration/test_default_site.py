@@ -101,18 +101,24 @@ def test_every_page_has_one_h1_a_skip_link_first_landmarks_and_the_organisers_in
     assert footer_text.startswith("国家质量监督检验检疫总局、中共中央宣传部、国家发展和改革委员会、中华全国总工会、共青团中央")
 
 
-def test_the_schedule_lists_dated_activities_by_start_and_the_undated_last(default_site):
+def test_the_schedule_built_after_the_campaign_lists_the_undated_and_archives_the_dated_latest_first(default_site):
+    """The fixture builds as of today, long after 2008: what had dates has ended."""
     page = read_page(default_site, "schedule/index.html")
     links = [e.attrs["href"] for e in page.elements if e.tag == "a" and e.attrs.get("href", "").startswith("/activities/")]
-    assert links[:2] == ["/activities/olympic-quality-service/", "/activities/top-brand-awards/"]
     undated = [slug for slug in _activity_slugs() if slug not in ("olympic-quality-service", "top-brand-awards")]
-    assert links[2:] == [f"/activities/{slug}/" for slug in undated]
+    assert links == [f"/activities/{slug}/" for slug in undated]
+    assert '<a href="/schedule/archive/">已结束的活动（2项）</a>' in (default_site / "schedule/index.html").read_text("utf-8")
+    archive = read_page(default_site, "schedule/archive/index.html")
+    assert [e.attrs["href"] for e in archive.elements if e.tag == "a" and e.attrs.get("href", "").startswith(
+        "/activities/")] == ["/activities/top-brand-awards/", "/activities/olympic-quality-service/"]
 
 
 @pytest.mark.parametrize("file, expected", [
-    ("schedule/index.html", ["2008年7月至9月", "2008年9月底或10月初", "活动期间", "9月22日至25日在广州"]),
-    ("en/schedule/index.html", ["July to September 2008", "Late September or early October 2008",
-                                "During the campaign", "in Guangzhou on 22–25 September"]),
+    ("schedule/index.html", ["活动期间"]),  # the listings show no summary: the dates in prose are on the notice's
+    ("en/schedule/index.html", ["During the campaign"]),
+    ("schedule/archive/index.html", ["2008年10月10日", "2008年7月至9月", "2008年9月底或10月初"]),
+    ("en/schedule/archive/index.html", ["10 October 2008", "July to September 2008",
+                                        "Late September or early October 2008"]),
     ("index.html", ["2008年9月", "质量安全是社会和谐的基础"]),
     ("en/index.html", ["September 2008"]),
     ("notice/index.html", ["国家质检总局办公厅　2008年6月26日印发", "9月22日至25日，在广州"]),

@@ -24,8 +24,8 @@ from tests.helpers import copy_fixture, run_build
 
 TODAY = ("--today", "2025-05-01")
 CACHE_FILES = ["readings.pickle", "markdown.pickle", "activities.pickle", "templates.pickle", "images.pickle"]
-BUILT = "Built 36 pages (18 zh, 18 en"
-CHECKED = "check: 0 errors, 0 warnings; 36 pages, 914 links checked; translations complete\n"  # 914: the regions chart
+BUILT = "Built 52 pages (26 zh, 26 en"
+CHECKED = "check: 0 errors, 0 warnings; 52 pages, 1344 links checked; translations complete\n"  # 1344: the regions chart
 REFUSED_CHECK = "check: 1 error, 0 warnings; 0 pages, 0 links checked; translations complete"
 
 

@@ -29,20 +29,24 @@ def with_regions(into: Path) -> Path:
 @pytest.fixture(scope="module")
 def regions_site(tmp_path_factory) -> Path:
     site = with_regions(tmp_path_factory.mktemp("regions"))
-    result = run_build("build", "--site", str(site))
+    result = run_build("build", "--site", str(site), "--today", TODAY)
     assert result.returncode == 0, result.stderr
     return site / "output"
 
 
-LISTINGS = ["regions/440000/index.html", "regions/index.html", "regions/national/index.html",
-            "schedule/2025-03/index.html", "schedule/2025-04/index.html"]
+TODAY = "2025-04-01"  # the campaign's first day: nothing has ended
+LISTINGS = ["regions/440000/archive/index.html", "regions/440000/index.html", "regions/index.html",
+            "regions/national/archive/index.html", "regions/national/index.html", "schedule/2025-03-01/index.html",
+            "schedule/2025-03/archive/index.html", "schedule/2025-03/index.html", "schedule/2025-04-23/index.html",
+            "schedule/2025-04-24/index.html", "schedule/2025-04-25/index.html", "schedule/2025-04/archive/index.html",
+            "schedule/2025-04/index.html"]
 
 
 def main_lines(root: Path, relative: str) -> list[str]:
     """The text of a page's <main>, one line per element's text, whitespace squeezed."""
     text = (root / relative).read_text(encoding="utf-8")
     main = re.search(r"<main\b.*?</main>", text, re.S).group(0)
-    pieces = re.split(r"<(?:p|h1|h2|li|dt|dd|div)\b[^>]*>", main)
+    pieces = re.split(r"<(?:p|h1|h2|h3|li|dt|dd|div)\b[^>]*>", main)
     lines = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", piece)).split()) for piece in pieces]
     return [line for line in lines if line]
 
@@ -66,13 +70,13 @@ def test_the_region_index_lists_national_first_with_counts(regions_site):
 def test_a_region_listing_shows_its_activities_with_city_and_place(regions_site):
     lines = main_lines(regions_site, "en/regions/440000/index.html")
     assert lines[:3] == ["Schedule of activities / Activities by region", "Schedule: Guangdong",
-                         "Activities in Guangdong, in order of their start. Status as of " + lines[2].split(" of ")[-1]]
-    assert lines[3:] == ["23–25 April 2025 Ended", "(1) Spring Book Fair", "A book fair on Central Square.",
-                         "Where", "Guangzhou, Central Square", "Organized by", "City Library"]
+                         "Activities in Guangdong, from today, day by day in order of time. Status as of 1 April 2025."]
+    # a title and one line: when · where (its city and place; not its region, which the listing is) · status
+    assert lines[3:] == ["23 April 2025", "(1) Spring Book Fair", "23–25 April 2025 · Guangzhou, Central Square · Upcoming"]
     zh = main_lines(regions_site, "regions/440000/index.html")
-    assert zh[1] == "活动安排：广东省" and "广州市，中心广场" in zh and "地区" not in zh
+    assert zh[1] == "活动安排：广东省" and "2025年4月23日至25日 · 广州市，中心广场 · 即将开始" in zh and "广东省" not in zh[3:]
     national = main_lines(regions_site, "regions/national/index.html")
-    assert national[1:3] == ["活动安排：全国", national[2]] and national[2].startswith("面向各地的活动，按开始时间排列。")
+    assert national[1:3] == ["活动安排：全国", national[2]] and national[2].startswith("面向各地的活动，从今天起逐日按时间排列。")
 
 
 def test_a_month_listing_holds_every_activity_whose_dates_touch_it_and_says_where_the_others_are(regions_site):
@@ -80,15 +84,19 @@ def test_a_month_listing_holds_every_activity_whose_dates_touch_it_and_says_wher
     assert april[1] == "Schedule: April 2025"
     assert april[3] == "Activities without dates of their own are in no month. See the whole schedule"
     titles = [line for line in april if line.startswith("(")]
-    assert titles == ["(3) Author Talks", "(1) Spring Book Fair"]  # schedule order; the talks span March and April
+    # the fair on its day; the talks, begun in March, under way
+    assert titles == ["(1) Spring Book Fair", "(3) Author Talks"]
+    assert april[april.index("(3) Author Talks") - 1] == "Under way (dates by month or approximate)"
     march = main_lines(regions_site, "schedule/2025-03/index.html")
     assert march[1] == "活动安排：2025年3月" and [line for line in march if line.startswith("（")] == ["（三） 作家讲座"]
-    assert "Region" in april and "Nationwide" in april and "Guangdong" in april
+    # outside a region's listing, an entry says where: its city and place, or else its region (the talks: nationwide)
+    assert april[april.index("(3) Author Talks") + 1] == "March to April 2025 · Nationwide · Under way"
+    assert april[april.index("(1) Spring Book Fair") + 1] == "23–25 April 2025 · Guangzhou, Central Square · Upcoming"
 
 
 def test_the_schedule_links_the_region_index_and_the_months(regions_site):
     text = (regions_site / "en/schedule/index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<a href="(/en/(?:regions|schedule/20)[^"]*)">([^<]*)</a>', text) == [
+    assert re.findall(r'<a href="(/en/(?:regions|schedule/20\d\d-\d\d/)[^"]*)">([^<]*)</a>', text) == [
         ("/en/regions/", "Activities by region"), ("/en/schedule/2025-03/", "March 2025"),
         ("/en/schedule/2025-04/", "April 2025")]
 
@@ -145,13 +153,13 @@ def incremental_and_full(tmp_path: Path, edit, partial: bool = True) -> tuple[di
     """The reading-festival site built, edited by `edit(site)`, built again (`partial`: some pages are left as they
     were): (before, after, a full build of the edited site into a fresh folder), each as {file: bytes}."""
     site = with_regions(tmp_path)
-    assert run_build("build", "--site", str(site)).returncode == 0
+    assert run_build("build", "--site", str(site), "--today", TODAY).returncode == 0
     before = files(site / "output")
     edit(site)
-    result = run_build("build", "--site", str(site))
+    result = run_build("build", "--site", str(site), "--today", TODAY)
     assert result.returncode == 0 and ("unchanged" in result.stdout) == partial, result.stdout + result.stderr
     fresh = tmp_path / "fresh"
-    assert run_build("build", "--site", str(site), "--output", str(fresh)).returncode == 0
+    assert run_build("build", "--site", str(site), "--output", str(fresh), "--today", TODAY).returncode == 0
     return before, files(site / "output"), files(fresh)
 
 
@@ -167,11 +175,13 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def test_an_edited_activity_rebuilds_the_listings_it_is_in(tmp_path):
+    # the place, which a listing's entry shows (its summary is on its own page alone)
     before, after, full = incremental_and_full(tmp_path, lambda site: replace_in(
-        site / "activities.yaml", "en: A book fair on Central Square.", "en: A book fair on the square."))
+        site / "activities.yaml", "place: {zh: 中心广场, en: Central Square}", "place: {zh: 中心广场, en: The Square}"))
     assert after == full
-    assert changed(before, after) == ["en/regions/440000/index.html", "en/schedule/2025-04/index.html",
-                                      "en/schedule/index.html"]
+    assert changed(before, after) == ["en/regions/440000/index.html", "en/schedule/2025-04-23/index.html",
+                                      "en/schedule/2025-04-24/index.html", "en/schedule/2025-04-25/index.html",
+                                      "en/schedule/2025-04/index.html", "en/schedule/index.html"]
 
 
 def test_a_region_changed_moves_the_activity_between_listings(tmp_path):
@@ -180,7 +190,8 @@ def test_a_region_changed_moves_the_activity_between_listings(tmp_path):
     assert after == full
     assert "regions/440000/index.html" not in after and "en/regions/110000/index.html" in after
     assert [f for f in changed(before, after) if f.startswith("regions/")] == [
-        "regions/110000/index.html", "regions/440000/index.html", "regions/index.html"]
+        "regions/110000/archive/index.html", "regions/110000/index.html", "regions/440000/archive/index.html",
+        "regions/440000/index.html", "regions/index.html"]
 
 
 def test_a_new_activity_makes_its_month_and_adds_to_its_region(tmp_path):

@@ -2,7 +2,7 @@
 data say about times, deadlines and activities without dates, and that none of them says more.
 
 tests/fixtures/schedule-kinds is built as of 22 December 2024: a window and a talk are over, a deadline has
-passed and another is open, workshops are still to come.
+passed and another is open, workshops are still to come: the schedule opens at that day, the rest in its archive.
 """
 from __future__ import annotations
 
@@ -43,35 +43,80 @@ def timeline(site: Path, page: str) -> list[str]:
 
 
 def test_the_schedule_says_when_each_kind_happens_in_english(kinds_site):
+    """The schedule opens at the build date; what has ended is in its archive, the latest first."""
+    # each a title and one line of when · where · status; under its only day's heading, its hours alone
     assert timeline(kinds_site, "en/schedule/index.html") == [
-        "Late November 2024 Ended (8) Reading List Suggestions Readers suggest books for the list.",
-        "by 20 December 2024 Closed (5) Essay Competition Closes The last day to send an essay.",
-        "21 December 2024, 09:00–11:30 Ended (3) Opening Talk The librarian opens the weeks. "
-        "Where District Library lecture hall",
-        "27–29 December 2024, 14:00–16:00 daily Upcoming (4) Story Workshops Three afternoons of writing workshops.",
-        "January 2025 Upcoming (7) January Reading Circle One book read together all month.",
-        "by 10 January 2025, 17:00 Open (6) Photo Contest Closes The last moment to send a photograph.",
-        "During the campaign Under way (2) Book Drive Used books collected for village schools.",
-        "Date to be announced Expected (1) Meet the Author An author meets the readers.",
+        "(4) Story Workshops 27–29 December 2024, 14:00–16:00 daily · Upcoming",
+        "(7) January Reading Circle January 2025 · Upcoming",
+        "(6) Photo Contest Closes by 10 January 2025, 17:00 · Open",
+        "(2) Book Drive During the campaign · Under way",
+        "(1) Meet the Author Date to be announced · Expected",
+    ]
+    assert timeline(kinds_site, "en/schedule/archive/index.html") == [
+        "(3) Opening Talk 09:00–11:30 · District Library lecture hall · Ended",
+        "(5) Essay Competition Closes by 20 December 2024 · Closed",
+        "(8) Reading List Suggestions Late November 2024 · Ended",
     ]
 
 
 def test_the_schedule_says_when_each_kind_happens_in_chinese(kinds_site):
-    assert [item.split(" ")[:-2] for item in timeline(kinds_site, "schedule/index.html")] == [
-        ["2024年11月下旬", "已结束", "（八）"],
-        ["2024年12月20日前", "已截止", "（五）"],
-        ["2024年12月21日", "9:00—11:30", "已结束", "（三）", "开幕讲座", "馆长介绍读书会。"],
-        ["2024年12月27日至29日", "每天14:00—16:00", "即将开始", "（四）"],
-        ["2025年1月", "即将开始", "（七）"],
-        ["2025年1月10日", "17:00前", "未截止", "（六）"],
-        ["活动期间", "正在进行", "（二）"],
-        ["时间另行通知", "预计举办", "（一）"],
+    assert timeline(kinds_site, "schedule/index.html") == [
+        "（四） 故事工作坊 2024年12月27日至29日 每天14:00—16:00 · 即将开始",
+        "（七） 一月共读 2025年1月 · 即将开始",
+        "（六） 摄影作品截止 2025年1月10日 17:00前 · 未截止",
+        "（二） 图书募集 活动期间 · 正在进行",
+        "（一） 作家见面会 时间另行通知 · 预计举办",
     ]
+    assert timeline(kinds_site, "schedule/archive/index.html") == [
+        "（三） 开幕讲座 9:00—11:30 · 区图书馆报告厅 · 已结束",
+        "（五） 征文截稿 2024年12月20日前 · 已截止",
+        "（八） 书目征集 2024年11月下旬 · 已结束",
+    ]
+
+
+def headings(site: Path, page: str) -> list[tuple[str, str | None]]:
+    """The headings of a listing's groups, each with the page its link leads to (or None)."""
+    html = (site / page).read_text(encoding="utf-8")
+    found = re.findall(r'<h2 id="group-\d+" class="day-heading">(.*?)</h2>', html)
+    return [(words(re.sub(r"<[^>]+>", " ", heading)), (re.findall(r'href="([^"]*)"', heading) or [None])[0])
+            for heading in found]
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    ("en/", [("27 December 2024", "/en/schedule/2024-12-27/"), ("1 January 2025", "/en/schedule/2025-01-01/"),
+             ("10 January 2025", "/en/schedule/2025-01-10/"), ("During the campaign", None),
+             ("Date to be announced", None)]),
+    ("", [("2024年12月27日", "/schedule/2024-12-27/"), ("2025年1月1日", "/schedule/2025-01-01/"),
+          ("2025年1月10日", "/schedule/2025-01-10/"), ("在活动期间举行", None), ("时间另行通知", None)]),
+])
+def test_the_schedule_has_a_heading_per_coming_day_linking_its_page_then_its_sections(kinds_site, prefix, expected):
+    assert headings(kinds_site, f"{prefix}schedule/index.html") == expected
+
+
+def test_the_archive_is_reached_from_the_schedule_and_leads_back_its_days_the_latest_first(kinds_site):
+    schedule = (kinds_site / "en/schedule/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<p class="archive-link">(.*?)</p>', schedule) == [
+        '<a href="/en/schedule/archive/">Activities that have ended (3)</a>']
+    archive = (kinds_site / "schedule/archive/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<p class="archive-link">(.*?)</p>', archive) == ['<a href="/schedule/">查看今天起的活动</a>']
+    assert "<h1>已结束的活动</h1>" in archive
+    assert headings(kinds_site, "schedule/archive/index.html") == [
+        ("2024年12月21日", "/schedule/2024-12-21/"), ("2024年12月20日", "/schedule/2024-12-20/"),
+        ("2024年11月30日", None)]  # the window's page is the day it begins
+
+
+def test_a_day_page_lists_what_is_on_that_day_in_both_languages(kinds_site):
+    assert timeline(kinds_site, "en/schedule/2024-12-28/index.html") == [  # the workshops' second day
+        "(4) Story Workshops 27–29 December 2024, 14:00–16:00 daily · Upcoming"]
+    page = (kinds_site / "schedule/2024-12-28/index.html").read_text(encoding="utf-8")
+    assert "<h1>2024年12月28日的活动</h1>" in page
+    assert re.findall(r'<a href="(/schedule/2024-12-2\d/)" rel="(prev|next)">', page) == [
+        ("/schedule/2024-12-27/", "prev"), ("/schedule/2024-12-29/", "next")]
 
 
 def test_the_introduction_describes_only_what_the_schedule_holds(kinds_site, festival_site):
     lead = words(read_page(kinds_site, "en/schedule/index.html").text())
-    assert ("Winter Reading Weeks: every activity, in order of its start. Those that take place during the campaign "
+    assert ("Winter Reading Weeks: what is on from today, day by day in order of time. Those that take place during the campaign "
             "without a date of their own follow the dated ones. Those whose date is still to be announced are listed "
             "last. Status as of 22 December 2024.") in lead
     festival = words(read_page(festival_site, "en/schedule/index.html").text())
@@ -80,7 +125,10 @@ def test_the_introduction_describes_only_what_the_schedule_holds(kinds_site, fes
 
 def test_the_schedule_lists_dated_then_during_the_campaign_then_to_be_announced(kinds_site):
     html = (kinds_site / "en/schedule/index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<h2>(?:<span class="number">[^<]*</span>)?<a href="/en/activities/([a-z-]+)/">', html) == ORDER
+    titles = r'<h3>(?:<span class="number">[^<]*</span>)?<a href="/en/activities/([a-z-]+)/">'
+    assert re.findall(titles, html) == ORDER[3:]
+    archived = re.findall(titles, (kinds_site / "en/schedule/archive/index.html").read_text(encoding="utf-8"))
+    assert archived == ORDER[2::-1]  # the latest first
 
 
 def test_a_passed_window_no_longer_says_to_be_confirmed(kinds_site):

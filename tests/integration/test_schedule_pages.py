@@ -2,6 +2,7 @@
 and activities added after the notice are on the schedule but not in the notice."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,8 @@ from tests.helpers import FIXTURES, REPO, html_files, read_page, run_build
 PAGE_SIZE = 10
 COUNT = 25
 NOT_IN_NOTICE = ("a03", "a10")
+TODAY = "2025-04-01"  # before every activity: the listings hold them all, one a day
+AS_OF = {**os.environ, "SOURCE_DATE_EPOCH": "1743465600"}  # TODAY, for `check` (which takes no --today)
 
 
 def activities_yaml() -> str:
@@ -50,7 +53,7 @@ def make_site(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def many(tmp_path_factory) -> Path:
     site = make_site(tmp_path_factory.mktemp("many"))
-    result = run_build("build", "--site", str(site), "--output", str(site / "output"))
+    result = run_build("build", "--site", str(site), "--output", str(site / "output"), "--today", TODAY)
     assert result.returncode == 0, result.stderr
     return site / "output"
 
@@ -63,10 +66,11 @@ def between(root: Path, page: str, start: str, end: str) -> str:
 
 
 def listed(root: Path, page: str) -> list[str]:
-    """The slugs of the activities a schedule page lists, in order."""
+    """The slugs of the activities a listing's page lists, in order (under each of its headings)."""
     prefix = "/en/activities/" if page.startswith("en/") else "/activities/"
-    timeline = between(root, page, '<ol class="timeline">', "</ol>")
-    return re.findall(re.escape(prefix) + r"([a-z0-9-]+)/", timeline)
+    text = (root / page).read_text(encoding="utf-8")
+    timelines = re.findall(r'<ol class="timeline">(.*?)</ol>', text, re.S)
+    return re.findall(re.escape(prefix) + r"([a-z0-9-]+)/", "".join(timelines))
 
 
 def title(root: Path, page: str) -> str:
@@ -198,7 +202,7 @@ def test_a_notice_without_activities_has_no_activities_section(tmp_path):
 
 def test_check_covers_the_later_schedule_pages(many, tmp_path):
     site = make_site(tmp_path)
-    result = run_build("check", "--strict", "--site", str(site))
+    result = run_build("check", "--strict", "--site", str(site), env=AS_OF)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"; {len(html_files(many))} pages," in result.stdout + result.stderr
     # a broken link on the second page alone is found, in both languages
@@ -206,8 +210,8 @@ def test_check_covers_the_later_schedule_pages(many, tmp_path):
     template = (REPO / "templates" / "schedule.html").read_text(encoding="utf-8")
     broken = "{% if page_number == 2 %}<p><a href=\"{{ url('home') }}nowhere/\">x</a></p>{% endif %}\n"
     (site / "templates" / "schedule.html").write_text(
-        template.replace("{% with listing=None %}", broken + "{% with listing=None %}", 1), encoding="utf-8")
-    result = run_build("check", "--site", str(site))
+        template.replace("{% with kind=None %}", broken + "{% with kind=None %}", 1), encoding="utf-8")
+    result = run_build("check", "--site", str(site), env=AS_OF)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     broken_on = sorted(set(re.findall(r"output/(\S+?):\d+", output)))
@@ -223,3 +227,26 @@ def test_a_wrong_in_notice_value_stops_the_build_with_its_position(tmp_path):
     assert result.returncode != 0
     assert ("activities.yaml:17:16: activities[a03].in_notice: expected true or false, found 'no' "
             "— write true or false (yes/no and on/off are not accepted)") in result.stderr, result.stderr
+
+
+def test_a_link_to_a_schedule_page_leads_there_while_the_build_makes_it_and_else_to_the_schedule_with_a_warning(
+        tmp_path):
+    site = make_site(tmp_path)
+    activities = (site / "activities.yaml").read_text(encoding="utf-8")
+    activities = activities.replace("body: {zh: 正文a02。, en: Body a02.}",
+                                    'body: {zh: "[后面的活动](/schedule/page/3/)", en: "[Later](/schedule/page/3/)"}')
+    (site / "activities.yaml").write_text(activities, encoding="utf-8")
+    for today, leads_to, warned in ((TODAY, "/schedule/page/3/", False), ("2025-04-20", "/schedule/", True)):
+        output = tmp_path / today
+        result = run_build("build", "--site", str(site), "--output", str(output), "--today", today)
+        assert result.returncode == 0, result.stderr
+        for prefix, text in (("", "后面的活动"), ("en/", "Later")):
+            page = (output / prefix / "activities/a02/index.html").read_text(encoding="utf-8")
+            assert re.findall(f'<a href="([^"]*)">{text}</a>', page) == [f"/{prefix}{leads_to[1:]}"], today
+        warning = ("activities.yaml:{}: activities[a02].body.{}: warning: the link /schedule/page/3/ names a page this "
+                   "build does not make: the pages of the listing /schedule/ now follow the build date, and the link "
+                   "leads to its first page — link /schedule/, or a day's page such as /schedule/YYYY-MM-DD/, instead")
+        line = activities[:activities.index("[后面的活动]")].count("\n") + 1
+        found = [row for row in result.stderr.splitlines() if "/schedule/page/3/" in row]
+        assert found == ([warning.format(f"{line}:{column}", lang) for lang, column in (("zh", 16), ("en", 50))]
+                         if warned else []), result.stderr

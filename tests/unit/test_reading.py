@@ -84,10 +84,10 @@ def part(html: str, start: str, end: str) -> str:
 
 def test_the_schedules_lead_ends_with_a_chinese_full_stop_and_puts_no_space_between_chinese_sentences(site):
     assert part(rendered(site, "schedule", "zh"), '<p class="lead">', "</p>") == (
-        "周：全部活动，按开始时间排列。在活动期间举行、未注明具体日期的活动列在有日期的活动之后。"
+        "周：从今天起的活动，逐日按时间排列。在活动期间举行、未注明具体日期的活动列在有日期的活动之后。"
         "时间另行通知的活动列在最后。状态截至2024年6月12日。")
     assert part(rendered(site, "schedule", "en"), '<p class="lead">', "</p>") == (
-        "Week: every activity, in order of its start. Those that take place during the campaign without a date "
+        "Week: what is on from today, day by day in order of time. Those that take place during the campaign without a date "
         "of their own follow the dated ones. Those whose date is still to be announced are listed last. "
         "Status as of 12 June 2024.")
 
@@ -95,10 +95,10 @@ def test_the_schedules_lead_ends_with_a_chinese_full_stop_and_puts_no_space_betw
 def test_a_listings_lead_and_its_note_on_undated_activities_are_punctuated_in_chinese(site):
     html = rendered(site, "month/2024-06", "zh")
     assert part(html, '<p class="lead">', "</p>") == (
-        "日期在2024年6月之内的活动（跨月的活动列入其经过的每个月），按开始时间排列。状态截至2024年6月12日。")
+        "日期在2024年6月之内的活动（跨月的活动列入其经过的每个月），从今天起逐日按时间排列。状态截至2024年6月12日。")
     assert "没有具体日期的活动不列入任何月份。<a" in html
     assert part(rendered(site, "region/330000", "en"), '<p class="lead">', "</p>") == (
-        "Activities in Zhejiang, in order of their start. Status as of 12 June 2024.")
+        "Activities in Zhejiang, from today, day by day in order of time. Status as of 12 June 2024.")
 
 
 def test_an_activity_page_gives_the_status_date_in_full_width_brackets_in_chinese(site):

@@ -33,4 +33,7 @@ def test_the_readme_names_every_variable_a_template_sees_and_no_other():
     assert {name for name in documented if name not in seen} <= {"key", "lang", "template", "route", "output",
                                                                   "url", "label", "current", "zh", "en",
                                                                   "region_counts",  # no region in this campaign
-                                                                  "width", "height", "alt"}  # a cover card's keys
+                                                                  "width", "height", "alt",  # a cover card's keys
+                                                                  # a listing's groups and pager links: their keys
+                                                                  "activities", "continued", "days", "sections",
+                                                                  "count", "ongoing", "unscheduled"}

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from campaignsite.load import parse_yaml, quick_yaml
-from campaignsite.model import Site, by_start
+from campaignsite.model import Activity, Site, by_start
 from campaignsite.routes import GLANCE, Page, navigation, plan, route_of, schedule_key
 from campaignsite.validate import Sources, schema, validate
 from tests.unit.test_validate import ACTIVITY, CAMPAIGN, problems_of, sources
@@ -39,6 +39,11 @@ def pages_of(site: Site, lang: str = "en") -> dict[str, Page]:
     return {page.key: page for page in plan(site) if page.lang == lang}
 
 
+def listed(page: Page) -> tuple[Activity, ...]:
+    """The activities a listing's page shows, in its order."""
+    return tuple(activity for group in page.data["groups"] for activity in group.activities)
+
+
 # -- routes ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("number, lang, route", [
@@ -57,14 +62,14 @@ def test_the_schedule_is_cut_into_pages_of_the_configured_size_in_schedule_order
         pages = pages_of(site, lang)
         keys = [key for key in pages if key.startswith("schedule")]
         assert keys == ["schedule", "schedule/2", "schedule/3"]
-        assert [pages[key].data["activities"] for key in keys] == [ordered[:10], ordered[10:20], ordered[20:]]
+        assert [listed(pages[key]) for key in keys] == [ordered[:10], ordered[10:20], ordered[20:]]
         assert [(pages[key].data["page_number"], pages[key].data["page_count"]) for key in keys] == [
             (1, 3), (2, 3), (3, 3)]
     assert ordered[0].slug == "a25" and ordered[-1].slug == "a1"  # not the file's order
 
 
 @pytest.mark.parametrize("count, size, expected", [
-    (1, 10, 1), (10, 10, 1), (11, 10, 2), (20, 10, 2), (21, 10, 3), (9, None, 1), (100, None, 1), (101, None, 2),
+    (1, 10, 1), (10, 10, 1), (11, 10, 2), (20, 10, 2), (21, 10, 3), (9, None, 1), (30, None, 1), (31, None, 2),
 ])
 def test_the_number_of_schedule_pages(count, size, expected):
     pages = pages_of(site_of(count, page_size=size))
@@ -98,7 +103,9 @@ def test_no_page_but_the_lists_carries_more_than_a_glance_of_the_activities():
     assert pages_of(site)["home"].data["glance"] == tuple(by_start(site.activities))[:10]
     for page in pages:
         if page.key.startswith("schedule"):
-            assert len(page.data["activities"]) == 10
+            assert len(listed(page)) == 10
+        elif page.key.startswith(("archive/", "day/")):
+            assert len(listed(page)) <= 10
         elif page.key != "notice":
             sizes = [len(value) for key, value in page.data.items() if isinstance(value, (tuple, list))
                      and key not in ("search_regions", "search_months")]  # as many as regions and months, not more
@@ -119,7 +126,7 @@ def test_the_notice_lists_only_the_activities_in_it_and_numbers_them_among_thems
     assert [a.slug for a in pages["notice"].data["notice_activities"]] == ["a1", "a3", "a4", "a6"]
     assert [pages[f"activity/a{n}"].data["notice_number"] for n in range(1, 7)] == [1, None, 2, 3, None, 4]
     assert "activity/a2" in pages and "schedule" in pages
-    assert any(a.slug == "a2" for a in pages["schedule"].data["activities"])
+    assert any(a.slug == "a2" for a in listed(pages["schedule"]))
 
 
 # -- validate ----------------------------------------------------------------------------------
@@ -165,8 +172,8 @@ def test_the_schedule_page_size_is_read(value, expected):
     assert validate(sources(campaign=page_size_line(value))).site.campaign.schedule_page_size == expected
 
 
-def test_the_schedule_page_size_is_100_when_left_out():
-    assert validate(sources()).site.campaign.schedule_page_size == 100
+def test_the_schedule_page_size_is_30_when_left_out():
+    assert validate(sources()).site.campaign.schedule_page_size == 30
 
 
 @pytest.mark.parametrize("value, found", [
@@ -176,7 +183,7 @@ def test_the_schedule_page_size_is_100_when_left_out():
 def test_a_schedule_page_size_that_is_not_a_number_of_at_least_10_is_an_error(value, found):
     assert problems_of(campaign=page_size_line(value)) == [
         f"campaign.yaml:19:23: site.schedule_page_size: expected a whole number of at least 10, found {found} "
-        "— write a number such as 100 (the default when the line is left out)"]
+        "— write a number such as 30 (the default when the line is left out)"]
 
 
 def test_a_schedule_page_size_in_the_campaign_file_is_documented():

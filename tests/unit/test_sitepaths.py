@@ -4,12 +4,14 @@ writes them (`render.urls.site_links`, `relativize`), and the messages validatio
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from campaignsite.errors import SiteError
+from campaignsite.listings import later_pages
 from campaignsite.load import parse_markdown, parse_yaml
-from campaignsite.model import Site
+from campaignsite.model import Site, by_start
 from campaignsite.render.urls import own_paths, relativize, site_links
 from campaignsite.routes import language_prefix, plan
 from campaignsite.validate import Sources, validate
@@ -111,8 +113,59 @@ def test_the_table_holds_every_page_the_plan_makes_and_no_other():
     site = site_of(activities_text=activities(12), campaign=CAMPAIGN + "  schedule_page_size: 10\n")
     paths = SitePaths.of(site)
     planned = {"/" + page.route[len(language_prefix(page.lang)):] for page in plan(site) if page.key != "404"}
-    assert set(paths.pages) == planned
-    assert "/schedule/page/2/" in planned and "/slogans/share/" in planned
+    # a listing's later pages are not: which days they hold moves with the build date
+    moving = {path for path in planned if path.startswith(("/schedule/", "/regions/")) and "/page/" in path}
+    assert set(paths.pages) == planned - moving
+    assert "/schedule/page/2/" in moving and "/slogans/share/" in planned
+    assert {"/schedule/archive/", "/schedule/2024-06-11/"} <= set(paths.pages)
+
+
+@pytest.mark.parametrize("today", [date(2024, 6, 1), date(2024, 6, 11), date(2024, 7, 1)])
+def test_the_later_listing_pages_are_those_the_plan_makes_on_the_build_date(today):
+    text = activities(23).replace("    schedule: {kind: campaign}\n    in_notice: false",
+                                  "    schedule: {kind: days, start: 2024-06-20}\n    in_notice: false")
+    for number in range(2, 9):  # a region's listing and a day of more than a page
+        text = text.replace(f"  - slug: a{number}\n", f"  - slug: a{number}\n    region: 440000\n")
+    site = site_of(activities_text=text.replace("{kind: campaign}", "{kind: days, start: 2024-06-12}", 11),
+                   campaign=CAMPAIGN + "  schedule_page_size: 10\n")
+    planned = {"/" + page.route[len(language_prefix(page.lang)):] for page in plan(site, today)}
+    made = later_pages(by_start(site.activities), today, 10)
+    assert made == {path for path in planned if path.startswith(("/schedule/", "/regions/")) and "/page/" in path}
+    assert "/schedule/2024-06-12/page/2/" in made
+
+
+def test_a_link_to_a_schedule_page_the_build_makes_leads_there_and_one_it_no_longer_makes_warns_and_leads_to_the_first():
+    # page 3 of the schedule: before 11 June 2024, a1's day and 11 activities during the campaign, 10 a page
+    before, after = date(2024, 6, 1), date(2024, 7, 1)
+    text = activities(12, body_en="[More](/schedule/page/3/) and [this](/en/regions/440000/page/2/#main)")
+    for number in range(1, 12):  # a region of 11: a1's day and 10 during the campaign make two pages before
+        text = text.replace(f"  - slug: a{number}\n", f"  - slug: a{number}\n    region: 440000\n")
+    made = validate(sources(activities_text=text, campaign=CAMPAIGN + "  schedule_page_size: 10\n"), today=before)
+    assert made.warnings == () and made.moved == {}
+    gone = validate(sources(activities_text=text, campaign=CAMPAIGN + "  schedule_page_size: 10\n"), today=after)
+    assert [str(problem) for problem in gone.warnings] == [
+        "activities.yaml:10:16: activities[a1].body.en: warning: the link /schedule/page/3/ names a page this build "
+        "does not make: the pages of the listing /schedule/ now follow the build date, and the link leads to its "
+        "first page — link /schedule/, or a day's page such as /schedule/YYYY-MM-DD/, instead",
+        "activities.yaml:10:46: activities[a1].body.en: warning: the link /en/regions/440000/page/2/#main names a "
+        "page this build does not make: the pages of the listing /regions/440000/ now follow the build date, and "
+        "the link leads to its first page — link /regions/440000/, or a day's page such as /schedule/YYYY-MM-DD/, "
+        "instead"]
+    assert gone.moved == {"/schedule/page/3/": "/schedule/", "/regions/440000/page/2/": "/regions/440000/"}
+    html = '<a href="/schedule/page/3/">More</a> <a href="/en/regions/440000/page/2/#main">this</a>'
+    assert site_links(html, "zh", "/zt/x/", gone.moved) == (
+        '<a href="/zt/x/schedule/">More</a> <a href="/zt/x/en/regions/440000/#main">this</a>')
+    assert site_links(html, "zh", "/zt/x/", made.moved) == (
+        '<a href="/zt/x/schedule/page/3/">More</a> <a href="/zt/x/en/regions/440000/page/2/#main">this</a>')
+    assert validate(sources(activities_text=text)).warnings == ()  # without a build date: every page is made
+
+
+@pytest.mark.parametrize("href", ["/schedule/page/1/", "/regions/page/2/", "/schedule/2031-01/page/2/",
+                                  "/schedule/page/0/", "/schedule/page/x/"])
+def test_a_listing_page_of_no_listing_stays_an_error(href):
+    assert problems_of(activities_text=activities(body_en=f"[x]({href})")) == [
+        f"activities.yaml:9:13: activities[a1].body.en: the link {href} leads to no page of the site — "
+        + SitePaths.of(site_of())._page_hint(parse_link(href))]
 
 
 def test_a_site_without_slogans_or_activities_has_no_gallery_nor_schedule_to_link_to():
@@ -120,8 +173,8 @@ def test_a_site_without_slogans_or_activities_has_no_gallery_nor_schedule_to_lin
     assert "/slogans/" not in paths.pages and "/schedule/page/2/" not in paths.pages
     assert paths.problem(parse_link("/slogans/"), "/about/", "en") == (
         "the link /slogans/ leads to no page of the site", "a page's path is /, /schedule/, /activities/SLUG/, "
-        "/news/, /news/SLUG/, /slogans/, /notice/, /requirements/, /regions/, /regions/CODE/, /schedule/YYYY-MM/ "
-        "or /NAME/ for content/NAME.zh.md")
+        "/news/, /news/SLUG/, /slogans/, /notice/, /requirements/, /regions/, /regions/CODE/, /schedule/YYYY-MM/, "
+        "/schedule/YYYY-MM-DD/ or /NAME/ for content/NAME.zh.md")
 
 
 
@@ -131,8 +184,9 @@ def test_the_listings_by_region_and_by_month_are_pages_links_may_name():
     text = text.replace("  - slug: a2\n", "  - slug: a2\n    region: national\n")
     paths = SitePaths.of(site_of(activities_text=text))
     listed = sorted(path for path in paths.pages if path.startswith(("/regions/", "/schedule/")))
-    assert listed == ["/regions/", "/regions/440000/", "/regions/national/", "/schedule/",
-                      "/schedule/2024-12/", "/schedule/2025-01/"]
+    assert listed == ["/regions/", "/regions/440000/", "/regions/440000/archive/", "/regions/national/",
+                      "/regions/national/archive/", "/schedule/", "/schedule/2024-12-01/", "/schedule/2024-12/", "/schedule/2024-12/archive/",
+                      "/schedule/2025-01/", "/schedule/2025-01/archive/", "/schedule/archive/"]
     assert paths.problem(parse_link("/en/schedule/2025-01/"), "/about/", "zh") is None
     assert paths.problem(parse_link("/regions/110000/"), "/about/", "en")[0] == (
         "the link /regions/110000/ leads to no page of the site")
@@ -196,7 +250,7 @@ def test_a_link_to_a_page_file_or_anchor_that_exists_passes(href, on, lang):
     ("/notes.txt", "/about/", "en", ("the link /notes.txt leads to no page of the site",
                                      "a page's path is /, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, "
                                      "/slogans/, /notice/, /requirements/, /regions/, /regions/CODE/, "
-                                     "/schedule/YYYY-MM/ or /NAME/ for content/NAME.zh.md")),
+                                     "/schedule/YYYY-MM/, /schedule/YYYY-MM-DD/ or /NAME/ for content/NAME.zh.md")),
     ("../a2/", "/activities/a1/", "en", ("the link ../a2/ is relative; a link to a page of the site is written as "
                                          "its path", "write /activities/a2/ (the path from the site's root, without "
                                                      "the base URL: the build adds it)")),
