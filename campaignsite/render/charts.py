@@ -3,6 +3,7 @@
 Takes: what to draw, already in the page's language: for `bar_chart` a `Bar` per row (its label, its count, the
 address it links to, its accessible name), for `day_strip` a `Day` per day of the campaign (its date, its label, its
 count, the address of its page or None, its accessible name); and the id of the element that names the chart.
+`strip_days` says which days a strip shows, `short_day` how a day is labelled in it.
 Gives: the SVG markup (a string, escaped), a group of links named by that element (`role="group"`: a chart of links is
 not one picture), every link named by its `<title>` (`listing.count`'s "Guangdong (120)"), so that a screen reader
 hears the same words as the list the page keeps beside the chart.
@@ -16,9 +17,9 @@ assets/site.css); the SVG's own attributes (font size, a black fill) keep it rea
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 BAR_ROW = 48  # px: a 16 px label, the bar under it, a gap; each link is over 24 px tall (WCAG 2.5.8)
@@ -31,6 +32,7 @@ DAY_GAP = 0.6  # % of the width between two days
 DAY_LABEL_Y, DAY_COUNT_Y = 20, 42
 DAY_BAR_Y, DAY_BAR_HEIGHT = 50, 8
 WEEK = 7
+MAX_STRIP_DAYS = 62  # about two months: nine weeks, some 600 px tall; beyond it the months' listings serve better
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,21 @@ def _bar_row(top: int, bar: Bar, most: int) -> str:
             f'<tspan class="chart-count" dx="0.5em" font-weight="bold">{bar.count}</tspan></text>'
             f'<rect class="chart-track" x="0" y="{top + BAR_Y}" width="100%" height="{BAR_HEIGHT}" fill="none"/>'
             f'<rect class="chart-bar" x="0" y="{top + BAR_Y}" width="{width:.2f}%" height="{BAR_HEIGHT}"/></a>')
+
+
+def strip_days(days: Mapping[date, object], period_start: date, period_end: date) -> list[date]:
+    """The days a strip shows: the campaign's period from its first to its last day with activities (`days`); none
+    when there is no such day or they span more than `MAX_STRIP_DAYS`."""
+    inside = [day for day in days if period_start <= day <= period_end]
+    if not inside or (inside[-1] - inside[0]).days >= MAX_STRIP_DAYS:
+        return []
+    return [inside[0] + timedelta(days=offset) for offset in range((inside[-1] - inside[0]).days + 1)]
+
+
+def short_day(day: date, first: bool) -> str:
+    """A day's label in a cell a seventh of a phone wide: its number, with its month on the strip's first day and on
+    the first of a month ('9/1'); the same in both languages, as the cell's title says the date in full."""
+    return f"{day.month}/{day.day}" if first or day.day == 1 else str(day.day)
 
 
 def day_strip(days: Sequence[Day], labelled_by: str) -> str:

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 from datetime import date, timedelta
 
 from campaignsite.regions import REGIONS
-from campaignsite.render.charts import BAR_ROW, DAY_ROW, Bar, Day, bar_chart, day_strip
+from campaignsite.render.charts import BAR_ROW, DAY_ROW, Bar, Day, bar_chart, day_strip, short_day, strip_days
 from tests.unit.test_reading import rendered, site  # noqa: F401 (the fixture)
 
 
@@ -106,3 +106,30 @@ def test_every_province_fits_a_chart_whose_labels_are_the_regions_names():
     bars = [Bar(region.en, n + 1, f"/en/regions/{code}/", region.en) for n, (code, region) in enumerate(REGIONS.items())]
     svg = parsed(bar_chart(bars, "c"))
     assert len(list(svg.iter("a"))) == len(REGIONS) and "Inner Mongolia" in "".join(svg.itertext())
+
+
+def test_a_strip_covers_the_period_from_its_first_to_its_last_day_with_activities_and_at_most_two_months():
+    days = {date(2008, 8, 30): (), date(2008, 9, 3): (), date(2008, 9, 6): (), date(2008, 10, 9): ()}
+    assert strip_days(days, date(2008, 9, 1), date(2008, 9, 30)) == [date(2008, 9, d) for d in range(3, 7)]
+    two_months = {date(2008, 9, 1): (), date(2008, 11, 1): ()}  # 62 days from the first to the last
+    assert len(strip_days(two_months, date(2008, 9, 1), date(2008, 12, 31))) == 62
+    assert strip_days({**two_months, date(2008, 11, 2): ()}, date(2008, 9, 1), date(2008, 12, 31)) == []
+    assert strip_days({**two_months, date(2008, 11, 2): ()}, date(2008, 9, 2), date(2008, 12, 31)) == [
+        date(2008, 11, 1), date(2008, 11, 2)]  # a day outside the period is left out
+    assert strip_days({}, date(2008, 9, 1), date(2008, 9, 30)) == []
+    assert [short_day(date(2008, 9, 29), True), short_day(date(2008, 9, 30), False),
+            short_day(date(2008, 10, 1), False)] == ["9/29", "30", "10/1"]
+
+
+def test_the_schedule_shows_the_strip_of_days_each_linking_its_page_and_its_archive_does_not(site):  # noqa: F811
+    html = rendered(site, "schedule", "en")
+    figure = html[html.index('<figure class="chart-figure">'):html.index("</figure>")]
+    assert '<figcaption id="days-chart">Activities each day (select a day to see them)</figcaption>' in figure
+    svg = parsed(figure[figure.index("<svg"):])
+    assert svg.get("aria-labelledby") == "days-chart"
+    assert [(a.get("href"), a.findtext("title")) for a in svg.iter("a")] == [
+        (f"/en/schedule/2024-06-{day}/", f"{day} June 2024 (1)") for day in (11, 12, 13, 14)]
+    assert html.index('id="browse-heading"') < html.index('<figure class="chart-figure">')
+    chinese = rendered(site, "schedule", "zh")
+    assert '<a class="chart-day" href="/schedule/2024-06-11/"><title>2024年6月11日（1）</title>' in chinese
+    assert "chart-days" not in rendered(site, "archive/schedule", "en")
