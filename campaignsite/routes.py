@@ -13,7 +13,7 @@ ended is in its archive, newest first, cut likewise. The schedule's page 1 is at
 page N at schedule/page/N/ ("schedule/N"); its archive at schedule/archive/ ("archive/schedule") and
 schedule/archive/page/N/; a region's at regions/CODE/, a month's at schedule/YYYY-MM/, each with archive/ below;
 a day's page (`model.on_day`) at schedule/YYYY-MM-DD/ ("day/YYYY-MM-DD"). The listings are worked out once for
-both languages. The home page gets the first `GLANCE` activities, the notice
+both languages. The home page gets what `home.home_data` gives (the coming days, the places, the glance); the notice
 the activities that are in the notice, and an activity page its neighbours (`listings.neighbours`: a local
 activity's among the same place's by date), whether it is local, and the pages that list it.
 The news list is cut likewise (news/, news/page/N/); a post (news/SLUG/) gets its neighbours, the home page
@@ -29,6 +29,7 @@ from functools import partial
 from typing import Any
 
 from .errors import Problem, SiteError
+from .home import home_data
 from .listings import Listings, cut, days_covered, is_local, listings, months_of, neighbours
 from .model import (
     DEFAULT_LANGUAGE,
@@ -43,7 +44,6 @@ from .model import (
     on_day,
 )
 
-GLANCE = 10  # activities in the home page's schedule at a glance
 LATEST_NEWS = 3  # posts on the home page
 SCHEDULE = "schedule"  # the key of the schedule's first page; page N is "schedule/N"
 ARCHIVE = "archive"  # "archive/schedule", "archive/region/440000", "archive/month/2008-09", then "/N" for page N
@@ -243,6 +243,7 @@ class _Lists:
     found: Listings
     listings: dict[str, Listed]  # "region/440000", "month/2008-09" -> its pages and its archive's
     days: list[tuple[str, dict[str, Any]]]  # each day page's key and data
+    home: dict[str, Any]  # what the home page shows of the activities
 
 
 def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists | None:
@@ -269,7 +270,7 @@ def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists |
                               "notice_number": activity.notice_number,  # None: not in the notice
                               "schedule_page": schedule.pages_of[activity.slug], **posts_about(site, activity),
                               **_listed_in(activity, by_listing)} for activity in site.activities],
-                  found, by_listing, day_pages(days, size))
+                  found, by_listing, day_pages(days, size), home_data(scheduled, found, days, today))
 
 
 def _listed_in(activity: Activity, by_listing: dict[str, Listed]) -> dict[str, Any]:
@@ -283,7 +284,8 @@ def _listed_in(activity: Activity, by_listing: dict[str, Listed]) -> dict[str, A
 
 
 def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Lists | None) -> list[Page]:
-    pages = [Page("home", lang, "home.html", "campaign.yaml", {"glance": scheduled[:GLANCE], **_latest(site)})]
+    shown = lists.home if lists is not None else {"coming": (), "places": (), "glance": (), "has_regions": False}
+    pages = [Page("home", lang, "home.html", "campaign.yaml", {**shown, **_latest(site)})]
     if lists is not None:
         for first, cut_up in ((SCHEDULE, lists.schedule.current), (archive_key(SCHEDULE), lists.schedule.archive)):
             for data in cut_up:

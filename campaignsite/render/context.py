@@ -127,10 +127,7 @@ class PageMaker:
         first = FirstImage()  # one per page: its first image is loaded at once
 
         def md(text: Text) -> Markup:
-            html = show_media(own_paths(self.conversions.to_html(text.get(lang)), self.facts.address),
-                              self.publication.media, first,
-                              lambda kind, size: ui("download.label", type=kind, size=size))
-            body = Markup(site_links(html, lang, self.publication.urls.base_path, self.publication.urls.moved))
+            body = self._markdown_html(text.get(lang), lang, first, ui)
             if text.is_pending(lang):
                 return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
                     HTML_LANG[other_language(lang)], body, ui(_pending_note(text)))
@@ -153,8 +150,16 @@ class PageMaker:
             "month_text": lambda month: strings.month(date(int(month[:4]), int(month[5:7]), 1), lang),
             "day_span": lambda days: strings.short_range(days[0], days[1], lang),
             "group_heading": lambda group: _group_heading(group, self.publication.today, strings, ui, lang),
+            "day_heading": lambda day: _group_heading(Group("day", (), day), self.publication.today, strings, ui, lang),
             "page_span": lambda link: _page_span(link, strings, ui, lang),
         }
+
+    def _markdown_html(self, source: str, lang: str, first: FirstImage, ui: Ui) -> Markup:
+        """Markdown as the page shows it: its addresses of the published site as paths, its pictures and documents
+        as published, its paths as links under the base URL."""
+        html = show_media(own_paths(self.conversions.to_html(source), self.facts.address), self.publication.media,
+                          first, lambda kind, size: ui("download.label", type=kind, size=size))
+        return Markup(site_links(html, lang, self.publication.urls.base_path, self.publication.urls.moved))
 
     def _link_helpers(self, lang: str) -> dict[str, Any]:
         urls, names = self.publication.urls, self.publication.asset_names

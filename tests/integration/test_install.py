@@ -63,7 +63,7 @@ def test_the_installed_command_inits_builds_and_checks_a_campaign_from_another_f
     assert "campaignsite serve --site my-campaign" in created.stdout
     built = run(installed, "build", "--site", "my-campaign", "--today", "2026-11-29", cwd=elsewhere)
     assert built.returncode == 0, built.stderr
-    assert built.stdout.startswith("Built 26 pages (13 zh, 13 en)")
+    assert built.stdout.startswith("Built 32 pages (16 zh, 16 en)")
     assert (elsewhere / "my-campaign" / "output" / "en" / "index.html").is_file()
     checked = run(installed, "check", "--site", "my-campaign", cwd=elsewhere)
     assert checked.returncode == 0 and checked.stdout.startswith("check: 0 errors, 0 warnings")

@@ -250,3 +250,13 @@ def test_a_link_to_a_schedule_page_leads_there_while_the_build_makes_it_and_else
         found = [row for row in result.stderr.splitlines() if "/schedule/page/3/" in row]
         assert found == ([warning.format(f"{line}:{column}", lang) for lang, column in (("zh", 16), ("en", 50))]
                          if warned else []), result.stderr
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_schedule_opens_with_its_ways_in_before_the_first_day(many, prefix):
+    page = (many / f"{prefix}schedule/index.html").read_text(encoding="utf-8")
+    ways_in = page.index('<nav class="browse"')
+    assert ways_in < page.index('class="day-group"')
+    links = re.findall(r'href="([^"]+)"', page[ways_in:page.index("</nav>", ways_in)])
+    months = sorted({path.split("/")[-2] for path in links if re.search(r"/schedule/\d{4}-\d{2}/$", path)})
+    assert months == ["2025-04"] and len(links) == len(months)  # this campaign names no region

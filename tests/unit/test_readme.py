@@ -36,4 +36,6 @@ def test_the_readme_names_every_variable_a_template_sees_and_no_other():
                                                                   "width", "height", "alt",  # a cover card's keys
                                                                   # a listing's groups and pager links: their keys
                                                                   "activities", "continued", "days", "sections",
-                                                                  "count", "ongoing", "unscheduled"}
+                                                                  "count", "ongoing", "unscheduled",
+                                                                  # the home page's coming days and places: their keys
+                                                                  "national", "local", "has_page", "code", "cities"}

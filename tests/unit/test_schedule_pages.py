@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from campaignsite.home import GLANCE
 from campaignsite.load import parse_yaml, quick_yaml
 from campaignsite.model import Activity, Site, by_start
-from campaignsite.routes import GLANCE, Page, navigation, plan, route_of, schedule_key
+from campaignsite.routes import Page, navigation, plan, route_of, schedule_key
 from campaignsite.validate import Sources, schema, validate
 from tests.unit.test_validate import ACTIVITY, CAMPAIGN, problems_of, sources
 
