@@ -28,7 +28,6 @@ from ..model import (
     Site,
     Text,
     by_start,
-    on_day,
     shown_status,
 )
 from ..regions import REGIONS
@@ -214,21 +213,21 @@ class PageMaker:
             "day_strip": self._day_strip(lang, ui),
         }
 
-    def _day_strip(self, lang: str, ui: Ui) -> Callable[[Sequence[Activity], str], Markup]:
-        """day_strip(scheduled, id): the campaign's days with the number of activities on each (`model.on_day`), as
-        weeks of an SVG chart named by the element with that id; each day with a page links it. The strip covers the
-        campaign's period from its first to its last day with activities, and is left out ('') beyond
-        `charts.MAX_STRIP_DAYS` days, where the months' listings serve better. (The template passes `scheduled`, so
-        that the page's fingerprint covers every activity.)"""
+    def _day_strip(self, lang: str, ui: Ui) -> Callable[[Sequence[tuple[date, int]], str], Markup]:
+        """day_strip(day_counts, id): the campaign's days with the number of activities on each (the schedule's first
+        page's `day_counts`, from `model.on_day`), as weeks of an SVG chart named by the element with that id; each
+        day with a page links it. The strip covers the campaign's period from its first to its last day with
+        activities, and is left out ('') beyond `charts.MAX_STRIP_DAYS` days, where the months' listings serve
+        better."""
         urls, campaign = self.publication.urls, self.site.campaign
 
-        def strip(scheduled: Sequence[Activity], labelled_by: str) -> Markup:
-            days = on_day(tuple(scheduled))
-            shown = charts.strip_days(days, campaign.period_start, campaign.period_end)
+        def strip(day_counts: Sequence[tuple[date, int]], labelled_by: str) -> Markup:
+            counts = dict(day_counts)
+            shown = charts.strip_days(counts, campaign.period_start, campaign.period_end)
             return Markup(charts.day_strip([
-                charts.Day(day, charts.short_day(day, index == 0), len(days.get(day, ())),
-                           urls.link(route_of(f"day/{day.isoformat()}", lang)) if day in days else None,
-                           self.strings.date(day, lang) + ui("listing.count", n=len(days.get(day, ()))))
+                charts.Day(day, charts.short_day(day, index == 0), counts.get(day, 0),
+                           urls.link(route_of(f"day/{day.isoformat()}", lang)) if day in counts else None,
+                           self.strings.date(day, lang) + ui("listing.count", n=counts.get(day, 0)))
                 for index, day in enumerate(shown)], labelled_by))
 
         return strip

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from campaignsite.regions import REGIONS
 from campaignsite.render.charts import BAR_ROW, DAY_ROW, Bar, Day, bar_chart, day_strip, short_day, strip_days
+from campaignsite.routes import plan
 from tests.unit.test_reading import rendered, site  # noqa: F401 (the fixture)
 
 
@@ -133,3 +134,7 @@ def test_the_schedule_shows_the_strip_of_days_each_linking_its_page_and_its_arch
     chinese = rendered(site, "schedule", "zh")
     assert '<a class="chart-day" href="/schedule/2024-06-11/"><title>2024年6月11日（1）</title>' in chinese
     assert "chart-days" not in rendered(site, "archive/schedule", "en")
+    data = {page.key: page.data for page in plan(site) if page.lang == "en"}
+    assert data["schedule"]["day_counts"] == tuple((date(2024, 5, 1) if day == 0 else date(2024, 6, day), 1)
+                                                   for day in (0, 11, 12, 13, 14))
+    assert data["archive/schedule"]["day_counts"] == ()  # only the first page shows it (and depends on every day)
