@@ -45,6 +45,9 @@ def coming(days: dict[date, tuple[Activity, ...]], today: date) -> tuple[dict[st
 
 def places(found: Listings) -> tuple[dict[str, Any], ...]:
     """The places a reader can pick on the home page: each region but national, by code, with its count and its
-    cities (none yet: a region's listing is its finest place)."""
-    return tuple({"code": code, "count": len(listed_there), "cities": ()}
+    cities that have activities (by code, with their counts: `Listings.cities`)."""
+    cities: dict[str, list[dict[str, Any]]] = {}
+    for code, listed_there in found.cities.items():
+        cities.setdefault(code[:2] + "0000", []).append({"code": code, "count": len(listed_there)})
+    return tuple({"code": code, "count": len(listed_there), "cities": tuple(cities.get(code, ()))}
                  for code, listed_there in found.regions.items() if code != NATIONAL)

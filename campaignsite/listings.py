@@ -1,9 +1,11 @@
 """The listings the activities make besides the schedule: by region and by month; and an activity's neighbours.
 
 Takes: activities in schedule order (`model.by_start`).
-Gives: `Listings`: each region that has activities (national first, then by code) and each month that some
-activity's dates touch (in calendar order), with its activities in schedule order. An activity without a region
-is in no region's listing; one without dates of its own (during the campaign, to be announced) in no month's.
+Gives: `Listings`: each region that has activities (national first, then by code), each city that has some (by
+code: an activity whose `region:` names a city or one of its counties) and each month that some activity's dates
+touch (in calendar order), with its activities in schedule order. An activity without a region is in no region's
+listing, one without a city code in no city's; one without dates of its own (during the campaign, to be announced)
+in no month's.
 A month is written YYYY-MM. Shared by the page plan (routes) and the site paths Markdown links may name.
 `is_local` (an activity placed in a division of the country or a city, not national) and `neighbours` (the
 previous and next activity a page links: a local one's among the same place's in schedule order, any other's
@@ -13,7 +15,7 @@ among the others in file order). `cut`: a listing's groups (`model.now_first`) c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .model import Activity, Group, Schedule, now_first, on_day
@@ -26,6 +28,7 @@ Neighbours = tuple[Activity | None, Activity | None]  # (previous, next)
 class Listings:
     regions: dict[str, tuple[Activity, ...]]  # region code -> its activities, regions in listing order
     months: dict[str, tuple[Activity, ...]]  # "2008-09" -> the activities whose dates touch it, months in order
+    cities: dict[str, tuple[Activity, ...]] = field(default_factory=dict)  # city code -> its activities, by code
 
 
 def region_order(code: str) -> tuple[int, str]:
@@ -44,14 +47,18 @@ def months_of(schedule: Schedule) -> tuple[str, ...]:
 def listings(scheduled: Sequence[Activity]) -> Listings:
     """The region and month listings of activities given in schedule order."""
     regions: dict[str, list[Activity]] = {}
+    cities: dict[str, list[Activity]] = {}
     months: dict[str, list[Activity]] = {}
     for activity in scheduled:
         if activity.region is not None:
             regions.setdefault(activity.region, []).append(activity)
+        if activity.city_code is not None:
+            cities.setdefault(activity.city_code, []).append(activity)
         for month in months_of(activity.schedule):
             months.setdefault(month, []).append(activity)
     return Listings({code: tuple(regions[code]) for code in sorted(regions, key=region_order)},
-                    {month: tuple(months[month]) for month in sorted(months)})
+                    {month: tuple(months[month]) for month in sorted(months)},
+                    {code: tuple(cities[code]) for code in sorted(cities)})
 
 
 def is_local(activity: Activity) -> bool:

@@ -120,8 +120,10 @@ class Activity:
     status_note: Text | None = None  # why, or what instead, shown beside the status
     online: bool = False  # it can be joined online (and in person too when it has a place)
     online_url: str | None = None  # the https:// address to join at; None while it is to follow
-    region: str | None = None  # a code of campaignsite.regions (440000, or national); None: not said
-    city: Text | None = None
+    region: str | None = None  # its province's code (440000), or national; None: not said
+    city: Text | None = None  # its city: the one `city_code` names when there is one, else as the author wrote it
+    city_code: str | None = None  # the prefecture-level city its `region:` names (330100), or the city of its county
+    county_code: str | None = None  # the county its `region:` names (330106; a municipality's district: 110105)
     imported_from: str | None = None  # the spreadsheet's file name, for `import --prune`
 
     @property

@@ -214,24 +214,36 @@ def day_pages(days: dict[date, tuple[Activity, ...]], page_size: int) -> list[tu
 
 
 def listing_pages(site: Site, lang: str, lists: _Lists) -> list[Page]:
-    """The regions' index, each region's and each month's pages and their archives (none when nothing is
-    listed), and the day pages."""
+    """The regions' index, each region's, city's and month's pages and their archives (none when nothing is
+    listed), and the day pages. A city's listing is a region's (at regions/CITY/) under its province; a
+    province's first page lists its cities, with how many activities each has."""
     pages = []
     if lists.found.regions:
         counts = tuple((code, len(found)) for code, found in lists.found.regions.items())
         pages.append(Page("regions", lang, "regions.html", "activities.yaml (regions)", {"region_counts": counts}))
     undated = any(not activity.schedule.is_dated for activity in site.activities)
+    cities = _cities_by_province(lists.found)
     for base, found in lists.listings.items():
         kind, name = base.split("/")
         said = {"kind": kind, "region": name if kind == "region" else None,
-                "month": name if kind == "month" else None, "has_monthless": undated and kind == "month"}
+                "month": name if kind == "month" else None, "has_monthless": undated and kind == "month",
+                "province": name[:2] + "0000" if name in lists.found.cities else None}
         for first, cut_up in ((base, found.current), (archive_key(base), found.archive)):
             for data in cut_up:
+                shown = cities.get(name, ()) if first == base and data["page_number"] == 1 else ()
                 pages.append(Page(listing_key(first, data["page_number"]), lang, "listing.html",
-                                  f"activities.yaml ({kind} {name})", {**data, **said}))
+                                  f"activities.yaml ({kind} {name})", {**data, **said, "city_counts": shown}))
     for key, data in lists.days:
         pages.append(Page(key, lang, "day.html", "activities.yaml (days)", data))
     return pages
+
+
+def _cities_by_province(found: Listings) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each province's cities that have activities, by code, with how many."""
+    cities: dict[str, tuple[tuple[str, int], ...]] = {}
+    for code, listed_here in found.cities.items():
+        cities[code[:2] + "0000"] = (*cities.get(code[:2] + "0000", ()), (code, len(listed_here)))
+    return cities
 
 
 @dataclass(frozen=True)
@@ -265,7 +277,7 @@ def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists |
     if schedule.current:  # the first page shows the campaign's days with their counts (render.charts.day_strip)
         schedule.current[0]["day_counts"] = tuple((day, len(on_it)) for day, on_it in days.items())
     by_listing = {f"{kind}/{name}": listed(group, today, size, f"{kind}/{name}", frozenset(days))
-                  for kind, groups in (("region", found.regions), ("month", found.months))
+                  for kind, groups in (("region", found.regions), ("region", found.cities), ("month", found.months))
                   for name, group in groups.items()}
     beside = neighbours(site.activities, scheduled)
     return _Lists(schedule, [{"activity": activity, "previous": beside[activity.slug][0],
@@ -277,13 +289,14 @@ def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists |
 
 
 def _listed_in(activity: Activity, by_listing: dict[str, Listed]) -> dict[str, Any]:
-    """The key of the page of its region's listing an activity is on (or None), and of its months' pages,
-    `(month, key)` in calendar order."""
+    """The key of the page of its region's listing an activity is on (or None), of its city's (or None), and of
+    its months' pages, `(month, key)` in calendar order."""
     region = f"region/{activity.region}" if activity.region is not None else None
+    city = f"region/{activity.city_code}" if activity.city_code is not None else None
     months = tuple((month, by_listing[f"month/{month}"].pages_of[activity.slug])
                    for month in months_of(activity.schedule))
     return {"region_listing": by_listing[region].pages_of[activity.slug] if region else None,
-            "month_listings": months}
+            "city_listing": by_listing[city].pages_of[activity.slug] if city else None, "month_listings": months}
 
 
 def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Lists | None) -> list[Page]:

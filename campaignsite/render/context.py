@@ -30,7 +30,7 @@ from ..model import (
     by_start,
     shown_status,
 )
-from ..regions import REGIONS
+from ..regions import name_of
 from ..routes import Page, navigation, route_of
 from ..validate.sitepaths import NO_ADDRESS, SiteAddress, site_address
 from . import charts, news, posters, searchterms, structured
@@ -145,7 +145,7 @@ class PageMaker:
             "section_no": lambda number: strings.section_number(number, lang),
             "item_no": lambda number: strings.item_number(number, lang),
             "cn": chinese_numeral,
-            "region_name": lambda code: getattr(REGIONS[code], lang),
+            "region_name": lambda code: name_of(code, lang),
             "month_text": lambda month: strings.month(date(int(month[:4]), int(month[5:7]), 1), lang),
             "day_span": lambda days: strings.short_range(days[0], days[1], lang),
             "group_heading": lambda group: _group_heading(group, self.publication.today, strings, ui, lang),
@@ -207,7 +207,7 @@ class PageMaker:
             "search_order": lambda activity: searchterms.order(activity, site.campaign, today),
             "search_names": lambda activity: searchterms.place_names(activity, lang),
             "search_when": searchterms.WHEN,
-            "region_name": lambda code: getattr(REGIONS[code], lang),
+            "region_name": lambda code: name_of(code, lang),
             "article_data": self._article_data(lang),
             "region_chart": self._region_chart(lang, ui),
             "day_strip": self._day_strip(lang, ui),
@@ -240,7 +240,7 @@ class PageMaker:
         def chart(counts: Sequence[tuple[str, int]], labelled_by: str) -> Markup:
             bars = []
             for code, count in sorted(counts, key=lambda item: -item[1]):
-                name = getattr(REGIONS[code], lang)
+                name = name_of(code, lang)
                 bars.append(charts.Bar(name, count, urls.link(route_of(f"region/{code}", lang)),
                                        name + ui("listing.count", n=count)))
             return Markup(charts.bar_chart(bars, labelled_by))

@@ -55,11 +55,15 @@ def digests_digest(digests: Any) -> str:
 
 @functools.cache
 def tool_digest() -> str:
-    """The digest of this package's code: a new version of the tool may render any page differently,
-    so a page rendered by another version is never taken as it is."""
+    """The digest of this package's code and data: a new version of the tool may read an activity (a city's
+    table) or render any page differently, so a page rendered by another version is never taken as it is."""
     package = Path(__file__).resolve().parent.parent
-    sources = sorted(package.rglob("*.py"))
-    return digest([(path.relative_to(package).as_posix(), path.read_bytes()) for path in sources])
+    return digest([(path.relative_to(package).as_posix(), path.read_bytes()) for path in tool_files(package)])
+
+
+def tool_files(package: Path) -> list[Path]:
+    """The package's code and the data it ships (data/divisions.csv)."""
+    return sorted([*package.rglob("*.py"), *(package / "data").glob("*.csv")])
 
 
 def model_digest(value: Any) -> str:

@@ -4,7 +4,8 @@ Takes: the validated `Site`, the site's `Urls` and the UI `Strings`.
 Gives: the two files' text. The CSV is UTF-8 with a BOM and CRLF rows; a cell a spreadsheet would
 read as a formula starts with '. The same input always gives the same text. Times of day ("09:00") are in
 the campaign's time zone, which both files name (the CSV's later columns: older readers keep working); the
-region (its code and names) and the city are the last columns.
+region (its code and names) and the city come next, and last the city's and the county's codes (GB/T 2260) and
+the county's Chinese name, when the activity's `region:` names them.
 """
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ from typing import Any
 
 from ..i18n import Strings
 from ..model import LANGUAGES, Activity, Site, Text
-from ..regions import REGIONS
+from ..regions import REGIONS, divisions
 from ..routes import route_of
 from .urls import Urls
 
 CSV_HEADER = ("slug", "number", "title_zh", "title_en", "summary_zh", "summary_en", "kind", "start", "end",
               "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh", "url_en",
               "status", "status_note_zh", "status_note_en", "online", "start_time", "end_time", "timezone",
-              "region", "region_zh", "region_en", "city_zh", "city_en")
+              "region", "region_zh", "region_en", "city_zh", "city_en", "city_code", "county_code", "county_zh")
 ORGANISER_SEPARATOR = {"zh": "、", "en": "; "}
 # A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's CSV
 # injection page; ASVS 5.0 1.2.10 adds NUL): the cell gets a leading apostrophe, which they read as "text".
@@ -54,6 +55,8 @@ def activity_record(activity: Activity, urls: Urls, strings: Strings) -> dict[st
         "online": activity.online_url or activity.online or None,  # its address, true while it is to follow, or null
         "region": _region(activity.region),
         "city": _both(activity.city) if activity.city is not None else None,
+        "city_code": activity.city_code,
+        "county": _county(activity.county_code),
     }
 
 
@@ -89,6 +92,7 @@ def activities_csv(site: Site, urls: Urls, strings: Strings) -> str:
             schedule["start_time"] or "", schedule["end_time"] or "", site.campaign.timezone,
             *(_region(activity.region) or {"code": "", "zh": "", "en": ""}).values(),
             *(activity.city.get(lang) if activity.city else "" for lang in ("zh", "en")),
+            activity.city_code or "", *(_county(activity.county_code) or {"code": "", "zh": ""}).values(),
         )])
     return "\ufeff" + buffer.getvalue()
 
@@ -106,6 +110,13 @@ def _region(code: str | None) -> dict[str, str] | None:
     if code is None:
         return None
     return {"code": code, "zh": REGIONS[code].zh, "en": REGIONS[code].en}
+
+
+def _county(code: str | None) -> dict[str, str] | None:
+    """A county's code and its Chinese name (no English name is shipped for counties), or None."""
+    if code is None:
+        return None
+    return {"code": code, "zh": divisions()[code].zh}
 
 
 def _both(text: Text) -> dict[str, str]:

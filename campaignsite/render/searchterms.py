@@ -1,10 +1,11 @@
 """What the search index is told of an activity beyond the words its page shows.
 
 Takes: an activity, the campaign, the build date and the page's language.
-Gives: its filters (`region` by code, every `month` it spans, `when` it is on as of the build date: today,
-this week, upcoming, ended), its place in the results' date order (`order`, a text sorted as text: what is on
-or coming first, by day; then whole-campaign; then to be announced; then what ended, the latest first; then
-cancelled), and the names of its place in both languages, so that a reader finds it by either on either
+Gives: its filters (`region` by code, `city` by code when its `region:` names a city, every `month` it spans,
+`when` it is on as of the build date: today, this week, upcoming, ended), its place in the results' date order
+(`order`, a text sorted as text: what is on or coming first, by day; then whole-campaign; then to be announced;
+then what ended, the latest first; then cancelled), and the names of its place in both languages (a city's short
+Chinese name too, 杭州 for 杭州市, and its county's Chinese name), so that a reader finds it by either on either
 language's page. Pages that give no `order` come after every activity (`write/search.py` gives them one).
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..model import Activity, Campaign
-from ..regions import REGIONS
+from ..regions import REGIONS, divisions
 
 WEEK = 7  # "this week": the build date and the six days after it
 WHEN = ("today", "week", "upcoming", "ended")  # the time filter's values, in the order the search page offers them
@@ -23,6 +24,7 @@ _LAST_DAY = 99991231
 def search_filters(activity: Activity, campaign: Campaign, today: date) -> list[tuple[str, str]]:
     """The filters of an activity's page, as (name, value) pairs."""
     found = [("region", activity.region)] if activity.region else []
+    found += [("city", activity.city_code)] if activity.city_code else []
     if activity.schedule.is_dated:
         start, end = activity.schedule.span
         month = date(start.year, start.month, 1)
@@ -71,6 +73,8 @@ def place_names(activity: Activity, lang: str) -> list[str]:
     for text in (activity.city, activity.place):
         if text is not None:
             names += [text.get(lang), text.get(other)]
+    names += [divisions()[code].zh_short for code in (activity.city_code, activity.county_code) if code]
+    names += [divisions()[activity.county_code].zh] if activity.county_code else []
     if activity.region and activity.region in REGIONS:
         region = REGIONS[activity.region]
         names += [region.zh, region.en] if lang == "zh" else [region.en, region.zh]

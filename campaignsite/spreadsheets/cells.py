@@ -21,7 +21,7 @@ from typing import Any
 
 from ..load.yamldoc import visible
 from ..model import SCHEDULE_KINDS
-from ..regions import NATIONAL, REGIONS, close_names, region_code
+from ..regions import NATIONAL, REGIONS, close_names, divisions, place_codes, place_name
 from ..validate.kinds import Bilingual, BlockOf, Choice, Day, Kind, OnlineAddress, Refs, RegionName, TimeOfDay
 from ..validate.schema import BLOCKS
 from .sheets import Cell
@@ -203,17 +203,22 @@ def read_date(cell: Cell, year: int) -> date | str | CellProblem:
 
 
 def read_region(cell: Cell) -> str | CellProblem:
-    """A region's code, from a code, a name in Chinese or English, or the template's `440000 广东省 Guangdong`."""
+    """A place's code (a province's, a city's or a county's), from a code, a name in Chinese or English, or the
+    template's `440000 广东省 Guangdong` (and the export's `330100 杭州市 Hangzhou`)."""
     text = narrow(cell)
     first = text.split(" ", 1)[0]
-    code = region_code(text) or (region_code(first) if first.isdigit() or first == NATIONAL else None)
-    if code is not None:
-        return code
+    found = place_codes(text) or (place_codes(first) if first.isdigit() or first == NATIONAL else ())
+    if len(found) == 1:
+        return found[0]
+    if found:
+        return CellProblem(f"'{visible(text)}' names more than one place: {', '.join(map(place_name, found))}",
+                           "write the 6-digit code of the one you mean")
     names = close_names(text)
     listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
     guess = f"did you mean {listed}? " if names else ""
-    return CellProblem(f"'{visible(text)}' is not a region of China",
-                       f"{guess}write its 6-digit code (440000), its name (广东省, Guangdong) or national (全国)")
+    return CellProblem(f"'{visible(text)}' is not a province, city or county of China",
+                       f"{guess}write its 6-digit code (440000, 330100), its name (广东省, 杭州, Hangzhou) "
+                       "or national (全国)")
 
 
 def read_online(cell: Cell) -> str | bool | None:
@@ -227,11 +232,9 @@ def read_online(cell: Cell) -> str | bool | None:
 
 
 def region_cell(code: str) -> str:
-    """A region as the template's dropdown and the export write it: `440000 广东省 Guangdong`, `national 全国`."""
-    region = REGIONS.get(code)
-    if region is None:
-        return code
-    return f"{code} {region.zh}" if code == NATIONAL else f"{code} {region.zh} {region.en}"
+    """A place as the template's dropdown and the export write it: `440000 广东省 Guangdong`, `national 全国`,
+    `330100 杭州市 Hangzhou`, `330106 杭州市西湖区`; anything else as it is."""
+    return place_name(code) if code in REGIONS or code in divisions() else code
 
 
 _READERS = {key: _reader(key, kind) for key, kind in KINDS.items()}

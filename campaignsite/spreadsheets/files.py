@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import ACTIVITY_STATUSES, SCHEDULE_KINDS
-from ..regions import REGIONS
+from ..regions import CITY, NATIONAL, REGIONS, divisions
 from ..render.opendata import CSV_FORMULA_START, csv_cell
 from .cells import COLUMNS, DATES, EXAMPLE, HEADINGS, region_cell
 from .sheets import Cell, Sheet
@@ -34,9 +34,10 @@ INSTRUCTIONS = (
      "campaign（活动期间）、unscheduled（时间待定）。",
      "Schedule kind: days (one day or several), months, window (approximate; needs a wording), deadline, "
      "campaign (during the campaign) or unscheduled (date to be announced)."),
-    ("省级地区从下拉列表中选择，或写代码（440000）、中文或英文名称；全国性活动选 national。",
-     "Choose the region from the list, or write its code (440000) or its name in Chinese or English; national "
-     "for an activity across the country."),
+    ("省级地区从下拉列表中选择，或写省、市、县的代码（440000、330100）、中文或英文名称（杭州、Hangzhou）；"
+     "全国性活动选 national。",
+     "Choose the region from the list, or write the code (440000, 330100) or the name in Chinese or English "
+     "(杭州, Hangzhou) of a province, a city or a county; national for an activity across the country."),
     ("网址名（slug）可以不填：将由地区代码和中文标题生成。若以后要修改已导入活动的标题，请先填上它的网址名，"
      "否则会被当作一项新活动。",
      "The slug may be left empty: it is made from the region's code and the Chinese title. Before changing the "
@@ -94,9 +95,13 @@ def _activities_sheet(book: object, rows: list[list[Cell]]) -> None:
     kind, region, status = (COLUMNS.index(key) for key in ("schedule.kind", "region", "status"))
     sheet.data_validation(1, kind, last, kind, {"validate": "list", "source": list(SCHEDULE_KINDS)})
     sheet.data_validation(1, status, last, status, {"validate": "list", "source": list(ACTIVITY_STATUSES)})
-    sheet.data_validation(1, region, last, region, {"validate": "list", "source": "=Regions!$A$1:$A$35"})
+    places = [*REGIONS, *(code for code, division in divisions().items() if division.level == CITY)]
+    places.sort(key=lambda code: (code != NATIONAL, code))  # national, then each province followed by its cities
+    # the list offers the provinces and cities; a county or a name may be typed (the import reads and checks it)
+    sheet.data_validation(1, region, last, region, {"validate": "list", "source": f"=Regions!$A$1:$A${len(places)}",
+                                                    "show_error": False})
     lists = book.add_worksheet("Regions")  # type: ignore[attr-defined]
-    for index, code in enumerate(REGIONS):
+    for index, code in enumerate(places):
         lists.write_string(index, 0, region_cell(code))
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import WARNING, Problem, ProblemLog
 from ..load import YamlDoc
 from ..model import SCHEDULE_KINDS, TIMED_KINDS, UNDATED_KINDS, Activity, Body, Hours, Schedule, Text
+from ..regions import Division, divisions, place_of
 from . import schema
 from .common import KeyPath, visible
 from .memo import ActivityMemo
@@ -107,7 +108,33 @@ def _read_state(reader: Reader, path: KeyPath) -> dict[str, Any]:
     online = schema.field("activity", "online").read(reader, path)
     return {"status": status, "status_note": note if status else None, "online": online is not None,
             "online_url": online if isinstance(online, str) else None,
-            **{key: schema.field("activity", key).read(reader, path) for key in ("region", "city", "imported_from")}}
+            **_read_place(reader, path), "imported_from": schema.field("activity", "imported_from").read(reader, path)}
+
+
+def _read_place(reader: Reader, path: KeyPath) -> dict[str, Any]:
+    """Its region (the province, as before), the city and county its `region:` names, and its city: the city the
+    code names wins over the free text `city:` (a warning when they disagree)."""
+    code = schema.field("activity", "region").read(reader, path)
+    city = schema.field("activity", "city").read(reader, path)
+    if code is None:
+        return {"region": None, "city": city}
+    place = place_of(code)
+    if place.city is None:
+        return {"region": place.region, "county_code": place.county, "city": city}
+    named = divisions()[place.city]
+    if city is not None and not _same_city(city, named):
+        reader.problem(path + ("city",), f"the city '{visible(city.zh)}' is not {named.zh}, the city the region "
+                       f"{code} names: {named.zh} is shown", severity=WARNING, at_value=False,
+                       hint="correct the region's code, or leave the city out")
+    return {"region": place.region, "city_code": place.city, "county_code": place.county,
+            "city": Text(named.zh, named.en)}
+
+
+def _same_city(city: Text, named: Division) -> bool:
+    """Whether the free text names the city the code names (杭州, 杭州市 or Hangzhou, Hangzhou City)."""
+    zh = city.zh.strip().removesuffix("市")
+    en = city.en.strip().casefold().removesuffix(" city")
+    return zh in (named.zh.removesuffix("市"), named.zh_short) or en == named.en.casefold()
 
 
 def numbered(activities: list[Activity]) -> list[Activity]:

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from ..model import Hours, Text
-from ..regions import close_names, region_code
+from ..regions import close_names, place_codes, place_name
 from .common import MAX_MARKDOWN, MAX_TEXT, KeyPath, describe, visible
 
 T = TypeVar("T")
@@ -276,24 +276,32 @@ class Choice(Value):
 
 @dataclass(frozen=True)
 class RegionName(Value):
-    """A provincial-level division by its 6-digit code or its Chinese or English name, or national: read as the
-    code (`campaignsite.regions`)."""
+    """A place: a provincial-level division, a prefecture-level city or a county, by its 6-digit code or its
+    Chinese or English name, or national: read as the code (`campaignsite.regions`; the city's or the county's
+    when it names one: `place_of` gives its province)."""
 
     def describe(self) -> str:
-        return "a 6-digit code (440000), a Chinese or English name (广东省, Guangdong) or `national`"
+        return ("a 6-digit code (440000, 330100), a Chinese or English name of a province, a city or a county "
+                "(广东省, 杭州, Hangzhou, 西湖区) or `national`")
 
     def read(self, reader: ValueReader, path: KeyPath, required: bool) -> str | None:
         value = reader.get(path)
         written = str(value) if isinstance(value, int) and not isinstance(value, bool) else reader.plain(path, required)
         if written is None:
             return None
-        code = region_code(written)
-        if code is None:
+        found = place_codes(written)
+        if len(found) > 1:
+            reader.problem(path, f"'{visible(written)}' names more than one place: {', '.join(map(place_name, found))}",
+                           hint="write the 6-digit code of the one you mean")
+            return None
+        if not found:
             guesses = close_names(written)
-            reader.problem(path, f"'{visible(written)}' is not a provincial-level region of China",
+            reader.problem(path, f"'{visible(written)}' is not a province, city or county of China",
                            hint=(f"did you mean '{guesses[0]}'? " if guesses else "")
-                           + "write its 6-digit code (440000) or its name (广东省 or Guangdong), or national")
-        return code
+                           + "write its 6-digit code (440000, 330100) or its name (广东省, 杭州 or Hangzhou), "
+                           "or national")
+            return None
+        return found[0]
 
 
 ONLINE_RE = re.compile(r"^https://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$")

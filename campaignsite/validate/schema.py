@@ -161,10 +161,12 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
               "such as `[the schedule](/schedule/)` ([links between pages](#links-between-pages))."),
         Field("schedule", BlockOf("schedule"), True, "When it happens."),
         Field("place", TEXT, False, "Where it happens; leave out when the notice does not say."),
-        Field("region", RegionName(), False, "The provincial-level region it takes place in: its 6-digit code "
-              "(440000), its Chinese or English name (广东省, Guangdong; written as the code), or national (全国) for "
-              "an activity across the country. Leave out when the notice does not say."),
-        Field("city", TEXT, False, "The city (or county) it takes place in, in both languages."),
+        Field("region", RegionName(), False, "The province, prefecture-level city or county it takes place in: its "
+              "6-digit code (440000, 330100, 330106), its Chinese or English name (广东省, 杭州, Hangzhou; written as "
+              "the code; a county by its Chinese name), or national (全国) for an activity across the country. A "
+              "city is listed under its city and its province. Leave out when the notice does not say."),
+        Field("city", TEXT, False, "The city (or county) it takes place in, in both languages; when `region` names a "
+              "city or a county of one, that city's name is shown instead."),
         Field("imported_from", Plain(), False, "The name of the spreadsheet it was imported from (written by "
               "`import`; an activity imported from a file is removed with `import --prune` when no longer in it)."),
         Field("organisers", BODY_REFS, False, "Slugs of the bodies that run it; leave out when not named."),

@@ -313,13 +313,13 @@ def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
 
 
 def _listing_pages(site: Site) -> list[tuple[str, frozenset[str]]]:
-    """The regions' index, each region's and each month's first page and its archive's, and each day's page (the
+    """The regions' index, each region's, city's and month's first page and its archive's, and each day's page (the
     page plan makes the same). Their later pages are not among them: which days they hold moves with the build
     date."""
     scheduled = by_start(site.activities)
     found = listings(scheduled)
     paths = ["/regions/"] if found.regions else []
-    for folder, groups in (("regions", found.regions), ("schedule", found.months)):
+    for folder, groups in (("regions", found.regions), ("regions", found.cities), ("schedule", found.months)):
         paths += [path for name in groups for path in (f"/{folder}/{name}/", f"/{folder}/{name}/archive/")]
     paths += [f"/schedule/{day.isoformat()}/" for day in on_day(scheduled)]
     return [(path, frozenset()) for path in paths]

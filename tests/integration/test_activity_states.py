@@ -205,7 +205,7 @@ def test_the_open_data_gives_the_status_its_note_and_the_online_field(states):
         ("safety-quiz", "", "", "true"),
         ("open-day", "", "", "https://live.example.org/open-day"),
         ("street-stall", "", "", "")]
-    assert list(rows[0])[-12:-8] == ["status", "status_note_zh", "status_note_en", "online"]
+    assert list(rows[0])[-15:-11] == ["status", "status_note_zh", "status_note_en", "online"]  # city_code, county_code, county_zh last
 
 
 # --- one number per activity --------------------------------------------------------------------------------

@@ -109,8 +109,8 @@ def test_every_mistake_of_every_row_is_reported_by_cell_and_nothing_is_written(s
         "bad.xlsx: Sheet1!I2 (schedule.end): '2025-13-01' is not a date — write 2025-09-22",
         f"bad.xlsx: Sheet1!K2 (slug): rows 2 and 4 have the same slug '{made('440000', '读书会')}' — give each row a slug of "
         "its own in the column Slug (or a different Chinese title)",
-        "bad.xlsx: Sheet1!J3 (region): 'Guangdongg' is not a region of China — did you mean Guangdong or Shandong? "
-        "write its 6-digit code (440000), its name (广东省, Guangdong) or national (全国)",
+        "bad.xlsx: Sheet1!J3 (region): 'Guangdongg' is not a province, city or county of China — did you mean "
+        "Guangdong, Shandong or Dandong? write its 6-digit code (440000, 330100), its name (广东省, 杭州, Hangzhou) or national (全国)",
         f"bad.xlsx: Sheet1!K4 (slug): rows 2 and 4 have the same slug '{made('440000', '读书会')}' — give each row a slug of "
         "its own in the column Slug (or a different Chinese title)",
         "bad.xlsx: Sheet1!B5 (title.en): the English title is missing — fill in the column Title (English) (or set "
@@ -186,6 +186,36 @@ def test_template_filled_then_imported_builds_and_export_then_import_changes_not
         assert files(site) == before
 
 
+def test_cities_and_counties_are_read_by_code_or_name_and_export_then_import_changes_nothing(site, tmp_path, capsys):
+    sheet = xlsx(tmp_path / "cities.xlsx", [
+        HEAD, row("读书会", "Reading circle", region="杭州"), row("诗歌夜", "Poetry night", region="Hangzhou"),
+        row("故事会", "Story hour", region=330106), row("朗读会", "Read-aloud", region="330100 杭州市 Hangzhou")])
+    assert run(capsys, "import", str(sheet), "--site", str(site))[:2] == (
+        0, "Imported cities.xlsx: 4 added, 0 updated, 0 unchanged.\n")
+    written = files(site / "activities")
+    assert sorted(written) == sorted([f"{made('330100', '读书会')}.yaml", f"{made('330100', '诗歌夜')}.yaml",
+                                      f"{made('330106', '故事会')}.yaml", f"{made('330100', '朗读会')}.yaml"])
+    assert b"\nregion: '330106'\n" in written[f"{made('330106', '故事会')}.yaml"]
+    assert run_build("build", "--site", str(site)).returncode == 0
+    before = files(site)
+    assert run(capsys, "export", str(tmp_path / "all.xlsx"), "--site", str(site))[0] == 0
+    import python_calamine
+    cells = python_calamine.CalamineWorkbook.from_path(str(tmp_path / "all.xlsx")).get_sheet_by_index(0).to_python()
+    region = cells[0].index(next(h for h in cells[0] if str(h).endswith("region") or h == "省级地区"))
+    assert sorted(str(line[region]) for line in cells[1:] if "3301" in str(line[region])) == [
+        "330100 杭州市 Hangzhou", "330100 杭州市 Hangzhou", "330100 杭州市 Hangzhou", "330106 杭州市西湖区"]
+    assert run(capsys, "import", str(tmp_path / "all.xlsx"), "--site", str(site))[1] == \
+        "Imported all.xlsx: 0 added, 0 updated, 7 unchanged.\n"
+    assert files(site) == before
+
+
+def test_an_ambiguous_place_in_a_sheet_is_named_by_its_cell(site, tmp_path, capsys):
+    sheet = xlsx(tmp_path / "bad.xlsx", [HEAD, row("读书会", "Reading circle", region="朝阳区")])
+    assert run(capsys, "import", str(sheet), "--site", str(site))[2].splitlines() == [
+        "bad.xlsx: Sheet1!J2 (region): '朝阳区' names more than one place: 110105 北京市朝阳区, 220104 长春市朝阳区 — "
+        "write the 6-digit code of the one you mean", "1 error; nothing was written."]
+
+
 def test_the_template_has_dropdowns_dates_and_instructions(tmp_path, capsys):
     import python_calamine
 
@@ -197,6 +227,10 @@ def test_the_template_has_dropdowns_dates_and_instructions(tmp_path, capsys):
     import zipfile
     sheet = zipfile.ZipFile(tmp_path / "t.xlsx").read("xl/worksheets/sheet1.xml").decode()
     assert sheet.count("<dataValidation ") == 3 and '"campaign,days,months,window,deadline,unscheduled"' in sheet
+    places = [row[0] for row in book.get_sheet_by_name("Regions").to_python()]
+    assert places[:3] == ["national 全国", "110000 北京市 Beijing", "120000 天津市 Tianjin"] and len(places) == 35 + 365
+    assert places.index("330100 杭州市 Hangzhou") == places.index("330000 浙江省 Zhejiang") + 1
+    assert 'showErrorMessage="1"' not in sheet.split("<dataValidation ")[3]  # a county or a name may be typed
 
 
 def test_a_named_sheet_is_read_and_a_missing_one_is_named_with_the_others(site, tmp_path, capsys):

@@ -123,7 +123,8 @@ def test_the_open_data_gives_the_region_with_its_names_and_the_city(regions_site
     assert records["reading-marathon"]["region"] is records["reading-marathon"]["city"] is None
     text = (regions_site / "data/activities.csv").read_text("utf-8-sig")
     rows = {r["slug"]: r for r in csv.DictReader(io.StringIO(text, newline=""))}
-    assert list(next(iter(rows.values())))[-5:] == ["region", "region_zh", "region_en", "city_zh", "city_en"]
+    assert list(next(iter(rows.values())))[-8:] == ["region", "region_zh", "region_en", "city_zh", "city_en",
+                                                    "city_code", "county_code", "county_zh"]
     assert [rows["book-fair"][k] for k in ("region", "region_zh", "region_en", "city_zh", "city_en")] == [
         "440000", "广东省", "Guangdong", "广州市", "Guangzhou"]
     assert [rows["author-talks"][k] for k in ("region", "city_en")] == ["national", ""]

@@ -245,5 +245,5 @@ def test_the_open_data_carries_the_time_and_the_zone(kinds_site):
     assert by_slug["author-visit"]["start"] is by_slug["author-visit"]["end"] is None
     text = (kinds_site / "data/activities.csv").read_text(encoding="utf-8-sig")
     rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(text, newline=""))}
-    assert list(rows["story-workshops"].values())[-8:-5] == ["14:00", "16:00", "Asia/Shanghai"]  # region, city last
+    assert list(rows["story-workshops"].values())[-11:-8] == ["14:00", "16:00", "Asia/Shanghai"]  # region, city, codes last
     assert (rows["essay-deadline"]["start"], rows["essay-deadline"]["end"]) == ("", "2024-12-20")

@@ -353,6 +353,7 @@ def test_the_json_lists_the_activities_in_both_languages(site, files):
         "url": {"zh": BASE + "activities/quality-forum-and-sme-fair/",
                 "en": BASE + "en/activities/quality-forum-and-sme-fair/"},
         "status": None, "status_note": None, "online": None, "region": None, "city": None,
+        "city_code": None, "county": None,
     }
     first = data["activities"][0]
     assert first["schedule"] == {"kind": "campaign", "start": None, "end": None, "start_time": None,
@@ -374,7 +375,8 @@ def test_the_csv_has_a_bom_crlf_rows_a_header_and_one_row_per_activity(files):
                        "when_zh", "when_en", "place_zh", "place_en", "organisers_zh", "organisers_en", "url_zh",
                        "url_en", "status", "status_note_zh", "status_note_en", "online",
                        "start_time", "end_time", "timezone",
-                       "region", "region_zh", "region_en", "city_zh", "city_en"]  # new columns last: old readers work
+                       "region", "region_zh", "region_en", "city_zh", "city_en",
+                       "city_code", "county_code", "county_zh"]  # new columns last: old readers work
     records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     assert [r["slug"] for r in records] == SLUGS
     assert records[4]["place_zh"] == "" and records[4]["when_en"] == "During the campaign"

@@ -7,7 +7,15 @@ from datetime import date, datetime, time
 import pytest
 import yaml
 
-from campaignsite.spreadsheets.cells import CellProblem, clean_text, read_cell, read_date, read_region, text_of
+from campaignsite.spreadsheets.cells import (
+    CellProblem,
+    clean_text,
+    read_cell,
+    read_date,
+    read_region,
+    region_cell,
+    text_of,
+)
 from campaignsite.spreadsheets.edit import activity_yaml, scalar
 from campaignsite.spreadsheets.rows import activity_cells, read_rows
 from campaignsite.spreadsheets.sheets import Sheet, column_letter, decode_csv
@@ -31,16 +39,29 @@ def test_what_is_not_a_date_says_how_to_write_one(cell):
 @pytest.mark.parametrize("cell, code", [
     ("440000", "440000"), (440000.0, "440000"), ("４４００００", "440000"), ("广东省", "440000"), ("广东", "440000"),
     ("guangdong", "440000"), ("440000 广东省 Guangdong", "440000"), ("national", "national"), ("全国", "national"),
-    ("national 全国", "national"),
+    ("national 全国", "national"), ("330100", "330100"), (330100.0, "330100"), ("杭州", "330100"),
+    ("杭州市", "330100"), ("HANGZHOU", "330100"), ("330100 杭州市 Hangzhou", "330100"), ("330106 杭州市西湖区", "330106"),
+    ("东城区", "110101"),
 ])
 def test_a_region_is_a_code_a_name_or_the_templates_choice(cell, code):
     assert read_region(cell) == code
 
 
+@pytest.mark.parametrize("code", ["440000", "national", "330100", "330106", "110101", "513300"])
+def test_the_exports_region_cell_reads_back_as_its_code(code):
+    assert read_region(region_cell(code)) == code
+
+
 def test_an_unknown_region_gets_a_did_you_mean():
     assert read_region("Guangdon") == CellProblem(
-        "'Guangdon' is not a region of China",
-        "did you mean Guangdong, Guangxi or Shandong? write its 6-digit code (440000), its name (广东省, Guangdong) or national (全国)")
+        "'Guangdon' is not a province, city or county of China",
+        "did you mean Guangdong, Guangxi or Shandong? write its 6-digit code (440000, 330100), its name (广东省, 杭州, Hangzhou) or national (全国)")
+
+
+def test_an_ambiguous_place_lists_the_codes_it_may_mean():
+    assert read_region("朝阳区") == CellProblem(
+        "'朝阳区' names more than one place: 110105 北京市朝阳区, 220104 长春市朝阳区",
+        "write the 6-digit code of the one you mean")
 
 
 @pytest.mark.parametrize("key, cell, value", [
