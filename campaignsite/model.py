@@ -15,7 +15,7 @@ from datetime import date, time
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
-SCHEDULE_PAGE_SIZE = 30  # entries per listing page (about 7 phone screens at 375 px) unless site.schedule_page_size
+SCHEDULE_PAGE_SIZE = 25  # entries per listing page (about 8 phone screens at 375 px at most) unless campaign.yaml says
 STALE_MODES = ("mark", "fallback", "error")  # site.stale_translations: how a stale translation is shown
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # the campaign's time zone unless site.timezone says otherwise
 NEWS_PAGE_SIZE = 10  # posts per news list page; more make further pages (news/page/2/)

@@ -130,9 +130,9 @@ BLOCKS: dict[str, tuple[Field, ...]] = {
               "stops the build, listing them."),
         Field("schedule_page_size", Count(default=SCHEDULE_PAGE_SIZE, minimum=MIN_SCHEDULE_PAGE_SIZE), False,
               "How many activities one page of a listing (the schedule, a region's, a month's, a day's, an "
-              "archive) lists at most (10 or more; default 30, each a title and one line: about 7 phone screens "
-              "at 375 px). A page holds whole days as far as they fit; a longer day runs on over the next pages. "
-              "The schedule continues on schedule/page/2/, schedule/page/3/ and so on."),
+              "archive) lists at most (10 or more; default 25, each a title and one line: at most about 8 phone "
+              "screens at 375 px). A page holds whole days as far as they fit; a longer day runs on over the next "
+              "pages. The schedule continues on schedule/page/2/, schedule/page/3/ and so on."),
         Field("timezone", TimeZone(default=DEFAULT_TIMEZONE), False,
               f"The time zone of every schedule's time of day (default {DEFAULT_TIMEZONE}, the time of all of "
               "mainland China): calendars and search engines get the times with it."),

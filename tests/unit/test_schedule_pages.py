@@ -70,7 +70,7 @@ def test_the_schedule_is_cut_into_pages_of_the_configured_size_in_schedule_order
 
 
 @pytest.mark.parametrize("count, size, expected", [
-    (1, 10, 1), (10, 10, 1), (11, 10, 2), (20, 10, 2), (21, 10, 3), (9, None, 1), (30, None, 1), (31, None, 2),
+    (1, 10, 1), (10, 10, 1), (11, 10, 2), (20, 10, 2), (21, 10, 3), (9, None, 1), (25, None, 1), (26, None, 2),
 ])
 def test_the_number_of_schedule_pages(count, size, expected):
     pages = pages_of(site_of(count, page_size=size))
@@ -173,8 +173,8 @@ def test_the_schedule_page_size_is_read(value, expected):
     assert validate(sources(campaign=page_size_line(value))).site.campaign.schedule_page_size == expected
 
 
-def test_the_schedule_page_size_is_30_when_left_out():
-    assert validate(sources()).site.campaign.schedule_page_size == 30
+def test_the_schedule_page_size_is_25_when_left_out():
+    assert validate(sources()).site.campaign.schedule_page_size == 25
 
 
 @pytest.mark.parametrize("value, found", [
@@ -184,7 +184,7 @@ def test_the_schedule_page_size_is_30_when_left_out():
 def test_a_schedule_page_size_that_is_not_a_number_of_at_least_10_is_an_error(value, found):
     assert problems_of(campaign=page_size_line(value)) == [
         f"campaign.yaml:19:23: site.schedule_page_size: expected a whole number of at least 10, found {found} "
-        "— write a number such as 30 (the default when the line is left out)"]
+        "— write a number such as 25 (the default when the line is left out)"]
 
 
 def test_a_schedule_page_size_in_the_campaign_file_is_documented():

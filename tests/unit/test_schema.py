@@ -89,10 +89,10 @@ def test_lists_and_blocks_read_as_their_items_and_mapping():
 
 def test_a_kind_reports_a_wrong_value_and_gives_its_default():
     reader, log = reader_of("site: {schedule_page_size: 3}\n")
-    assert schema.field("site", "schedule_page_size").read(reader, ("site",)) == 30
+    assert schema.field("site", "schedule_page_size").read(reader, ("site",)) == 25
     assert [str(p) for p in log.problems] == [
         "campaign.yaml:1:28: site.schedule_page_size: expected a whole number of at least 10, found the number 3 "
-        "— write a number such as 30 (the default when the line is left out)"]
+        "— write a number such as 25 (the default when the line is left out)"]
 
 
 def test_references_are_read_with_what_they_may_name():
