@@ -273,6 +273,9 @@ def _lists(site: Site, scheduled: tuple[Activity, ...], today: date) -> _Lists |
     }
     for data in (*schedule.current, *schedule.archive):
         data.update(said)
+        data["day_counts"] = ()
+    if schedule.current:  # the first page shows the campaign's days with their counts (render.charts.day_strip)
+        schedule.current[0]["day_counts"] = tuple((day, len(on_it)) for day, on_it in days.items())
     by_listing = {f"{kind}/{name}": listed(group, today, size, f"{kind}/{name}", frozenset(days))
                   for kind, groups in (("region", found.regions), ("region", found.cities), ("month", found.months))
                   for name, group in groups.items()}

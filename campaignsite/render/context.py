@@ -8,7 +8,7 @@ Gives: the context dict of one page. Every text a template shows comes through a
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -32,10 +32,11 @@ from ..model import (
 )
 from ..regions import name_of
 from ..routes import Page, navigation, route_of
-from . import news, posters, searchterms, structured
+from ..validate.sitepaths import NO_ADDRESS, SiteAddress, site_address
+from . import charts, news, posters, searchterms, structured
 from .markdown import Conversions
 from .media import FirstImage, show_media
-from .urls import Publication, json_for_script, site_links
+from .urls import Publication, json_for_script, own_paths, site_links
 
 Ui = Callable[..., str]  # ui(key, **values): a UI string in the page's language
 
@@ -48,11 +49,12 @@ class SiteFacts:
     menus: dict[str, tuple[str, ...]]  # language -> the keys of the pages in the main menu
     scheduled: tuple[Activity, ...]  # the activities by the start of their window
     has_dated: bool  # some activity is in the calendars
+    address: SiteAddress = NO_ADDRESS  # where the site is published: Markdown may link to its pages' addresses there
 
     @classmethod
     def of(cls, site: Site, pages: list[Page]) -> SiteFacts:
         return cls({lang: tuple(navigation(pages, lang)) for lang in LANGUAGES}, tuple(by_start(site.activities)),
-                   any(activity.in_calendar for activity in site.activities))
+                   any(activity.in_calendar for activity in site.activities), site_address(site))
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,7 @@ class PageMaker:
         first = FirstImage()  # one per page: its first image is loaded at once
 
         def md(text: Text) -> Markup:
-            html = show_media(self.conversions.to_html(text.get(lang)), self.publication.media, first,
-                              lambda kind, size: ui("download.label", type=kind, size=size))
-            body = Markup(site_links(html, lang, self.publication.urls.base_path, self.publication.urls.moved))
+            body = self._markdown_html(text.get(lang), lang, first, ui)
             if text.is_pending(lang):
                 return Markup('<div lang="{}" class="pending">{}</div><p class="pending-note">{}</p>').format(
                     HTML_LANG[other_language(lang)], body, ui(_pending_note(text)))
@@ -152,6 +152,13 @@ class PageMaker:
             "day_heading": lambda day: _group_heading(Group("day", (), day), self.publication.today, strings, ui, lang),
             "page_span": lambda link: _page_span(link, strings, ui, lang),
         }
+
+    def _markdown_html(self, source: str, lang: str, first: FirstImage, ui: Ui) -> Markup:
+        """Markdown as the page shows it: its addresses of the published site as paths, its pictures and documents
+        as published, its paths as links under the base URL."""
+        html = show_media(own_paths(self.conversions.to_html(source), self.facts.address), self.publication.media,
+                          first, lambda kind, size: ui("download.label", type=kind, size=size))
+        return Markup(site_links(html, lang, self.publication.urls.base_path, self.publication.urls.moved))
 
     def _link_helpers(self, lang: str) -> dict[str, Any]:
         urls, names = self.publication.urls, self.publication.asset_names
@@ -202,7 +209,43 @@ class PageMaker:
             "search_when": searchterms.WHEN,
             "region_name": lambda code: name_of(code, lang),
             "article_data": self._article_data(lang),
+            "region_chart": self._region_chart(lang, ui),
+            "day_strip": self._day_strip(lang, ui),
         }
+
+    def _day_strip(self, lang: str, ui: Ui) -> Callable[[Sequence[tuple[date, int]], str], Markup]:
+        """day_strip(day_counts, id): the campaign's days with the number of activities on each (the schedule's first
+        page's `day_counts`, from `model.on_day`), as weeks of an SVG chart named by the element with that id; each
+        day with a page links it. The strip covers the campaign's period from its first to its last day with
+        activities, and is left out ('') beyond `charts.MAX_STRIP_DAYS` days, where the months' listings serve
+        better."""
+        urls, campaign = self.publication.urls, self.site.campaign
+
+        def strip(day_counts: Sequence[tuple[date, int]], labelled_by: str) -> Markup:
+            counts = dict(day_counts)
+            shown = charts.strip_days(counts, campaign.period_start, campaign.period_end)
+            return Markup(charts.day_strip([
+                charts.Day(day, charts.short_day(day, index == 0), counts.get(day, 0),
+                           urls.link(route_of(f"day/{day.isoformat()}", lang)) if day in counts else None,
+                           self.strings.date(day, lang) + ui("listing.count", n=counts.get(day, 0)))
+                for index, day in enumerate(shown)], labelled_by))
+
+        return strip
+
+    def _region_chart(self, lang: str, ui: Ui) -> Callable[[Sequence[tuple[str, int]], str], Markup]:
+        """region_chart(region_counts, id): the regions' counts as a bar chart, the most active first, named by the
+        element with that id; each bar links the region's listing."""
+        urls = self.publication.urls
+
+        def chart(counts: Sequence[tuple[str, int]], labelled_by: str) -> Markup:
+            bars = []
+            for code, count in sorted(counts, key=lambda item: -item[1]):
+                name = name_of(code, lang)
+                bars.append(charts.Bar(name, count, urls.link(route_of(f"region/{code}", lang)),
+                                       name + ui("listing.count", n=count)))
+            return Markup(charts.bar_chart(bars, labelled_by))
+
+        return chart
 
     def _cover_helpers(self, lang: str, ui: Ui, first: FirstImage) -> dict[str, Any]:
         """A post's cover as a picture (`small` on a list) and its share card. A post's cover is its page's first

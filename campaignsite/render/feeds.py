@@ -19,9 +19,10 @@ from datetime import date
 from ..i18n import Strings, other_language
 from ..model import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, Activity, NewsPost, Site, Text
 from ..routes import Page, language_prefix, route_of
+from ..validate.sitepaths import SiteAddress, site_address
 from .calendars import calendars
 from .opendata import activities_csv, activities_json
-from .urls import Urls, site_links
+from .urls import Urls, own_paths, site_links
 
 ToHtml = Callable[[str], str]  # Markdown -> sanitised HTML (render.markdown.Conversions.to_html)
 
@@ -88,6 +89,7 @@ def robots(urls: Urls) -> str:
 def atom_feed(site: Site, urls: Urls, lang: str, build_date: date, to_html: ToHtml) -> str:
     """The activities in data order as an Atom 1.0 feed in one language."""
     campaign = site.campaign
+    to_html = _with_own_paths(to_html, site_address(site))
     updated = _atom_time(build_date)
     home = urls.absolute(route_of("home", lang))
     self_url = urls.absolute(language_prefix(lang) + "feed.xml")
@@ -105,6 +107,11 @@ def atom_feed(site: Site, urls: Urls, lang: str, build_date: date, to_html: ToHt
         lines += _post_entry(post, urls, lang, to_html)
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+def _with_own_paths(to_html: ToHtml, address: SiteAddress) -> ToHtml:
+    """`to_html`, with the links written as the pages' addresses on the published site made the paths they name."""
+    return lambda source: own_paths(to_html(source), address)
 
 
 def _atom_entry(site: Site, activity: Activity, urls: Urls, lang: str, updated: str, to_html: ToHtml) -> list[str]:

@@ -3,8 +3,9 @@
 Takes: the base URL, whether links are relative, the build date and the fingerprinted asset names.
 Gives: `Urls` (a route -> a link or an absolute address), `Publication` (everything about how
 this build is published that a page may show), `relativize` (root-relative links in a page made
-relative to it, so the files work from disk), `site_links` (the paths of the site that Markdown links to, made
-addresses under the base URL) and `json_for_script` (JSON safe inside <script>).
+relative to it, so the files work from disk), `own_paths` (the links of Markdown written as pages' addresses on the
+published site made the paths of the site they name, as validation read them), `site_links` (the paths of the site
+that Markdown links to, made addresses under the base URL) and `json_for_script` (JSON safe inside <script>).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from ..validate.media import Media
-from ..validate.sitepaths import parse_link
+from ..validate.sitepaths import SiteAddress, parse_link
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,21 @@ def relativize(html: str, output: str, base_path: str) -> str:
         if path == "" or path.endswith("/"):
             path += "index.html"
         return f"{match.group(1)}{up}{path}{question_mark}{query}{hash_mark}{fragment}{match.group(3)}"
+
+    return _with_srcsets(html, replace)
+
+
+def own_paths(html: str, address: SiteAddress) -> str:
+    """The links (and pictures) of converted Markdown written as a page's address on the published site
+    (/zt/x/schedule/, https://host/zt/x/schedule/) made the path of the site they name (/schedule/), as validation
+    read and checked them; the pictures and `site_links` then treat them as any path of the site."""
+    own_base = address.base_path != "/" and address.base_path in html
+    if not own_base and (address.host is None or address.host[0] not in html.lower()):
+        return html  # most texts: no address of the site in them
+
+    def replace(match: re.Match[str]) -> str:
+        path = address.site_path(unescape(match.group(2)))
+        return match.group(0) if path is None else f"{match.group(1)}{escape(path)}{match.group(3)}"
 
     return _with_srcsets(html, replace)
 

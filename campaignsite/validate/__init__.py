@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlsplit
 
 from ..errors import TRANSLATION, Problem, ProblemLog
 from ..load import Sources
@@ -75,7 +74,7 @@ def validate(sources: Sources, allow_fallback: bool = False, media: MediaFiles |
     log.raise_if_errors()
     assert campaign is not None, "a campaign that could not be read was reported as an error"
     site = Site(campaign, tuple(activities), tuple(slogans), tuple(pages), strings, news)
-    paths = SitePaths.of(site, sources.content_files, urlsplit(campaign.base_url).path or "/", today)
+    paths = SitePaths.of(site, sources.content_files, today)
     texts = [*activity_texts(activities, places), *page_texts(pages, sources.pages, log),
              *news_texts(news, sources.news, log)]
     moved = check_markdown_links(texts, paths)

@@ -24,7 +24,7 @@ from ..load import MarkdownDoc
 from ..model import LANGUAGES, Activity, ContentPage, Text
 from .common import KeyPath
 from .reader import Reader
-from .sitepaths import SitePaths, parse_link
+from .sitepaths import SitePaths
 
 
 class Report(Protocol):
@@ -105,7 +105,7 @@ def check_markdown_links(texts: Iterable[MarkdownText], paths: SitePaths) -> dic
     moved: dict[str, str] = {}
     for source in texts:
         for line, col, address in find_links(source.text):
-            link = parse_link(address)
+            link = paths.parse(address)
             if (warning := paths.moved(link)) is not None:
                 message, hint, moved[link.decoded] = warning
                 source.report(line, col, message, hint, WARNING)

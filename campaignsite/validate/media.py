@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import unquote
 
 from ..errors import Problem
 from ..images import Encoded, ImageCache, Picture, at_reference, picture, process_all, read_image
@@ -118,11 +117,14 @@ def is_remote(address: str) -> bool:
     return cleaned.startswith(("http:", "https:", "//"))
 
 
-def _check_remote(source: MarkdownText) -> None:
+def _check_remote(source: MarkdownText, paths: SitePaths) -> None:
     written = [(line, col, f"![{alt}]({address})", address) for line, col, alt, address, _ in find_images(source.text)]
     written += [(line, col, f'<img src="{address}">', address) for line, col, address in html_images(source.text)]
     for line, col, shown, address in written:
-        if is_remote(address):
+        if is_remote(address) and (own := paths.address.site_path(address)) is not None:
+            source.report(line, col, f"{shown}: a picture is shown from its path on the site, not its whole address",
+                          f"write ![what it shows]({own})")
+        elif is_remote(address):
             source.report(line, col, f"{shown}: pictures from another site are not shown", _SAVE_IT)
         elif parse_link(address).kind == "external":  # data:, file:, ftp:…: a browser would show nothing
             source.report(line, col, f"{shown}: a picture is shown from a file of content/images/ only", _SAVE_IT)
@@ -145,16 +147,17 @@ def check_media(texts: Iterable[MarkdownText], paths: SitePaths, files: MediaFil
         uses.setdefault(src, []).append(use)
     downloads: dict[str, tuple[str, int]] = {}
     for source in texts:
-        _check_remote(source)
+        _check_remote(source, paths)
         shown = set()
         for line, col, alt, address, title in find_images(source.text):
             _check_alt(source, line, col, alt, address, title)
-            decoded = unquote(parse_link(address).path) if parse_link(address).kind == "site" else ""
+            image = paths.parse(address)
+            decoded = image.decoded if image.kind == "site" else ""
             if decoded.startswith("/images/") and decoded in paths.files:
                 uses.setdefault(decoded, []).append((source.report, line, col))
                 shown.add((line, decoded))
         for line, col, address in find_links(source.text):
-            link = parse_link(address)
+            link = paths.parse(address)
             if (link.kind == "site" and link.decoded.startswith("/images/") and link.decoded in paths.files
                     and (line, link.decoded) not in shown):  # only linked: published as its variants all the same
                 uses.setdefault(link.decoded, []).append((source.report, line, col))

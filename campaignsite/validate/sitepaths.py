@@ -1,10 +1,19 @@
 """The paths of a site as an author writes them in Markdown (`/schedule/`, `/en/slogans/#SLUG`), and what they lead to.
 
-Takes: an address as written in Markdown (`parse_link`); the validated `Site` and the files under content/
-(`SitePaths.of`).
+Takes: an address as written in Markdown (`parse_link`, with the site's `SiteAddress`); the validated `Site` and the
+files under content/ (`SitePaths.of`).
 Gives: a `Link` (external, an anchor of the page it is on, a path of the site, or relative; and its address below the
-base URL in a page's language, `Link.route`), and `SitePaths`: every page's path with the anchors each language's page
+base URL in a page's language, `Link.route`), `SiteAddress` (where the site is published: which addresses copied from
+the published site name one of its paths), and `SitePaths`: every page's path with the anchors each language's page
 has, and the files, so that `SitePaths.problem` says what is wrong with a link (nothing, or a message and a hint).
+
+An author may also write a page's address on the published site, as copied from the address bar: the base URL's path
+and a path of the site (`/zt/reading-2024/schedule/`), or the whole address (`https://www.example.gov.cn/zt/…`, http or
+https, with or without a last `index.html`). Such an address is read as the path of the site it names (`/schedule/`),
+checked and written out like it, so that it works on a preview and an intranet copy too. A path whose first folder is
+one the site has (`/schedule/…`, `/en/…`, a content page's `/NAME/`) is always that path of the site, even when the
+base URL's path begins the same way: a link that built before keeps leading where it led. A whole address of another
+host, or outside the base URL's path, stays external.
 
 A path of the site leaves out the base URL (the build adds it) and the language: without one it leads to the page in
 the language of the page it is on; `/en/…` leads to the English page and `/zh/…` to the Chinese one (the only way to
@@ -19,11 +28,11 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
 from ..listings import later_pages, listings
 from ..load.assets import CONTENT_FILE_FOLDERS
@@ -31,6 +40,10 @@ from ..model import DEFAULT_LANGUAGE, LANGUAGES, NEWS_PAGE_SIZE, Site, Text, by_
 from .common import LANGUAGE_NAMES
 
 THEME_ANCHORS = frozenset({"main"})  # on every page (the skip link's target)
+# the first folder of every path the site makes, besides its content pages' (a test holds this to the page plan)
+SITE_FOLDERS = frozenset({"", "schedule", "activities", "news", "slogans", "notice", "requirements", "regions",
+                          "search", *CONTENT_FILE_FOLDERS, *LANGUAGES})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 PAGE_FORMS = ("/, /schedule/, /activities/SLUG/, /news/, /news/SLUG/, /slogans/, /notice/, /requirements/, "
               "/regions/, /regions/CODE/, /schedule/YYYY-MM/, /schedule/YYYY-MM-DD/ or /NAME/ for content/NAME.zh.md")
 # ids a Markdown text declares: attr_list's {#name} (or {: #name .class}), and an id="name" in raw HTML
@@ -65,9 +78,73 @@ class Link:
         return path + (f"?{self.query}" if self.query else "") + (f"#{self.fragment}" if self.fragment else "")
 
 
-def parse_link(href: str) -> Link:
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published (campaign.yaml's `base_url`), and the first folders of its own paths: what tells
+    an address copied from the published site (`/zt/x/schedule/`, `https://host/zt/x/schedule/`) from a path of the
+    site (`/schedule/`)."""
+
+    host: tuple[str, int | None] | None = None  # (name, port) of the base URL; None when it has no host
+    base_path: str = "/"
+    folders: frozenset[str] = SITE_FOLDERS
+
+    @classmethod
+    def of(cls, base_url: str, page_slugs: Iterable[str] = ()) -> SiteAddress:
+        parts = urlsplit(base_url)
+        path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        return cls(_host(parts), path, SITE_FOLDERS | frozenset(page_slugs))
+
+    def site_path(self, href: str) -> str | None:
+        """`href` written as the path of the site it names ('/schedule/?a=1#x'), when it is the address of one of the
+        site's pages on the published site; None when it is anything else (a path of the site among them)."""
+        try:
+            parts = urlsplit(href.strip())
+        except ValueError:
+            return None
+        if parts.scheme or parts.netloc or href.strip().startswith("//"):
+            if parts.scheme.lower() not in _DEFAULT_PORTS or self.host is None or _host(parts) != self.host:
+                return None
+        elif not parts.path.startswith("/") or self.base_path == "/" or self._own(parts.path):
+            return None
+        rest = self._below_base(parts.path or "/")
+        if rest is None:
+            return None
+        if rest.endswith("/index.html") or rest == "index.html":
+            rest = rest[:-len("index.html")]
+        tail = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        return "/" + rest + tail
+
+    def _own(self, path: str) -> bool:
+        """A path whose first folder is one the site has: a path of the site as written."""
+        return unquote(path[1:].partition("/")[0]) in self.folders
+
+    def _below_base(self, path: str) -> str | None:
+        if path == self.base_path[:-1]:
+            return ""
+        return path[len(self.base_path):] if path.startswith(self.base_path) else None
+
+
+def _host(parts: SplitResult) -> tuple[str, int | None] | None:
+    """(host name, port) with the scheme's default port left out: http and https name the same site."""
+    try:
+        name, port = parts.hostname, parts.port
+    except ValueError:  # a port that is not a number
+        return None
+    if not name:
+        return None
+    return name.lower(), None if port == _DEFAULT_PORTS.get(parts.scheme.lower()) else port
+
+
+NO_ADDRESS = SiteAddress()  # a site without a base URL: only paths of the site name its pages
+
+
+def parse_link(href: str, address: SiteAddress = NO_ADDRESS) -> Link:
     """What an address written in Markdown is: http(s):, mailto:, tel:, //host are external; `#x` (or nothing) an
-    anchor of the page it is on; `/…` a path of the site; anything else is relative."""
+    anchor of the page it is on; `/…` a path of the site; anything else is relative. With the site's `address`, the
+    address of a page on the published site is the path of the site it names (`href` keeps it as written)."""
+    meant = address.site_path(href) if address is not NO_ADDRESS else None
+    if meant is not None:
+        return replace(parse_link(meant), href=href)
     try:
         parts = urlsplit(href.strip())
     except ValueError:  # an address Python cannot split (an unclosed [ in a host): not ours to check
@@ -100,17 +177,17 @@ def declared_ids(markdown: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class SitePaths:
     """Every page of a site by its path ('/activities/x/'), with the anchors of its page in each language, and the
-    files ('/images/x.jpg'); `base_path` is the campaign's base URL's path, for the hint when a link repeats it."""
+    files ('/images/x.jpg'); `address` is where the campaign is published, for the links written as its addresses
+    there and for the hint when a link repeats the base URL's path."""
 
     pages: dict[str, dict[str, frozenset[str]]]
     files: frozenset[str]
-    base_path: str = "/"
+    address: SiteAddress = NO_ADDRESS
     # the listings' later pages a build makes on its date (worked out when a link names one); None: no build date
     later: Callable[[], frozenset[str]] | None = None
 
     @classmethod
-    def of(cls, site: Site, content_files: tuple[str, ...] = (), base_path: str = "/",
-           today: date | None = None) -> SitePaths:
+    def of(cls, site: Site, content_files: tuple[str, ...] = (), today: date | None = None) -> SitePaths:
         """The table of `site`'s pages and files; with `today` (the build date), which later pages of its listings
         that build makes."""
         pages: dict[str, dict[str, frozenset[str]]] = {}
@@ -133,7 +210,11 @@ class SitePaths:
         files = frozenset("/" + name for name in content_files if is_file_path("/" + name))
         later = None if today is None else functools.cache(
             lambda: later_pages(by_start(site.activities), today, site.campaign.schedule_page_size))
-        return cls(pages, files, base_path, later)
+        return cls(pages, files, site_address(site), later)
+
+    def parse(self, href: str) -> Link:
+        """What `href`, written in one of the site's texts, is (an address on the published site: the path it names)."""
+        return parse_link(href, self.address)
 
     def moved(self, link: Link) -> tuple[str, str, str] | None:
         """When `link` names a later page of a listing (/schedule/page/9/) that this build does not make: a warning
@@ -175,7 +256,7 @@ class SitePaths:
         return self._anchor(link, decoded, link.lang or lang, f"the {LANGUAGE_NAMES[link.lang or lang]} page {decoded}")
 
     def exists(self, href: str) -> bool:
-        link = parse_link(href)
+        link = self.parse(href)
         return link.kind == "site" and (link.decoded in self.pages or link.decoded in self.files
                                         or self._listing_of(link.decoded) is not None)
 
@@ -198,13 +279,19 @@ class SitePaths:
     def _page_hint(self, link: Link) -> str:
         decoded = link.decoded
         prefix = f"/{link.lang}" if link.lang else ""
-        if self.base_path != "/" and (prefix + decoded).startswith(self.base_path):
-            rest = "/" + (prefix + decoded)[len(self.base_path):]
-            return f"write {rest} (a path of the site, without the base URL's path {self.base_path}: the build adds it)"
+        base_path = self.address.base_path
+        if base_path != "/" and (prefix + decoded).startswith(base_path):
+            rest = "/" + (prefix + decoded)[len(base_path):]
+            return f"write {rest} (a path of the site, without the base URL's path {base_path}: the build adds it)"
         guess = difflib.get_close_matches(decoded, list(self.pages), n=1, cutoff=0.6)
         if guess:
             return f"did you mean {prefix}{guess[0]}?"
         return f"a page's path is {PAGE_FORMS}"
+
+
+def site_address(site: Site) -> SiteAddress:
+    """Where `site` is published, with the folders its content pages add to the site's own."""
+    return SiteAddress.of(site.campaign.base_url, (page.slug for page in site.pages))
 
 
 def _data_pages(site: Site) -> list[tuple[str, frozenset[str]]]:

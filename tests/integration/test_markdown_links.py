@@ -102,3 +102,28 @@ def test_serve_answers_every_link_of_the_markdown(tmp_path):
             prose = html.split('<div class="prose">', 1)[1].split("</div>", 1)[0]
             for link in re.findall(r'(?:href|src)="(/[^"#?]*)', prose):
                 assert fetch(base.rstrip("/") + link)[0] == 200, (page, link)
+
+
+PUBLISHED_LINKS = """
+[As published](/zt/reading-2024/schedule/), [copied](https://www.example.gov.cn/zt/reading-2024/en/activities/book-fair/index.html#tickets),
+[over http](http://www.example.gov.cn/zt/reading-2024/notice/?from=visit), [the ministry](https://www.example.gov.cn/other/),
+[elsewhere](https://example.com/zt/reading-2024/schedule/), ![Map again](/zt/reading-2024/images/map.gif)
+"""
+
+
+def test_a_pages_address_on_the_published_site_links_as_its_path_on_a_preview_and_a_copy(tmp_path):
+    site = copy_fixture("links", tmp_path)
+    campaign = site / "campaign.yaml"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace(
+        "https://reading.example.org/", "https://www.example.gov.cn/zt/reading-2024/"), encoding="utf-8")
+    with (site / "content/visit.en.md").open("a", encoding="utf-8") as page:
+        page.write(PUBLISHED_LINKS)
+    output = tmp_path / "out"
+    result = run_build("build", "--site", str(site), "--output", str(output), "--today", "2025-03-01",
+                       "--relative-urls")
+    assert result.returncode == 0, result.stderr
+    assert prose_links(output, "en/visit/index.html")[len(PAGE_EN):] == [
+        "../../en/schedule/index.html", "../../en/activities/book-fair/index.html#tickets",
+        "../../en/notice/index.html?from=visit", "https://www.example.gov.cn/other/",
+        "https://example.com/zt/reading-2024/schedule/", f"../../images/map.{MAP_HASH}.16.jpg",
+    ]

@@ -59,10 +59,12 @@ def test_the_listing_pages_are_built_in_both_languages(regions_site):
 
 def test_the_region_index_lists_national_first_with_counts(regions_site):
     assert main_lines(regions_site, "regions/index.html") == [
-        "活动安排", "各地区的活动", "有活动的地区，括号内为活动数。", "全国 （1）", "广东省 （1）"]
+        "活动安排", "各地区的活动", "有活动的地区，括号内为活动数。 各地区的活动数（点击地区查看其活动） "
+        "全国（1） 全国 1 广东省（1） 广东省 1", "全国 （1）", "广东省 （1）"]  # the chart (each bar's name, label, count)
     assert main_lines(regions_site, "en/regions/index.html") == [
         "Schedule of activities", "Activities by region", "Every region with activities; the number of activities "
-        "is in brackets.", "Nationwide (1)", "Guangdong (1)"]
+        "is in brackets. Activities in each region (select a region to see them) Nationwide (1) Nationwide 1 "
+        "Guangdong (1) Guangdong 1", "Nationwide (1)", "Guangdong (1)"]
 
 
 def test_a_region_listing_shows_its_activities_with_city_and_place(regions_site):

@@ -259,4 +259,5 @@ def test_the_schedule_opens_with_its_ways_in_before_the_first_day(many, prefix):
     assert ways_in < page.index('class="day-group"')
     links = re.findall(r'href="([^"]+)"', page[ways_in:page.index("</nav>", ways_in)])
     months = sorted({path.split("/")[-2] for path in links if re.search(r"/schedule/\d{4}-\d{2}/$", path)})
-    assert months == ["2025-04"] and len(links) == len(months)  # this campaign names no region
+    assert months == ["2025-04"] and len(links) == len(months) + 1  # this campaign names no region
+    assert links[0] == "#days-chart"  # the way to the strip of days after what is on now

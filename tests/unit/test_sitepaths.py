@@ -3,6 +3,7 @@ and what it says about a link (`SitePaths`), where links stand in a text (`mdlin
 writes them (`render.urls.site_links`, `relativize`), and the messages validation gives, at the source's line."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,11 +12,11 @@ from campaignsite.errors import SiteError
 from campaignsite.listings import later_pages
 from campaignsite.load import parse_markdown, parse_yaml
 from campaignsite.model import Site, by_start
-from campaignsite.render.urls import relativize, site_links
+from campaignsite.render.urls import own_paths, relativize, site_links
 from campaignsite.routes import language_prefix, plan
 from campaignsite.validate import Sources, validate
 from campaignsite.validate.mdlinks import find_links
-from campaignsite.validate.sitepaths import SitePaths, declared_ids, parse_link
+from campaignsite.validate.sitepaths import SITE_FOLDERS, SiteAddress, SitePaths, declared_ids, parse_link
 from tests.unit.test_validate import CAMPAIGN, STRINGS
 
 REQUIREMENTS = "requirements:\n  - slug: safety\n    text: {zh: 安全。, en: Be safe.}\n"
@@ -228,9 +229,14 @@ def test_a_link_to_a_page_file_or_anchor_that_exists_passes(href, on, lang):
     ("/schedule", "/about/", "en", ("the link /schedule leads to no page of the site", "did you mean /schedule/?")),
     ("/en/shedule/", "/about/", "zh", ("the link /en/shedule/ leads to no page of the site",
                                        "did you mean /en/schedule/?")),
-    ("/zt/week/en/notice/", "/about/", "en", ("the link /zt/week/en/notice/ leads to no page of the site",
-                                              "write /en/notice/ (a path of the site, without the base URL's path "
-                                              "/zt/week/: the build adds it)")),
+    ("/zt/week/en/notise/", "/about/", "en", ("the link /zt/week/en/notise/ leads to no page of the site",
+                                              "did you mean /en/notice/?")),
+    ("https://example.org/zt/week/activities/a3/#x", "/about/", "en", (
+        "the link https://example.org/zt/week/activities/a3/#x leads to no page of the site",
+        "did you mean /activities/a2/?")),
+    ("/zt/week/slogans/#reed", "/about/", "en", ("the link /zt/week/slogans/#reed names the anchor #reed, which is "
+                                                 "not on the English page /slogans/", "the anchors there are #read, "
+                                                                                      "#share")),
     ("/slogans/#reed", "/about/", "en", ("the link /slogans/#reed names the anchor #reed, which is not on the "
                                          "English page /slogans/", "the anchors there are #read, #share")),
     ("#contact", "/about/", "zh", ("the link #contact names the anchor #contact, which is not on this page",
@@ -255,8 +261,105 @@ def test_a_link_to_a_page_file_or_anchor_that_exists_passes(href, on, lang):
 ])
 def test_a_link_to_nothing_says_what_is_missing_and_what_to_write(href, on, lang, wrong):
     paths = SitePaths.of(site_of(campaign=CAMPAIGN.replace("https://example.org/", "https://example.org/zt/week/")),
-                         ("images/map.png", "notes.txt"), "/zt/week/")
-    assert paths.problem(parse_link(href), on, lang) == wrong
+                         ("images/map.png", "notes.txt"))
+    assert paths.problem(paths.parse(href), on, lang) == wrong
+
+
+# -- an address copied from the published site ---------------------------------------------------
+
+PUBLISHED = SiteAddress.of("https://www.example.gov.cn/zt/reading-2024/", ["about"])
+
+
+@pytest.mark.parametrize("href, path", [
+    ("/zt/reading-2024/schedule/", "/schedule/"),
+    ("https://www.example.gov.cn/zt/reading-2024/schedule/", "/schedule/"),
+    ("http://www.example.gov.cn/zt/reading-2024/schedule/", "/schedule/"),
+    ("HTTPS://WWW.Example.gov.cn/zt/reading-2024/en/activities/a1/", "/en/activities/a1/"),
+    ("https://www.example.gov.cn/zt/reading-2024/schedule/index.html", "/schedule/"),
+    ("/zt/reading-2024/en/index.html", "/en/"),
+    ("https://www.example.gov.cn/zt/reading-2024/", "/"), ("https://www.example.gov.cn/zt/reading-2024", "/"),
+    ("/zt/reading-2024", "/"), ("https://www.example.gov.cn:443/zt/reading-2024/notice/", "/notice/"),
+    ("/zt/reading-2024/schedule/?view=list&x=1#main", "/schedule/?view=list&x=1#main"),
+    ("https://www.example.gov.cn/zt/reading-2024/notice/#activity-a1", "/notice/#activity-a1"),
+    ("/zt/reading-2024/images/map.png", "/images/map.png"),
+])
+def test_a_pages_address_on_the_published_site_is_the_path_of_the_site_it_names(href, path):
+    assert PUBLISHED.site_path(href) == path
+    assert parse_link(href, PUBLISHED) == replace(parse_link(path), href=href)
+
+
+@pytest.mark.parametrize("href", [
+    "https://other.example.org/zt/reading-2024/schedule/", "https://www.example.gov.cn/zt/other/",
+    "https://www.example.gov.cn/", "https://www.example.gov.cn:8443/zt/reading-2024/schedule/",
+    "ftp://www.example.gov.cn/zt/reading-2024/", "mailto:a@example.gov.cn", "//www.example.gov.cn/zt/reading-2024/",
+    "/schedule/", "/about/", "/zt/other/", "#x", "../x/", "https://[www.example.gov.cn/zt/reading-2024/",
+])
+def test_an_address_elsewhere_and_a_path_of_the_site_are_left_as_they_are(href):
+    assert PUBLISHED.site_path(href) is None
+    assert parse_link(href, PUBLISHED) == parse_link(href)
+
+
+def test_another_hosts_address_stays_external():
+    assert parse_link("https://example.com/zt/reading-2024/schedule/", PUBLISHED).kind == "external"
+
+
+def test_without_a_path_in_the_base_url_the_whole_address_is_still_the_sites():
+    address = SiteAddress.of("https://reading.example.org/")
+    assert address.site_path("https://reading.example.org/en/schedule/?a=1#main") == "/en/schedule/?a=1#main"
+    assert address.site_path("http://reading.example.org/index.html") == "/"
+    assert address.site_path("/schedule/") is None and address.site_path("https://example.org/schedule/") is None
+    assert SiteAddress.of("/").site_path("https://reading.example.org/schedule/") is None
+
+
+def test_a_path_whose_first_folder_is_the_sites_keeps_leading_where_it_led():
+    assert SiteAddress.of("https://example.org/news/").site_path("/news/2024/") is None
+    assert SiteAddress.of("https://example.org/zt/", ["zt"]).site_path("/zt/") is None
+    assert SiteAddress.of("https://example.org/en/x/").site_path("/en/x/schedule/") is None
+    assert SiteAddress.of("https://example.org/zt/").site_path("/zt/") == "/"
+    assert SiteAddress.of("https://example.org/news/").site_path("https://example.org/news/news/") == "/news/"
+
+
+def test_the_sites_folders_are_the_first_folders_of_every_page_the_plan_makes():
+    site = site_of(activities_text=activities(3).replace("    schedule: {kind: campaign}\n",
+                                                           "    schedule: {kind: campaign}\n    region: 广东\n", 1))
+    planned = {page.route[len(language_prefix(page.lang)):].partition("/")[0] for page in plan(site)
+               if page.key != "404"}
+    assert "regions" in planned
+    assert planned <= SITE_FOLDERS | {page.slug for page in site.pages}
+
+
+PUBLISHED_CAMPAIGN = CAMPAIGN.replace("https://example.org/", "https://www.example.gov.cn/zt/reading-2024/")
+
+
+def test_validation_takes_a_pages_published_address_and_reports_one_that_leads_nowhere_at_its_line():
+    body = ("[a](/zt/reading-2024/schedule/) [b](https://www.example.gov.cn/zt/reading-2024/en/activities/a2/)\n"
+            "[c](http://www.example.gov.cn/zt/reading-2024/about/index.html#contact)\n"
+            "[d](https://www.example.gov.cn/zt/reading-2024/activities/a3/?from=home#top)\n"
+            "[e](/zt/reading-2024/slogans/#reed) [f](https://example.com/zt/reading-2024/nope/)\n"
+            "[g](https://www.example.gov.cn/other/)")
+    wrong = problems_of(campaign=PUBLISHED_CAMPAIGN, pages={"about.zh.md": "关于。",
+                                                           "about.en.md": body + "\n\n## Contact {#contact}"})
+    assert wrong == [
+        "content/about.en.md:6:5: the link https://www.example.gov.cn/zt/reading-2024/activities/a3/?from=home#top "
+        "leads to no page of the site — did you mean /activities/a2/?",
+        "content/about.en.md:7:5: the link /zt/reading-2024/slogans/#reed names the anchor #reed, which is not on the "
+        "English page /slogans/ — the anchors there are #read, #share",
+    ]
+    fine = body.split("\n[d]")[0]
+    assert validate(sources(campaign=PUBLISHED_CAMPAIGN, pages={"about.zh.md": "关于。", "about.en.md": fine
+                                                                + "\n\n## Contact {#contact}"})).site
+
+
+def test_a_picture_at_its_published_path_is_shown_and_at_its_whole_address_is_refused_saying_what_to_write():
+    pages = {"about.zh.md": "![地图](/zt/reading-2024/images/map.png)",
+             "about.en.md": "![Map](https://www.example.gov.cn/zt/reading-2024/images/map.png)\n\n"
+                            "![Other](https://example.com/zt/reading-2024/images/map.png)"}
+    assert problems_of(campaign=PUBLISHED_CAMPAIGN, pages=pages, files=("images/map.png",)) == [
+        "content/about.en.md:4:1: ![Map](https://www.example.gov.cn/zt/reading-2024/images/map.png): a picture is "
+        "shown from its path on the site, not its whole address — write ![what it shows](/images/map.png)",
+        "content/about.en.md:6:1: ![Other](https://example.com/zt/reading-2024/images/map.png): pictures from another "
+        "site are not shown — save the picture into content/images/ and link that: ![what it shows](/images/NAME.jpg)",
+    ]
 
 
 # -- where the links of a text are ----------------------------------------------------------------
@@ -290,6 +393,29 @@ def test_site_links_puts_each_path_under_the_base_and_leaves_the_rest():
     assert site_links('<a href="/schedule/">s</a>', "zh", "https://example.org/zt/x/") == \
         '<a href="https://example.org/zt/x/schedule/">s</a>'
     assert site_links("<p>no links</p>", "en", "/") == "<p>no links</p>"
+
+
+def test_a_pages_published_address_is_written_as_its_path_would_be_and_another_hosts_is_untouched():
+    html = ('<a href="/zt/reading-2024/schedule/">a</a>'
+            '<a href="https://www.example.gov.cn/zt/reading-2024/en/notice/index.html?a=1&amp;b=2#x">b</a>'
+            '<img src="/zt/reading-2024/images/a%20b.png">'
+            '<a href="https://example.com/zt/reading-2024/schedule/">c</a>'
+            '<a href="https://www.example.gov.cn/other/">d</a><a href="/about/">e</a>')
+    as_paths = own_paths(html, PUBLISHED)
+    assert as_paths == ('<a href="/schedule/">a</a><a href="/en/notice/?a=1&amp;b=2#x">b</a>'
+                        '<img src="/images/a%20b.png">'
+                        '<a href="https://example.com/zt/reading-2024/schedule/">c</a>'
+                        '<a href="https://www.example.gov.cn/other/">d</a><a href="/about/">e</a>')
+    assert site_links(as_paths, "en", "/preview/") == (
+        '<a href="/preview/en/schedule/">a</a><a href="/preview/en/notice/?a=1&amp;b=2#x">b</a>'
+        '<img src="/preview/images/a%20b.png">'
+        '<a href="https://example.com/zt/reading-2024/schedule/">c</a>'
+        '<a href="https://www.example.gov.cn/other/">d</a><a href="/preview/en/about/">e</a>')
+    assert relativize(site_links(as_paths, "zh", "/"), "activities/a/index.html", "/").startswith(
+        '<a href="../../schedule/index.html">a</a><a href="../../en/notice/index.html?a=1&amp;b=2#x">b</a>')
+    assert own_paths("<p>no links</p>", PUBLISHED) == "<p>no links</p>"
+    assert own_paths('<a href="https://reading.example.org/schedule/">a</a>',
+                     SiteAddress.of("https://reading.example.org/")) == '<a href="/schedule/">a</a>'
 
 
 def test_relative_urls_keep_the_query_before_the_anchor():
