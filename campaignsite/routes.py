@@ -331,12 +331,16 @@ def _pages_in(site: Site, lang: str, scheduled: tuple[Activity, ...], lists: _Li
     return pages
 
 
-def _search_choices(lists: _Lists | None) -> dict[str, tuple[str, ...]]:
+def _search_choices(lists: _Lists | None) -> dict[str, tuple[Any, ...]]:
     """What the search page's filters offer, in the order a reader looks for it: the regions by code (national
-    first), the months in calendar order."""
+    first), the cities by code under their province, the months in calendar order."""
     if lists is None:
-        return {"search_regions": (), "search_months": ()}
-    return {"search_regions": tuple(lists.found.regions), "search_months": tuple(lists.found.months)}
+        return {"search_regions": (), "search_cities": (), "search_months": ()}
+    cities: dict[str, list[str]] = {}
+    for code in lists.found.cities:  # by code: a province's cities together, in the provinces' order
+        cities.setdefault(code[:2] + "0000", []).append(code)
+    return {"search_regions": tuple(lists.found.regions), "search_months": tuple(lists.found.months),
+            "search_cities": tuple((province, tuple(codes)) for province, codes in cities.items())}
 
 
 def _latest(site: Site) -> dict[str, Any]:

@@ -6,6 +6,7 @@ The default campaign and the reading-festival fixture are built once and served 
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,19 +14,35 @@ import pytest
 from campaignsite.links import check_links
 from campaignsite.pipeline import BuildOptions, build
 from tests.browser import gates
-from tests.helpers import FIXTURES, REPO, html_files
+from tests.helpers import FIXTURES, REPO, copy_fixture, html_files
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", REPO / "test-artifacts" / "screenshots"))
 WEIGHT_LIMIT = 100 * 1024
 
 
+FESTIVAL_DAY = date(2025, 4, 22)  # the day before the book fair: the festival's listings and home page are live
+
+
+def live_festival(into: Path) -> Path:
+    """The reading festival with its author talks in a city (Guangzhou): the home page's picker and the city's
+    listing are gated too."""
+    site = copy_fixture("reading-festival", into)
+    activities = site / "activities.yaml"
+    text = activities.read_text(encoding="utf-8")
+    assert "    region: 440000\n" in text
+    activities.write_text(text.replace("    region: 440000\n", "    region: 440100\n"), encoding="utf-8")
+    return site
+
+
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory, static_server):
-    """{name: (output folder, base URL served)} for the default campaign and a fixture campaign."""
+    """{name: (output folder, base URL served)} for the default campaign (built today: the campaign is over) and
+    the reading festival (built during it, with a city)."""
     found = {}
-    for name, site_dir in (("default", REPO), ("festival", FIXTURES / "reading-festival")):
+    for name, site_dir, today in (("default", REPO, None),
+                                  ("festival", live_festival(tmp_path_factory.mktemp("live")), FESTIVAL_DAY)):
         output = tmp_path_factory.mktemp(name) / "output"
-        build(BuildOptions(site_dir, output))
+        build(BuildOptions(site_dir, output, today=today))
         found[name] = (output, static_server(output))
     return found
 
@@ -59,8 +76,9 @@ def visit_each(browser, sites, check, width=1280, **context_options):
 def test_every_page_loads_with_no_console_error_no_failed_request_and_nothing_from_another_host(browser, sites):
     failures = visit_each(browser, sites, lambda page, watch: watch.load_failures())
     assert failures == {}
-    # 94 of the default campaign (its news list and three posts are 8; its day pages and archives 14), 52 of the festival
-    assert len(all_pages(sites)) == 146
+    # 94 of the default campaign (its news list and three posts are 8; its day pages and archives 14); 56 of the
+    # festival built during it, with a city (Guangzhou's listing and archive)
+    assert len(all_pages(sites)) == 150
 
 
 @pytest.mark.parametrize("width", [1280, 320])
@@ -235,7 +253,10 @@ LIGHTHOUSE_PAGES = [("default", ""), ("default", "en/"), ("default", "activities
                     ("default", "en/activities/olympic-quality-service/"), ("default", "slogans/"),
                     ("default", "en/slogans/"), ("festival", "guide/"), ("festival", "en/guide/"),
                     ("default", "news/"), ("default", "en/news/"), ("default", "news/forum-and-fair/"),
-                    ("default", "en/news/forum-and-fair/")]
+                    ("default", "en/news/forum-and-fair/"),
+                    # live: the home page's finder and coming days, the schedule with its strip, a city, a day
+                    ("festival", ""), ("festival", "en/schedule/"), ("festival", "regions/440100/"),
+                    ("festival", "en/schedule/2025-04-23/")]
 
 
 def test_lighthouse_scores_accessibility_best_practices_and_seo_at_least_095(sites, tmp_path):

@@ -126,3 +126,10 @@ def test_the_home_pages_place_picker_leads_to_the_city_without_javascript(built)
     picker = re.search(r'<ul class="place-picker">.*?</ul></details></li>', text, re.S).group(0)
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', picker) == [
         ("/en/regions/330000/", "All of Zhejiang (2)"), ("/en/regions/330100/", "Hangzhou (2)")]
+
+
+def test_the_search_page_filters_by_city_each_under_its_province(built):
+    text = (built[0] / "en/search/index.html").read_text("utf-8")
+    select = re.search(r'<select id="search-city" name="city" data-filter="city">.*?</select>', text, re.S).group(0)
+    assert select == ('<select id="search-city" name="city" data-filter="city"><option value="">Any</option>'
+                      '<optgroup label="Zhejiang"><option value="330100">Hangzhou</option></optgroup></select>')
