@@ -136,10 +136,12 @@ FOCUS_JS = """
 # what Tab must reach: controls, and the boxes given tabindex="0" so that a keyboard can scroll them
 MARK_FOCUSABLE_JS = """
 () => {
-  const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')];
+  const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')];
   all.forEach((el, i) => { el.dataset.gateIndex = String(i); });
+  // what a closed <details> holds is not shown (Chromium still gives it a box): only its summary is reached
+  const folded = el => { const d = el.closest('details:not([open])'); return d && el.parentElement !== d; };
   return all.filter(el => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0
-                            && getComputedStyle(el).visibility !== 'hidden'; }).length;
+                            && getComputedStyle(el).visibility !== 'hidden' && !folded(el); }).length;
 }
 """
 

@@ -13,6 +13,10 @@ from tests.helpers import REPO, html_files
 SUB_PATH = "zt/quality-month-2008/"
 
 
+# every link's whole address; an SVG link's `href` is an object, not a string (the charts' bars link listings)
+ADDRESSES_JS = "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
+
+
 def crawl(browser, start: str, limit: int = 400) -> tuple[int, dict[str, list[str]]]:
     """Follow every same-site link from `start`; gives (pages seen, {page: failures})."""
     context = browser.new_context()
@@ -29,7 +33,7 @@ def crawl(browser, start: str, limit: int = 400) -> tuple[int, dict[str, list[st
         problems = watch.load_failures()
         if problems:
             failures[url] = problems
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+        for href in page.eval_on_selector_all("a[href]", ADDRESSES_JS):
             target = href.split("#")[0]
             if target.startswith(start.rsplit("/", 1)[0].split("/en/")[0]) and target.endswith((".html", "/")):
                 queue.append(target)

@@ -70,7 +70,7 @@ def test_the_region_index_lists_national_first_with_counts(regions_site):
 def test_a_region_listing_shows_its_activities_with_city_and_place(regions_site):
     lines = main_lines(regions_site, "en/regions/440000/index.html")
     assert lines[:3] == ["Schedule of activities / Activities by region", "Schedule: Guangdong",
-                         "Activities in Guangdong, from today, day by day in order of time. Status as of 1 April 2025."]
+                         "Activities in Guangdong from today, by day and time. Status as of 1 April 2025."]
     # a title and one line: when · where (its city and place; not its region, which the listing is) · status
     assert lines[3:] == ["23 April 2025", "(1) Spring Book Fair", "23–25 April 2025 · Guangzhou, Central Square · Upcoming"]
     zh = main_lines(regions_site, "regions/440000/index.html")

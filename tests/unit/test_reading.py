@@ -98,7 +98,7 @@ def test_a_listings_lead_and_its_note_on_undated_activities_are_punctuated_in_ch
         "日期在2024年6月之内的活动（跨月的活动列入其经过的每个月），从今天起逐日按时间排列。状态截至2024年6月12日。")
     assert "没有具体日期的活动不列入任何月份。<a" in html
     assert part(rendered(site, "region/330000", "en"), '<p class="lead">', "</p>") == (
-        "Activities in Zhejiang, from today, day by day in order of time. Status as of 12 June 2024.")
+        "Activities in Zhejiang from today, by day and time. Status as of 12 June 2024.")
 
 
 def test_an_activity_page_gives_the_status_date_in_full_width_brackets_in_chinese(site):
