@@ -128,8 +128,8 @@ class SourceWatch:
     def _top_batch(self, changes: set[tuple[int, str]]) -> None:
         names = {Path(path).name for _, path in changes if Path(path).parent in self.roots}
         if names & set(WATCHED_DIRS):
-            self.regroup.set()
-        if names & set(WATCHED_FILES + WATCHED_DIRS):
+            self.regroup.set()  # the folders' thread tells of the change once it watches the new set
+        elif names & set(WATCHED_FILES):
             self.on_change()
 
     def _watch_folders(self, notifier: Any) -> None:
@@ -147,7 +147,7 @@ class SourceWatch:
             try:
                 notifier = self._notifier(self._folders(), recursive=True)
             except (OSError, RuntimeError) as exc:
-                self._fall_back(exc)
+                self._fall_back(exc, missed_some=True)
                 return
             self.on_change()  # a file written into a new folder before it was watched is built too
 
@@ -161,7 +161,7 @@ class SourceWatch:
                 changes = notifier.watch(STEP_MS, STEP_MS, 0, stop)
             except (OSError, RuntimeError) as exc:  # the watcher broke (a folder it watched went away)
                 if not stop.is_set():
-                    self._fall_back(exc)
+                    self._fall_back(exc, missed_some=True)
                 return
             if isinstance(changes, str):  # 'stop' (or 'signal', 'timeout', which it is not asked for)
                 if changes == "stop" or stop.is_set():
@@ -169,18 +169,21 @@ class SourceWatch:
                 continue
             handle(changes)
 
-    def _fall_back(self, exc: BaseException) -> None:
+    def _fall_back(self, exc: BaseException, missed_some: bool = False) -> None:
+        """Poll from now on, and say so; `missed_some`: a change may have gone unseen meanwhile, so
+        build once more."""
         with self._fallback_lock:
             if self.notifications_end.is_set():
                 return
             self.polling.set()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-        self.notice(f"watching the sources by looking at every file every {POLL_SECONDS * 1000:.0f} ms: "
-                    f"the system's file notifications are not available ({reason})")
-        self._thread(self._poll, "watch-poll")
+        self.notice(f"serve: the system's file notifications are not available ({reason}): "
+                    f"looking at every source file every {POLL_SECONDS * 1000:.0f} ms instead")
+        self._thread(self._poll, source_signature(self.roots), "watch-poll")
+        if missed_some:
+            self.on_change()
 
-    def _poll(self) -> None:
-        seen = source_signature(self.roots)
+    def _poll(self, seen: dict[str, tuple[int, int]]) -> None:
         while not self.stopping.wait(POLL_SECONDS):
             now_seen = source_signature(self.roots)
             if now_seen != seen:
