@@ -82,7 +82,7 @@ class SourceWatch:
     """Watches the sources of `roots` (the campaign folder and the theme folder) until `stop`."""
 
     def __init__(self, roots: list[Path], on_change: Callable[[], None], notice: Callable[[str], None]) -> None:
-        self.roots = list(dict.fromkeys(roots))
+        self.roots = list(dict.fromkeys(root.resolve() for root in roots))  # as the system names what changed
         self.on_change = on_change
         self.notice = notice
         self.stopping = threading.Event()
@@ -93,20 +93,23 @@ class SourceWatch:
 
     def start(self) -> None:
         """Start watching with notifications, or fall back to polling with a notice."""
+        top = None
         try:
             top = self._notifier(self.roots, recursive=False)
             folders = self._notifier(self._folders(), recursive=True)
         except (ImportError, OSError, RuntimeError) as exc:
+            if top is not None:
+                top.close()
             self._fall_back(exc)
             return
-        self._thread(self._watch_top, top, "watch-top")
-        self._thread(self._watch_folders, folders, "watch-folders")
+        self._thread("watch-top", self._watch_top, top)
+        self._thread("watch-folders", self._watch_folders, folders)
 
     def stop(self) -> None:
         self.stopping.set()
 
-    def _thread(self, target: Callable[..., None], *args: Any) -> None:
-        threading.Thread(target=target, args=args[:-1], name=args[-1], daemon=True).start()
+    def _thread(self, name: str, target: Callable[..., None], *args: Any) -> None:
+        threading.Thread(target=target, args=args, name=name, daemon=True).start()
 
     def _folders(self) -> list[Path]:
         return [root / name for root in self.roots for name in WATCHED_DIRS if (root / name).is_dir()]
@@ -179,7 +182,7 @@ class SourceWatch:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
         self.notice(f"serve: the system's file notifications are not available ({reason}): "
                     f"looking at every source file every {POLL_SECONDS * 1000:.0f} ms instead")
-        self._thread(self._poll, source_signature(self.roots), "watch-poll")
+        self._thread("watch-poll", self._poll, source_signature(self.roots))
         if missed_some:
             self.on_change()
 
