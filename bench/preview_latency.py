@@ -40,7 +40,6 @@ def measure(site: Path, page_path: str, file: str, old: str, edits: int, env: di
             idle_seconds: float = 0) -> tuple[list[float], float | None]:
     """The edit→shown timings, and (with `idle_seconds`) the idle CPU share measured before the first edit."""
     from playwright.sync_api import sync_playwright
-    timings = []
     idle = None
     with serving(site, start_seconds=600, env=env) as (process, base), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
@@ -54,18 +53,28 @@ def measure(site: Path, page_path: str, file: str, old: str, edits: int, env: di
             idle = idle_cpu(process.pid, idle_seconds)
         source = site / file
         original = source.read_text(encoding="utf-8")
-        for number in range(edits):
-            marker = f"Edit{number}x"
-            started = time.perf_counter()
-            source.write_text(original.replace(old, marker + ("\n" if old.endswith("\n") else ""), 1),
-                              encoding="utf-8")
-            page.wait_for_function(f"() => document.body && document.body.innerText.includes('{marker}')",
-                                   timeout=30_000)
-            timings.append(time.perf_counter() - started)
-            page.wait_for_function("() => window.LiveReload !== undefined")
-            time.sleep(0.3)
+        try:
+            timings = edit_and_wait(page, source, original, old, edits)
+        finally:
+            source.write_text(original, encoding="utf-8")  # the next way of watching starts from the same text
         browser.close()
     return timings, idle
+
+
+def edit_and_wait(page, source: Path, original: str, old: str, edits: int) -> list[float]:
+    """Save `edits` changes of `source` one after another; the time each takes to be shown in `page`."""
+    timings = []
+    for number in range(edits):
+        marker = f"Edit{number}x"
+        started = time.perf_counter()
+        source.write_text(original.replace(old, marker + ("\n" if old.endswith("\n") else ""), 1),
+                          encoding="utf-8")
+        page.wait_for_function(f"() => document.body && document.body.innerText.includes('{marker}')",
+                               timeout=30_000)
+        timings.append(time.perf_counter() - started)
+        page.wait_for_function("() => window.LiveReload !== undefined")
+        time.sleep(0.3)
+    return timings
 
 
 def idle_cpu(pid: int, seconds: float) -> float | None:
