@@ -19,13 +19,11 @@ from tests.helpers import REPO
 
 
 @contextmanager
-def serving(site: Path, *extra: str, start_seconds: float = 30, env: dict[str, str] | None = None):
+def serving(site: Path, *extra: str, start_seconds: float = 30):
     """Run the preview server on a free port; yields (process, base URL); always stops it. The server says where it
-    listens after its first build: a large site's takes longer than `start_seconds`' default. `env`: the server's
-    environment (default: this process's)."""
+    listens after its first build: a large site's takes longer than `start_seconds`' default."""
     process = subprocess.Popen([sys.executable, "-u", str(REPO / "build.py"), "serve", "--site", str(site),
-                                "--port", "0", *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=env)
+                                "--port", "0", *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         base = None
         deadline = time.monotonic() + start_seconds

@@ -7,8 +7,8 @@ error page in place of the site while the sources do not build, and a reload of 
 after every successful or failed rebuild.
 
 The `livereload` package supplies the reload protocol (its websocket handler and livereload.js);
-debouncing and serving are ours, because the package's own loop drops changes (it misses saves
-made during a build, and reloads before the build is done); changes are seen by `sourcewatch`.
+change detection, debouncing and serving are ours, because the package's own loop drops changes
+(it misses saves made during a build, and reloads before the build is done).
 
 It answers only at its own address, and its live-reload socket only to its own pages and its
 own protocol: see `previewaccess`.
@@ -21,6 +21,7 @@ import html
 import ipaddress
 import logging
 import mimetypes
+import os
 import shutil
 import signal
 import socket
@@ -43,9 +44,11 @@ from ..errors import SiteError
 from ..load import THEME_DIR
 from ..pipeline import BuildOptions, Session, build
 from .previewaccess import OwnAddress, OwnAddressOnly, ReloadScript, ReloadSocket, site_url
-from .sourcewatch import Pending, SourceWatch
 
+POLL_SECONDS = 0.025
 STOP_WAIT_SECONDS = 2.0  # on Ctrl-C or SIGTERM, a rebuild under way has this long to end before its folder goes
+WATCHED_FILES = ("campaign.yaml", "activities.yaml", "slogans.yaml", "translations.lock")
+WATCHED_DIRS = ("content", "templates", "assets", "activities")
 _SCRIPT = (b'<script>(function(){var s=document.createElement("script");'
            b's.src="/livereload.js?port="+(window.location.port||80);document.head.appendChild(s);})();</script>')
 
@@ -94,14 +97,44 @@ class Preview:
             self.error = text
 
 
-async def watch(preview: Preview, pending: Pending, on_rebuilt: Callable[[], None],
-                announce: Callable[[str], None]) -> None:
+def source_signature(site_dir: Path, theme_dir: Path) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of every source file; the output and staging folders are never looked at."""
+    signature: dict[str, tuple[int, int]] = {}
+    for root in {site_dir, theme_dir}:
+        for name in WATCHED_FILES:
+            _stat_into(signature, root / name)
+        for folder in WATCHED_DIRS:
+            for dirpath, dirnames, filenames in os.walk(root / folder):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for filename in filenames:
+                    if not filename.startswith("."):
+                        _stat_into(signature, Path(dirpath) / filename)
+    return signature
+
+
+def _stat_into(signature: dict, path: Path) -> None:
+    try:
+        info = path.stat()
+    except OSError:
+        return
+    signature[str(path)] = (info.st_mtime_ns, info.st_size)
+
+
+async def watch(preview: Preview, on_rebuilt: Callable[[], None], announce: Callable[[str], None]) -> None:
     """Rebuild once per burst of changes; changes made during a build cause one more build."""
+    seen = source_signature(preview.site_dir, preview.theme_dir)
+    changed_at: float | None = None
     while True:
-        await pending.settled(preview.quiet_seconds)
-        started = time.perf_counter()
-        await _rebuild_in_thread(preview, announce, started)
-        on_rebuilt()
+        await asyncio.sleep(POLL_SECONDS)
+        now_seen = source_signature(preview.site_dir, preview.theme_dir)
+        if now_seen != seen:
+            seen, changed_at = now_seen, time.monotonic()
+            continue
+        if changed_at is not None and time.monotonic() - changed_at >= preview.quiet_seconds:
+            changed_at = None
+            started = time.perf_counter()
+            await _rebuild_in_thread(preview, announce, started)
+            on_rebuilt()
 
 
 async def _rebuild_in_thread(preview: Preview, announce: Callable[[str], None], started: float) -> None:
@@ -284,20 +317,16 @@ def serve(site_dir: Path, quiet_ms: int, host: str = "127.0.0.1", port: int = 80
     work_dir = Path(tempfile.mkdtemp(prefix="campaignsite-preview-"))
     base_url = site_url(host or addresses[0], sockets[0].getsockname()[1])
     preview = Preview(site_dir, work_dir, base_url, quiet_ms / 1000, allow_fallback)
-    pending = Pending()
-    sources = SourceWatch([site_dir, preview.theme_dir], pending.saw, warn)
     try:
-        sources.start()  # before the first build, so that a save made during it is built after it
         _report(preview, announce, time.perf_counter())
         announce(f"Previewing {site_dir} at {base_url} (中文) and {base_url}en/ (English). Ctrl-C stops.")
         if open_browser:
             import webbrowser
             webbrowser.open(base_url)
-        asyncio.run(_run(preview, pending, OwnAddress(host, sockets[0].getsockname()[1]), sockets, announce))
+        asyncio.run(_run(preview, OwnAddress(host, sockets[0].getsockname()[1]), sockets, announce))
     except KeyboardInterrupt:
         pass
     finally:
-        sources.stop()
         _stop_serving(preview, sockets, work_dir, handlers)
 
 
@@ -329,8 +358,8 @@ def _report(preview: Preview, announce: Callable[[str], None], started: float) -
         announce(f"Built in {time.perf_counter() - started:.2f} s")
 
 
-async def _run(preview: Preview, pending: Pending, own: OwnAddress, sockets: list[socket.socket],
+async def _run(preview: Preview, own: OwnAddress, sockets: list[socket.socket],
                announce: Callable[[str], None]) -> None:
     server = tornado.httpserver.HTTPServer(make_app(preview, own))
     server.add_sockets(sockets)
-    await watch(preview, pending, reload_browsers, announce)
+    await watch(preview, reload_browsers, announce)
