@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .listings import Listings, is_local
+from .listings import Listings, cities_by_province, is_local
 from .model import Activity
 from .regions import NATIONAL
 
@@ -46,8 +46,7 @@ def coming(days: dict[date, tuple[Activity, ...]], today: date) -> tuple[dict[st
 def places(found: Listings) -> tuple[dict[str, Any], ...]:
     """The places a reader can pick on the home page: each region but national, by code, with its count and its
     cities that have activities (by code, with their counts: `Listings.cities`)."""
-    cities: dict[str, list[dict[str, Any]]] = {}
-    for code, listed_there in found.cities.items():
-        cities.setdefault(code[:2] + "0000", []).append({"code": code, "count": len(listed_there)})
-    return tuple({"code": code, "count": len(listed_there), "cities": tuple(cities.get(code, ()))}
+    cities = cities_by_province(found)
+    return tuple({"code": code, "count": len(listed_there),
+                  "cities": tuple({"code": city, "count": count} for city, count in cities.get(code, ()))}
                  for code, listed_there in found.regions.items() if code != NATIONAL)

@@ -61,6 +61,14 @@ def listings(scheduled: Sequence[Activity]) -> Listings:
                     {code: tuple(cities[code]) for code in sorted(cities)})
 
 
+def cities_by_province(found: Listings) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each province's cities that have activities, by code, with how many: (code, count) pairs."""
+    cities: dict[str, list[tuple[str, int]]] = {}
+    for code, listed_here in found.cities.items():
+        cities.setdefault(code[:2] + "0000", []).append((code, len(listed_here)))
+    return {province: tuple(pairs) for province, pairs in cities.items()}
+
+
 def is_local(activity: Activity) -> bool:
     """A local activity: placed in a division of the country (a region other than national), or, without a region,
     in a city."""

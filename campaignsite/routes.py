@@ -30,7 +30,7 @@ from typing import Any
 
 from .errors import Problem, SiteError
 from .home import home_data
-from .listings import Listings, cut, days_covered, is_local, listings, months_of, neighbours
+from .listings import Listings, cities_by_province, cut, days_covered, is_local, listings, months_of, neighbours
 from .model import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -222,7 +222,7 @@ def listing_pages(site: Site, lang: str, lists: _Lists) -> list[Page]:
         counts = tuple((code, len(found)) for code, found in lists.found.regions.items())
         pages.append(Page("regions", lang, "regions.html", "activities.yaml (regions)", {"region_counts": counts}))
     undated = any(not activity.schedule.is_dated for activity in site.activities)
-    cities = _cities_by_province(lists.found)
+    cities = cities_by_province(lists.found)
     for base, found in lists.listings.items():
         kind, name = base.split("/")
         said = {"kind": kind, "region": name if kind == "region" else None,
@@ -236,14 +236,6 @@ def listing_pages(site: Site, lang: str, lists: _Lists) -> list[Page]:
     for key, data in lists.days:
         pages.append(Page(key, lang, "day.html", "activities.yaml (days)", data))
     return pages
-
-
-def _cities_by_province(found: Listings) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Each province's cities that have activities, by code, with how many."""
-    cities: dict[str, tuple[tuple[str, int], ...]] = {}
-    for code, listed_here in found.cities.items():
-        cities[code[:2] + "0000"] = (*cities.get(code[:2] + "0000", ()), (code, len(listed_here)))
-    return cities
 
 
 @dataclass(frozen=True)
@@ -336,11 +328,10 @@ def _search_choices(lists: _Lists | None) -> dict[str, tuple[Any, ...]]:
     first), the cities by code under their province, the months in calendar order."""
     if lists is None:
         return {"search_regions": (), "search_cities": (), "search_months": ()}
-    cities: dict[str, list[str]] = {}
-    for code in lists.found.cities:  # by code: a province's cities together, in the provinces' order
-        cities.setdefault(code[:2] + "0000", []).append(code)
+    cities = tuple((province, tuple(code for code, _ in pairs))
+                   for province, pairs in cities_by_province(lists.found).items())
     return {"search_regions": tuple(lists.found.regions), "search_months": tuple(lists.found.months),
-            "search_cities": tuple((province, tuple(codes)) for province, codes in cities.items())}
+            "search_cities": cities}
 
 
 def _latest(site: Site) -> dict[str, Any]:
